@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { formatError } from '../core/result.js';
+import { CliFailure, EXIT, exitCodeFor, printJson, type CliIo } from './io.js';
+import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerEvidenceCommand } from './commands/evidence.js';
+import { registerFoodsCommand } from './commands/foods.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerScoreCommand } from './commands/score.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerTargetsCommand } from './commands/targets.js';
+
+/**
+ * Runs the calcwise CLI in-process and resolves to the exit code, so tests can call it
+ * without spawning. `bin/calcwise.js` wires it to the real process.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('calcwise')
+    .description(
+      'Nutrition for vascular calcification: vitamin K forms, diet analysis, safety, plans, evidence.\n' +
+        'calcwise informs; it does not diagnose. Discuss doses and medications with your clinician.',
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError();
+
+  registerFoodsCommand(program, io);
+  registerAnalyzeCommand(program, io);
+  registerTargetsCommand(program, io);
+  registerCheckCommand(program, io);
+  registerEvidenceCommand(program, io);
+  registerScoreCommand(program, io);
+  registerPlanCommand(program, io);
+  registerServeCommand(program, io);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      if (error.json !== undefined) printJson(io, error.json);
+      io.stderr(`calcwise: ${formatError(error.error)}\n`);
+      return exitCodeFor(error.error.code);
+    }
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return EXIT.ok;
+      }
+      return EXIT.badInput;
+    }
+    io.stderr(`calcwise: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
