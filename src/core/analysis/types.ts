@@ -1,0 +1,40 @@
+import type { FoodId } from '../foods.js';
+import type { NutrientId, NutrientUnit } from '../nutrients.js';
+
+export interface NutrientTotal {
+  /** Sum over entries with a known value; unknown values are not counted as zero. */
+  amount: number;
+  unit: NutrientUnit;
+  /** Share of entries (0–1) whose food has a known value for this nutrient. */
+  coverage: number;
+}
+
+export interface AnalyzedEntry {
+  foodId: FoodId;
+  name: string;
+  amount: number;
+  unit: string;
+  grams: number;
+}
+
+export interface DayAnalysis {
+  date: string;
+  entries: AnalyzedEntry[];
+  totals: Partial<Record<NutrientId, NutrientTotal>>;
+}
+
+export interface Contributor {
+  foodId: FoodId;
+  name: string;
+  /** Amount contributed over the whole diary, in the nutrient's unit. */
+  amount: number;
+  /** Share (0–1) of the diary's known total. */
+  share: number;
+}
+
+export interface Analysis {
+  days: DayAnalysis[];
+  /** Mean per day over the diary's days. */
+  average: Partial<Record<NutrientId, NutrientTotal>>;
+  contributors: Partial<Record<NutrientId, Contributor[]>>;
+}

@@ -1,0 +1,18 @@
+import type { FoodId } from '../foods.js';
+
+/** One logged food: `amount` of `unit` (g, kg, oz, lb or one of the food's portions). */
+export interface DiaryEntry {
+  food: FoodId;
+  amount: number;
+  unit: string;
+}
+
+export interface DiaryDay {
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  entries: DiaryEntry[];
+}
+
+export interface Diary {
+  days: DiaryDay[];
+}
