@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Food, FoodId } from '../core/foods.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Database, DiaryEntriesTable, PlansTable } from './schema.js';
+import type {
+  DateRange,
+  NewDiaryEntry,
+  NewPlan,
+  Store,
+  StoredDiaryEntry,
+  StoredPlan,
+  StoredProfile,
+} from './store.js';
+
+export interface KyselyStoreOptions {
+  /** Clock for created_at/updated_at; defaults to the system clock. */
+  now?: () => Date;
+  /** Plan ids; defaults to random UUIDs. */
+  newId?: () => string;
+  /** Extra work on close (the dialect's pool or file handle is closed by Kysely). */
+  onClose?: () => Promise<void>;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The one query layer behind both dialects. Only the dialect object and the id column type
+ * (see migrations.ts) differ between SQLite and PostgreSQL.
+ */
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: Store['dialect'],
+  options: KyselyStoreOptions = {},
+): Store {
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const newId = options.newId ?? randomUUID;
+
+  async function ensureOwner(executor: Executor, owner: string): Promise<void> {
+    await executor
+      .insertInto('owners')
+      .values({ id: owner, created_at: now() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async function insertEntries(
+    executor: Executor,
+    owner: string,
+    entries: NewDiaryEntry[],
+  ): Promise<StoredDiaryEntry[]> {
+    if (entries.length === 0) return [];
+    await ensureOwner(executor, owner);
+    const at = now();
+    const rows = await executor
+      .insertInto('diary_entries')
+      .values(
+        entries.map((entry) => ({
+          owner,
+          date: entry.date,
+          food_id: entry.food,
+          amount: entry.amount,
+          unit: entry.unit,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .returningAll()
+      .execute();
+    return rows.map(toEntry).sort((a, b) => a.id - b.id);
+  }
+
+  return {
+    dialect,
+
+    async getProfile(owner: string): Promise<StoredProfile | undefined> {
+      const row = await db
+        .selectFrom('profiles')
+        .selectAll()
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      return row ? { profile: JSON.parse(row.profile), updatedAt: row.updated_at } : undefined;
+    },
+
+    async putProfile(owner: string, profile: unknown): Promise<StoredProfile> {
+      const updatedAt = now();
+      const text = JSON.stringify(profile);
+      await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        await trx
+          .insertInto('profiles')
+          .values({ owner, profile: text, updated_at: updatedAt })
+          .onConflict((oc) =>
+            oc.column('owner').doUpdateSet({ profile: text, updated_at: updatedAt }),
+          )
+          .execute();
+      });
+      return { profile: JSON.parse(text), updatedAt };
+    },
+
+    async listEntries(owner: string, range: DateRange = {}): Promise<StoredDiaryEntry[]> {
+      let query = db.selectFrom('diary_entries').selectAll().where('owner', '=', owner);
+      if (range.from !== undefined) query = query.where('date', '>=', range.from);
+      if (range.to !== undefined) query = query.where('date', '<=', range.to);
+      const rows = await query.orderBy('date').orderBy('id').execute();
+      return rows.map(toEntry);
+    },
+
+    async getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined> {
+      const row = await db
+        .selectFrom('diary_entries')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toEntry(row) : undefined;
+    },
+
+    async addEntry(owner: string, entry: NewDiaryEntry): Promise<StoredDiaryEntry> {
+      const [stored] = await db.transaction().execute((trx) => insertEntries(trx, owner, [entry]));
+      if (!stored) throw new Error('insert returned no row');
+      return stored;
+    },
+
+    addEntries(owner: string, entries: NewDiaryEntry[]): Promise<StoredDiaryEntry[]> {
+      return db.transaction().execute((trx) => insertEntries(trx, owner, entries));
+    },
+
+    async updateEntry(
+      owner: string,
+      id: number,
+      patch: Partial<NewDiaryEntry>,
+    ): Promise<StoredDiaryEntry | undefined> {
+      const row = await db
+        .updateTable('diary_entries')
+        .set({
+          ...(patch.date !== undefined && { date: patch.date }),
+          ...(patch.food !== undefined && { food_id: patch.food }),
+          ...(patch.amount !== undefined && { amount: patch.amount }),
+          ...(patch.unit !== undefined && { unit: patch.unit }),
+          updated_at: now(),
+        })
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toEntry(row) : undefined;
+    },
+
+    async deleteEntry(owner: string, id: number): Promise<boolean> {
+      const result = await db
+        .deleteFrom('diary_entries')
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async savePlan(owner: string, plan: NewPlan): Promise<StoredPlan> {
+      const row = {
+        id: newId(),
+        owner,
+        created_at: now(),
+        request: JSON.stringify(plan.request),
+        result: JSON.stringify(plan.result),
+      };
+      await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        await trx.insertInto('plans').values(row).execute();
+      });
+      return toPlan(row);
+    },
+
+    async getPlan(owner: string, id: string): Promise<StoredPlan | undefined> {
+      const row = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toPlan(row) : undefined;
+    },
+
+    async listPlans(owner: string, limit = 50): Promise<StoredPlan[]> {
+      const rows = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toPlan);
+    },
+
+    async listCustomFoods(owner: string): Promise<Food[]> {
+      const rows = await db
+        .selectFrom('custom_foods')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+      return rows.map(toFood);
+    },
+
+    async getCustomFood(owner: string, id: FoodId): Promise<Food | undefined> {
+      const row = await db
+        .selectFrom('custom_foods')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toFood(row) : undefined;
+    },
+
+    async addCustomFood(owner: string, food: Food): Promise<Result<Food>> {
+      const inserted = await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        const result = await trx
+          .insertInto('custom_foods')
+          .values({
+            owner,
+            id: food.id,
+            name: food.name,
+            group: food.group,
+            nutrients: JSON.stringify(food.nutrients),
+            portions: JSON.stringify(food.portions),
+            created_at: now(),
+          })
+          .onConflict((oc) => oc.columns(['owner', 'id']).doNothing())
+          .executeTakeFirst();
+        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      });
+      if (!inserted) {
+        return err({
+          code: 'CONFLICT',
+          message: `a custom food with id "${food.id}" already exists`,
+          field: 'id',
+        });
+      }
+      return ok(food);
+    },
+
+    async deleteCustomFood(owner: string, id: FoodId): Promise<boolean> {
+      const result = await db
+        .deleteFrom('custom_foods')
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async close(): Promise<void> {
+      await db.destroy();
+      await options.onClose?.();
+    },
+  };
+}
+
+function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {
+  return {
+    id: Number(row.id),
+    date: row.date,
+    food: row.food_id,
+    amount: Number(row.amount),
+    unit: row.unit,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toPlan(row: Selectable<PlansTable>): StoredPlan {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    request: JSON.parse(row.request),
+    result: JSON.parse(row.result),
+  };
+}
+
+function toFood(row: {
+  id: string;
+  name: string;
+  group: string;
+  nutrients: string;
+  portions: string;
+}): Food {
+  return {
+    id: row.id,
+    name: row.name,
+    group: row.group,
+    nutrients: JSON.parse(row.nutrients),
+    portions: JSON.parse(row.portions),
+  };
+}

@@ -1,0 +1,105 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type SqlDialectName = 'sqlite' | 'postgres';
+
+/**
+ * Migrations are code, not files read at run time, so the built package carries them. Append a
+ * new entry for each change; never edit one that has shipped. Names sort in application order.
+ */
+export function buildMigrations(dialect: SqlDialectName): Record<string, Migration> {
+  return {
+    '0001-initial': {
+      // Kysely<any> is how migrations are typed: they run against the schema as it was then.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('owners')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('profiles')
+          .addColumn('owner', 'text', (c) =>
+            c.primaryKey().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('profile', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('diary_entries')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('food_id', 'text', (c) => c.notNull())
+          .addColumn('amount', 'double precision', (c) => c.notNull())
+          .addColumn('unit', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('diary_entries_owner_date')
+          .on('diary_entries')
+          .columns(['owner', 'date'])
+          .execute();
+
+        await db.schema
+          .createTable('custom_foods')
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('group', 'text', (c) => c.notNull())
+          .addColumn('nutrients', 'text', (c) => c.notNull())
+          .addColumn('portions', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('custom_foods_pk', ['owner', 'id'])
+          .execute();
+
+        await db.schema
+          .createTable('plans')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('request', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('plans_owner_created')
+          .on('plans')
+          .columns(['owner', 'created_at'])
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the database to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  dialect: SqlDialectName,
+  /** PostgreSQL schema for Kysely's bookkeeping tables, beside the app's tables. */
+  schema?: string,
+): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(buildMigrations(dialect)),
+  };
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(schema !== undefined && { migrationTableSchema: schema }),
+  }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,64 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database schema, shared by SQLite and PostgreSQL. JSON documents are stored as text so
+ * both dialects read and write them the same way; timestamps are ISO 8601 strings (UTC).
+ * Every row belongs to an owner: single-user local mode uses the owner `local`.
+ */
+export interface Database {
+  owners: OwnersTable;
+  profiles: ProfilesTable;
+  diary_entries: DiaryEntriesTable;
+  custom_foods: CustomFoodsTable;
+  plans: PlansTable;
+}
+
+export interface OwnersTable {
+  id: string;
+  created_at: string;
+}
+
+export interface ProfilesTable {
+  owner: string;
+  /** The profile JSON as the person entered it (validated before it is stored). */
+  profile: string;
+  updated_at: string;
+}
+
+export interface DiaryEntriesTable {
+  id: Generated<number>;
+  owner: string;
+  /** YYYY-MM-DD */
+  date: string;
+  food_id: string;
+  amount: number;
+  unit: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomFoodsTable {
+  owner: string;
+  /** A food id, `custom:<name>`. */
+  id: string;
+  name: string;
+  group: string;
+  /** JSON: Partial<Record<NutrientId, NutrientValue>>, per 100 g. */
+  nutrients: string;
+  /** JSON: Portion[]. */
+  portions: string;
+  created_at: string;
+}
+
+export interface PlansTable {
+  id: string;
+  owner: string;
+  created_at: string;
+  /** JSON: the request that produced the plan. */
+  request: string;
+  /** JSON: the plan as the planner returned it. */
+  result: string;
+}
+
+/** The owner of every row in single-user local mode. */
+export const LOCAL_OWNER = 'local';

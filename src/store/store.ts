@@ -1,0 +1,79 @@
+import type { Food, FoodId } from '../core/foods.js';
+import type { Result } from '../core/result.js';
+
+/** A diary entry as logged: `amount` of `unit` of a food on a date. */
+export interface NewDiaryEntry {
+  /** YYYY-MM-DD */
+  date: string;
+  food: FoodId;
+  amount: number;
+  unit: string;
+}
+
+export interface StoredDiaryEntry extends NewDiaryEntry {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredProfile {
+  /** The profile JSON as the person entered it. */
+  profile: unknown;
+  updatedAt: string;
+}
+
+export interface NewPlan {
+  request: unknown;
+  result: unknown;
+}
+
+export interface StoredPlan extends NewPlan {
+  id: string;
+  createdAt: string;
+}
+
+/** Inclusive date range; an absent bound is open. */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Persistence port used by the server. Every method is scoped to an owner; the single-user
+ * local mode passes `LOCAL_OWNER`. Implementations: SQLite and PostgreSQL through one Kysely
+ * query layer (src/store/kysely-store.ts).
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  getProfile(owner: string): Promise<StoredProfile | undefined>;
+  putProfile(owner: string, profile: unknown): Promise<StoredProfile>;
+
+  /** Entries ordered by date, then by the order they were logged. */
+  listEntries(owner: string, range?: DateRange): Promise<StoredDiaryEntry[]>;
+  getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined>;
+  addEntry(owner: string, entry: NewDiaryEntry): Promise<StoredDiaryEntry>;
+  /** Adds all entries in one transaction: all are stored or none. */
+  addEntries(owner: string, entries: NewDiaryEntry[]): Promise<StoredDiaryEntry[]>;
+  /** Undefined when the owner has no entry with that id. */
+  updateEntry(
+    owner: string,
+    id: number,
+    patch: Partial<NewDiaryEntry>,
+  ): Promise<StoredDiaryEntry | undefined>;
+  /** False when the owner has no entry with that id. */
+  deleteEntry(owner: string, id: number): Promise<boolean>;
+
+  savePlan(owner: string, plan: NewPlan): Promise<StoredPlan>;
+  getPlan(owner: string, id: string): Promise<StoredPlan | undefined>;
+  /** Newest first. */
+  listPlans(owner: string, limit?: number): Promise<StoredPlan[]>;
+
+  listCustomFoods(owner: string): Promise<Food[]>;
+  getCustomFood(owner: string, id: FoodId): Promise<Food | undefined>;
+  /** CONFLICT when the owner already has a food with that id. */
+  addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
+  deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,397 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Food } from '../src/core/foods.js';
+import {
+  createPostgresStore,
+  createSqliteStore,
+  resolveStoreLocation,
+  type Store,
+} from '../src/store/index.js';
+import type { KyselyStoreOptions } from '../src/store/kysely-store.js';
+
+/** A clock that moves one second per call, so timestamps are distinct and predictable. */
+function steppingClock(start = Date.parse('2026-11-20T08:00:00Z')): () => Date {
+  let t = start;
+  return () => new Date((t += 1000));
+}
+
+type StoreFactory = (options: Omit<KyselyStoreOptions, 'onClose'>) => Promise<Store>;
+
+const kale: Food = {
+  id: 'custom:grandmas-kale-soup',
+  name: 'Kale soup, home recipe',
+  group: 'Soups, Sauces, and Gravies',
+  nutrients: {
+    'vitamin-k1': {
+      per100g: 120.5,
+      source: { label: 'User entry', kind: 'user', note: 'from a recipe calculation' },
+    },
+  },
+  portions: [{ name: 'bowl', amount: 1, grams: 300 }],
+};
+
+/**
+ * The contract every Store implementation must meet. Run against SQLite (memory and file) and
+ * PostgreSQL, as one suite, so the dialects cannot drift apart.
+ */
+function storeContract(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory({ now: steppingClock() });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('has no profile until one is put, then returns it as entered', async () => {
+      expect(await store.getProfile('local')).toBeUndefined();
+      const profile = {
+        age: 72,
+        sex: 'male',
+        supplements: [{ nutrient: 'vitamin-d', amount: 2000, unit: 'IU' }],
+        note: 'µg and ü survive',
+      };
+      const put = await store.putProfile('local', profile);
+      expect(put.profile).toEqual(profile);
+      expect(put.updatedAt).toBe('2026-11-20T08:00:01.000Z');
+      const got = await store.getProfile('local');
+      expect(got).toEqual(put);
+    });
+
+    it('replaces a profile on a second put and keeps owners apart', async () => {
+      await store.putProfile('local', { age: 60 });
+      await store.putProfile('local', { age: 61 });
+      await store.putProfile('alice', { age: 30 });
+      expect((await store.getProfile('local'))?.profile).toEqual({ age: 61 });
+      expect((await store.getProfile('alice'))?.profile).toEqual({ age: 30 });
+      expect(await store.getProfile('bob')).toBeUndefined();
+    });
+
+    it('adds entries with ids and lists them by date, then in logging order', async () => {
+      const a = await store.addEntry('local', {
+        date: '2026-11-21',
+        food: 'sr24:11233',
+        amount: 1,
+        unit: 'cup, chopped',
+      });
+      const b = await store.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:01009',
+        amount: 30,
+        unit: 'g',
+      });
+      const c = await store.addEntry('local', {
+        date: '2026-11-21',
+        food: 'sr24:15076',
+        amount: 1 / 3,
+        unit: 'fillet',
+      });
+      expect(a.id).not.toBe(b.id);
+      expect(a).toMatchObject({ date: '2026-11-21', food: 'sr24:11233', amount: 1 });
+      expect(a.createdAt).toBe(a.updatedAt);
+      const all = await store.listEntries('local');
+      expect(all.map((e) => e.id)).toEqual([b.id, a.id, c.id]);
+      // A double survives the round trip exactly (no single-precision column).
+      expect(all[2]?.amount).toBe(1 / 3);
+      expect(await store.getEntry('local', c.id)).toEqual(c);
+    });
+
+    it('filters entries by an inclusive date range', async () => {
+      for (const date of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21']) {
+        await store.addEntry('local', { date, food: 'sr24:11233', amount: 50, unit: 'g' });
+      }
+      const dates = (r: { date: string }[]) => r.map((e) => e.date);
+      expect(
+        dates(await store.listEntries('local', { from: '2026-11-19', to: '2026-11-20' })),
+      ).toEqual(['2026-11-19', '2026-11-20']);
+      expect(dates(await store.listEntries('local', { from: '2026-11-20' }))).toEqual([
+        '2026-11-20',
+        '2026-11-21',
+      ]);
+      expect(dates(await store.listEntries('local', { to: '2026-11-18' }))).toEqual(['2026-11-18']);
+      expect(await store.listEntries('someone-else')).toEqual([]);
+    });
+
+    it('updates only the fields given, and only for the owner', async () => {
+      const entry = await store.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 1,
+        unit: 'cup, chopped',
+      });
+      expect(await store.updateEntry('mallory', entry.id, { amount: 99 })).toBeUndefined();
+      const updated = await store.updateEntry('local', entry.id, { amount: 2.5 });
+      expect(updated).toMatchObject({
+        id: entry.id,
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 2.5,
+        unit: 'cup, chopped',
+        createdAt: entry.createdAt,
+      });
+      expect(updated?.updatedAt > entry.updatedAt).toBe(true);
+      expect(await store.updateEntry('local', entry.id + 1000, { amount: 1 })).toBeUndefined();
+      expect(await store.getEntry('local', entry.id)).toEqual(updated);
+    });
+
+    it('deletes an entry once, and not another owner’s', async () => {
+      const entry = await store.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 10,
+        unit: 'g',
+      });
+      expect(await store.deleteEntry('mallory', entry.id)).toBe(false);
+      expect(await store.deleteEntry('local', entry.id)).toBe(true);
+      expect(await store.deleteEntry('local', entry.id)).toBe(false);
+      expect(await store.listEntries('local')).toEqual([]);
+    });
+
+    it('adds a batch of entries in one transaction: all or none', async () => {
+      const stored = await store.addEntries('local', [
+        { date: '2026-11-22', food: 'sr24:11233', amount: 100, unit: 'g' },
+        { date: '2026-11-22', food: 'sr24:16113', amount: 1, unit: 'cup' },
+      ]);
+      expect(stored.map((e) => e.food)).toEqual(['sr24:11233', 'sr24:16113']);
+      expect(await store.addEntries('local', [])).toEqual([]);
+
+      const broken = [
+        { date: '2026-11-23', food: 'sr24:11233', amount: 100, unit: 'g' },
+        // Violates NOT NULL: the whole batch must roll back.
+        { date: '2026-11-23', food: 'sr24:11233', amount: null as unknown as number, unit: 'g' },
+      ];
+      await expect(store.addEntries('local', broken)).rejects.toThrow();
+      expect(await store.listEntries('local', { from: '2026-11-23' })).toEqual([]);
+      expect(await store.listEntries('local')).toHaveLength(2);
+    });
+
+    it('saves plans and returns them by id, newest first, per owner', async () => {
+      const first = await store.savePlan('local', {
+        request: { days: 1 },
+        result: { status: 'optimal', days: [{ items: [{ foodId: 'sr24:11233', grams: 67 }] }] },
+      });
+      const second = await store.savePlan('local', {
+        request: { days: 7 },
+        result: { status: 'optimal' },
+      });
+      expect(first.id).not.toBe(second.id);
+      expect(await store.getPlan('local', first.id)).toEqual(first);
+      expect(first.result).toEqual({
+        status: 'optimal',
+        days: [{ items: [{ foodId: 'sr24:11233', grams: 67 }] }],
+      });
+      expect(await store.getPlan('mallory', first.id)).toBeUndefined();
+      expect(await store.getPlan('local', 'no-such-plan')).toBeUndefined();
+      expect((await store.listPlans('local')).map((p) => p.id)).toEqual([second.id, first.id]);
+      expect((await store.listPlans('local', 1)).map((p) => p.id)).toEqual([second.id]);
+    });
+
+    it('adds custom foods, refuses a duplicate id with CONFLICT, keeps owners apart', async () => {
+      expect(await store.addCustomFood('local', kale)).toEqual({ ok: true, value: kale });
+      const again = await store.addCustomFood('local', { ...kale, name: 'Another' });
+      expect(again.ok).toBe(false);
+      if (!again.ok) expect(again.error).toMatchObject({ code: 'CONFLICT', field: 'id' });
+      expect(await store.getCustomFood('local', kale.id)).toEqual(kale);
+
+      const other: Food = { ...kale, name: 'Alice’s kale soup' };
+      expect((await store.addCustomFood('alice', other)).ok).toBe(true);
+      const apple: Food = {
+        id: 'custom:apple-cake',
+        name: 'Apple cake',
+        group: 'Baked Products',
+        nutrients: {},
+        portions: [],
+      };
+      await store.addCustomFood('local', apple);
+      expect((await store.listCustomFoods('local')).map((f) => f.name)).toEqual([
+        'Apple cake',
+        'Kale soup, home recipe',
+      ]);
+      expect(await store.getCustomFood('alice', kale.id)).toEqual(other);
+      expect(await store.deleteCustomFood('local', kale.id)).toBe(true);
+      expect(await store.deleteCustomFood('local', kale.id)).toBe(false);
+      expect(await store.getCustomFood('alice', kale.id)).toEqual(other);
+    });
+  });
+}
+
+// --- SQLite -----------------------------------------------------------------------------------
+
+storeContract('SQLite :memory:', (options) => createSqliteStore(':memory:', options));
+
+const tempDirs: string[] = [];
+function tempDbFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'calcwise-store-'));
+  tempDirs.push(dir);
+  return join(dir, 'calcwise.db');
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+storeContract('SQLite file', (options) => createSqliteStore(tempDbFile(), options));
+
+describe('SQLite file store', () => {
+  it('keeps everything across closing and reopening, and uses WAL', async () => {
+    const file = tempDbFile();
+    const first = await createSqliteStore(file);
+    await first.putProfile('local', { age: 64, sex: 'female' });
+    const entry = await first.addEntry('local', {
+      date: '2026-11-20',
+      food: 'sr24:11233',
+      amount: 1,
+      unit: 'cup, chopped',
+    });
+    const plan = await first.savePlan('local', {
+      request: { days: 1 },
+      result: { status: 'optimal' },
+    });
+    await first.addCustomFood('local', kale);
+    await first.close();
+
+    // Reopening runs the migrator again: it must find the schema current and keep the data.
+    const second = await createSqliteStore(file);
+    expect((await second.getProfile('local'))?.profile).toEqual({ age: 64, sex: 'female' });
+    expect(await second.listEntries('local')).toEqual([entry]);
+    expect(await second.getPlan('local', plan.id)).toEqual(plan);
+    expect(await second.getCustomFood('local', kale.id)).toEqual(kale);
+    const next = await second.addEntry('local', {
+      date: '2026-11-21',
+      food: 'sr24:11233',
+      amount: 2,
+      unit: 'g',
+    });
+    expect(next.id).toBeGreaterThan(entry.id);
+    await second.close();
+
+    const SqliteDatabase = (await import('better-sqlite3')).default;
+    const raw = new SqliteDatabase(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const migrations = raw.prepare('select name from kysely_migration').all();
+    expect(migrations).toEqual([{ name: '0001-initial' }]);
+    raw.close();
+  });
+
+  it('enforces foreign keys: an entry cannot name an owner that does not exist', async () => {
+    const file = tempDbFile();
+    const store = await createSqliteStore(file);
+    await store.close();
+    const SqliteDatabase = (await import('better-sqlite3')).default;
+    const raw = new SqliteDatabase(file);
+    raw.pragma('foreign_keys = ON');
+    expect(() =>
+      raw
+        .prepare(
+          "insert into diary_entries (owner, date, food_id, amount, unit, created_at, updated_at) values ('ghost', '2026-11-20', 'sr24:1', 1, 'g', 'x', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    raw.close();
+  });
+});
+
+describe('store location', () => {
+  it('prefers --db, then DATABASE_URL, then CALCWISE_DB, then ./calcwise.db', () => {
+    const url = 'postgres://u@h/db';
+    expect(resolveStoreLocation('x.db', { DATABASE_URL: url, CALCWISE_DB: 'y.db' })).toEqual({
+      kind: 'sqlite',
+      file: 'x.db',
+    });
+    expect(resolveStoreLocation(undefined, { DATABASE_URL: url, CALCWISE_DB: 'y.db' })).toEqual({
+      kind: 'postgres',
+      url,
+    });
+    expect(resolveStoreLocation(undefined, { CALCWISE_DB: 'y.db' })).toEqual({
+      kind: 'sqlite',
+      file: 'y.db',
+    });
+    expect(resolveStoreLocation(undefined, {})).toEqual({ kind: 'sqlite', file: 'calcwise.db' });
+  });
+});
+
+// --- PostgreSQL -------------------------------------------------------------------------------
+
+const pgUrl = process.env.CALCWISE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function pgReachable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const pgProblem = await pgReachable();
+const pgSchemas: string[] = [];
+
+if (pgProblem && process.env.CI) {
+  describe('PostgreSQL store', () => {
+    it('can reach the PostgreSQL server CI provides', () => {
+      expect.fail(`PostgreSQL at ${pgUrl} is unreachable in CI: ${pgProblem}`);
+    });
+  });
+} else if (pgProblem) {
+  console.warn(
+    `PostgreSQL at ${pgUrl} unreachable (${pgProblem}); the PostgreSQL store suite does not run outside CI.`,
+  );
+} else {
+  const freshSchema = () => {
+    const schema = `calcwise_test_${randomBytes(6).toString('hex')}`;
+    pgSchemas.push(schema);
+    return schema;
+  };
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    for (const schema of pgSchemas) await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  });
+
+  storeContract('PostgreSQL', (options) =>
+    createPostgresStore(pgUrl, { ...options, schema: freshSchema() }),
+  );
+
+  describe('PostgreSQL store', () => {
+    it('keeps data across reconnecting, inside its own schema', async () => {
+      const schema = freshSchema();
+      const first = await createPostgresStore(pgUrl, { schema });
+      const entry = await first.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 1,
+        unit: 'cup, chopped',
+      });
+      await first.close();
+      const second = await createPostgresStore(pgUrl, { schema });
+      expect(await second.listEntries('local')).toEqual([entry]);
+      await second.close();
+
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      const tables = await client.query(
+        'select table_name from information_schema.tables where table_schema = $1 order by table_name',
+        [schema],
+      );
+      await client.end();
+      expect(tables.rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['custom_foods', 'diary_entries', 'owners', 'plans', 'profiles']),
+      );
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(createPostgresStore(pgUrl, { schema: 'x; drop table y' })).rejects.toThrow(
+        /schema name/,
+      );
+    });
+  });
+}
