@@ -134,7 +134,7 @@ function storeContract(name: string, factory: StoreFactory): void {
         unit: 'cup, chopped',
         createdAt: entry.createdAt,
       });
-      expect(updated?.updatedAt > entry.updatedAt).toBe(true);
+      expect((updated?.updatedAt ?? '') > entry.updatedAt).toBe(true);
       expect(await store.updateEntry('local', entry.id + 1000, { amount: 1 })).toBeUndefined();
       expect(await store.getEntry('local', entry.id)).toEqual(updated);
     });
