@@ -1,0 +1,144 @@
+// Shapes of the calcwise HTTP API as the UI reads them. Core types are reused where the API
+// returns them as they are; everything else is typed as loosely as the API promises.
+import type { Food } from '../core/foods.js';
+import type { NutrientId, NutrientUnit } from '../core/nutrients.js';
+import type { Finding } from '../core/safety/types.js';
+import type { SourceRef } from '../core/sources.js';
+import type { Target } from '../core/targets/types.js';
+
+export type { Finding, Food, NutrientId, NutrientUnit, SourceRef, Target };
+
+export interface FoodHit {
+  id: string;
+  name: string;
+  group: string;
+  score?: number;
+}
+
+export interface TopFood {
+  id?: string;
+  foodId?: string;
+  name: string;
+  group?: string;
+  amount?: number;
+  value?: number;
+  unit?: string;
+  per?: string;
+  portion?: string;
+}
+
+export interface SupplementInput {
+  nutrient: string;
+  amount: number;
+  unit: string;
+  entered?: string;
+}
+
+export interface ProfileInput {
+  age: number;
+  sex: 'female' | 'male';
+  lifeStage: 'none' | 'pregnant' | 'lactating';
+  smoker: boolean;
+  weightKg?: number;
+  heightCm?: number;
+  activity?: string;
+  energyKcal?: number;
+  conditions: string[];
+  medications: string[];
+  supplements: SupplementInput[];
+  pattern: 'omnivore' | 'pescatarian' | 'vegetarian' | 'vegan';
+  exclude: string[];
+  dislikes: string[];
+  targets?: Record<string, { min?: number; max?: number }>;
+}
+
+export interface DiaryEntryRow {
+  id: string | number;
+  date: string;
+  food: string;
+  amount: number;
+  unit: string;
+  name?: string;
+  grams?: number;
+}
+
+export interface TotalCell {
+  amount: number;
+  unit: NutrientUnit | string;
+  coverage: number;
+  target?: number;
+  targetKind?: string;
+  percent?: number;
+  limit?: number;
+  limitKind?: string;
+  overLimit?: boolean;
+}
+
+export interface AnalysisResponse {
+  days: { date: string; totals: Partial<Record<NutrientId, TotalCell>> }[];
+  average: Partial<Record<NutrientId, TotalCell>>;
+  contributors?: Partial<
+    Record<NutrientId, { foodId: string; name: string; amount: number; share: number }[]>
+  >;
+  balance?: Record<string, unknown>;
+  targets?: unknown;
+}
+
+export interface EvidenceClaim {
+  summary: string;
+  grade: string;
+  studies: string[];
+}
+
+export interface EvidenceNutrient {
+  id: string;
+  name: string;
+  mechanism: string;
+  reversal: EvidenceClaim;
+  prevention: EvidenceClaim;
+  foods: string[];
+  cautions: string[];
+}
+
+export interface Study {
+  id: string;
+  title: string;
+  firstAuthor: string;
+  year: number;
+  design: string;
+  n?: number | null;
+  result: string;
+  pmid?: string | null;
+  doi?: string | null;
+}
+
+export interface PlanItem {
+  foodId: string;
+  name: string;
+  grams: number;
+  portion?: string | { name?: string; amount?: number } | null;
+  meal?: string;
+}
+
+export interface PlanDay {
+  date?: string;
+  meals?: Record<string, unknown>;
+  items: PlanItem[];
+  totals?: Partial<Record<NutrientId, { amount: number; unit: string }>>;
+}
+
+export interface PlanResponse {
+  id?: string | number;
+  status: string;
+  days: PlanDay[];
+  unmet?: {
+    nutrient: string;
+    target?: number;
+    achieved?: number;
+    reason?: string;
+    unit?: string;
+  }[];
+  supplements?: unknown[];
+  explanation?: unknown;
+  diagnosis?: unknown;
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { Layout } from './components/layout.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { DiaryPage } from './pages/diary-page.js';
+import { EvidencePage } from './pages/evidence-page.js';
+import { FoodPage, TopFoodsPage } from './pages/food-page.js';
+import { PlanPage } from './pages/plan-page.js';
+import { ProfilePage } from './pages/profile-page.js';
+import { ReportPage } from './pages/report-page.js';
+import { useRoute, type Route } from './router.js';
+
+const TITLES: Record<string, string> = {
+  dashboard: 'Dashboard',
+  diary: 'Diary',
+  foods: 'Foods',
+  food: 'Food',
+  top: 'Top foods',
+  plan: 'Plan',
+  evidence: 'Evidence',
+  report: 'Report',
+  profile: 'Profile',
+};
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'diary':
+      return <DiaryPage />;
+    case 'foods':
+      return <FoodPage id={undefined} />;
+    case 'food':
+      return <FoodPage id={route.param} />;
+    case 'top':
+      return (
+        <TopFoodsPage
+          nutrient={route.param ?? 'vitamin-k2'}
+          per={route.query.get('per') ?? '100g'}
+          pattern={route.query.get('pattern') ?? ''}
+        />
+      );
+    case 'plan':
+      return <PlanPage />;
+    case 'evidence':
+      return <EvidencePage />;
+    case 'report':
+      return <ReportPage />;
+    case 'profile':
+      return <ProfilePage />;
+    default:
+      return <DashboardPage />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const page = TITLES[route.page] ? route.page : 'dashboard';
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${TITLES[page] ?? 'calcwise'} · calcwise`;
+    // After navigation, move focus to the page so screen readers announce it.
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus();
+  }, [page, route.param]);
+  const nav = page === 'food' || page === 'top' ? 'foods' : page;
+  return (
+    <Layout current={nav}>
+      <Page route={route} />
+    </Layout>
+  );
+}

@@ -1,0 +1,99 @@
+import type { SourceRef } from '../api-types.js';
+import { formatAmount } from '../lib.js';
+import { SourceList } from './source-ref.js';
+
+const LABELS: Record<string, string> = {
+  dVsK2: 'Vitamin D vs K2',
+  'd-vs-k2': 'Vitamin D vs K2',
+  caMg: 'Calcium : magnesium (mass)',
+  'ca-mg': 'Calcium : magnesium (mass)',
+  naK: 'Sodium : potassium (molar)',
+  'na-k': 'Sodium : potassium (molar)',
+  caP: 'Calcium : phosphorus',
+  'ca-p': 'Calcium : phosphorus',
+  vitaminKConsistency: 'Vitamin K consistency',
+  'vitamin-k-consistency': 'Vitamin K consistency',
+};
+
+function humanize(key: string): string {
+  return LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSource(value: unknown): value is SourceRef {
+  return isRecord(value) && typeof value.label === 'string' && typeof value.kind === 'string';
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'unknown';
+  if (typeof value === 'number') return formatAmount(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(describe).join(', ');
+  if (isRecord(value)) {
+    if ('min' in value || 'max' in value) {
+      return `${value.min !== undefined ? describe(value.min) : '…'} – ${value.max !== undefined ? describe(value.max) : '…'}`;
+    }
+    return Object.entries(value)
+      .map(([k, v]) => `${humanize(k)}: ${describe(v)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
+const SKIP = new Set(['source', 'sources', 'note', 'evidence', 'message', 'label', 'name']);
+
+/** Balance indices as the core reports them: value, reference range, note and sources. */
+export function BalanceView({ balance }: { balance: Record<string, unknown> | undefined }) {
+  const entries = Object.entries(balance ?? {}).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return <p className="muted">No balance indices for this period.</p>;
+  return (
+    <ul className="balance">
+      {entries.map(([key, raw]) => {
+        const value = isRecord(raw) ? raw : { value: raw };
+        const sources = [
+          ...(Array.isArray(value.sources) ? value.sources.filter(isSource) : []),
+          ...(isSource(value.source) ? [value.source] : []),
+        ];
+        const title =
+          typeof value.label === 'string'
+            ? value.label
+            : typeof value.name === 'string'
+              ? value.name
+              : humanize(key);
+        const notes = ['message', 'note', 'evidence']
+          .map((k) => value[k])
+          .filter((v): v is string => typeof v === 'string');
+        return (
+          <li key={key} className="balance-item">
+            <h3>{title}</h3>
+            <dl>
+              {Object.entries(value)
+                .filter(([k]) => !SKIP.has(k))
+                .map(([k, v]) => (
+                  <div key={k} className="dl-row">
+                    <dt>{humanize(k)}</dt>
+                    <dd>{describe(v)}</dd>
+                  </div>
+                ))}
+            </dl>
+            {notes.map((note, index) => (
+              <p key={index} className="small">
+                {note}
+              </p>
+            ))}
+            {sources.length ? (
+              <details>
+                <summary>Sources ({sources.length})</summary>
+                <SourceList sources={sources} />
+              </details>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

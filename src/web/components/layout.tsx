@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { DISCLAIMER } from '../lib.js';
+import { href } from '../router.js';
+
+const LINKS: { page: string; label: string }[] = [
+  { page: 'dashboard', label: 'Dashboard' },
+  { page: 'diary', label: 'Diary' },
+  { page: 'foods', label: 'Foods' },
+  { page: 'plan', label: 'Plan' },
+  { page: 'evidence', label: 'Evidence' },
+  { page: 'report', label: 'Report' },
+  { page: 'profile', label: 'Profile' },
+];
+
+export function Layout({ current, children }: { current: string; children: ReactNode }) {
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Hash routing owns the fragment: move focus instead of navigating.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="site-header">
+        <a className="brand" href={href('dashboard')}>
+          calcwise
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {LINKS.map((link) => (
+              <li key={link.page}>
+                <a href={href(link.page)} aria-current={current === link.page ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <p className="disclaimer" role="note">
+        {DISCLAIMER}
+      </p>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{DISCLAIMER}</p>
+        <p className="muted">
+          Food data: USDA SR24 (public domain) with cited vitamin K2 and omega-3 tables. Unknown
+          values are shown as unknown, never as zero.
+        </p>
+      </footer>
+    </>
+  );
+}

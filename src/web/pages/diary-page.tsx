@@ -1,0 +1,272 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import type { DiaryEntryRow, Food, FoodHit } from '../api-types.js';
+import { AmountFields } from '../components/amount-fields.js';
+import { FoodSearch } from '../components/food-search.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { loadFood } from '../food-cache.js';
+import { addDays, formatAmount, todayIso, useAsync } from '../lib.js';
+import { href } from '../router.js';
+
+function useFoodNames(entries: DiaryEntryRow[] | undefined): Record<string, Food> {
+  const [foods, setFoods] = useState<Record<string, Food>>({});
+  useEffect(() => {
+    for (const id of new Set((entries ?? []).map((e) => e.food))) {
+      if (foods[id]) continue;
+      loadFood(id).then(
+        (food) => setFoods((all) => ({ ...all, [id]: food })),
+        () => undefined,
+      );
+    }
+    // Keyed on the set of food ids.
+  }, [(entries ?? []).map((e) => e.food).join('|')]);
+  return foods;
+}
+
+export function DiaryPage() {
+  const [date, setDate] = useState(todayIso);
+  const entries = useAsync(() => api.diary(date, date), [date]);
+  const foods = useFoodNames(entries.data);
+  const [picked, setPicked] = useState<Food>();
+  const [amount, setAmount] = useState('100');
+  const [unit, setUnit] = useState('g');
+  const [addError, setAddError] = useState<Error>();
+  const [notice, setNotice] = useState('');
+
+  const pick = async (hit: FoodHit) => {
+    setAddError(undefined);
+    try {
+      const food = await loadFood(hit.id);
+      setPicked(food);
+      const first = food.portions[0];
+      if (first) {
+        setAmount(String(first.amount));
+        setUnit(first.name);
+      } else {
+        setAmount('100');
+        setUnit('g');
+      }
+    } catch (error) {
+      setAddError(error as Error);
+    }
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!picked) return;
+    setAddError(undefined);
+    try {
+      await api.addEntry({ date, food: picked.id, amount: Number(amount), unit });
+      setNotice(`Added ${amount} ${unit} of ${picked.name}.`);
+      setPicked(undefined);
+      entries.reload();
+    } catch (error) {
+      setAddError(error as Error);
+    }
+  };
+
+  return (
+    <section aria-labelledby="diary-title">
+      <h1 id="diary-title">Diary</h1>
+      <div className="inline day-picker">
+        <button type="button" onClick={() => setDate(addDays(date, -1))} aria-label="Previous day">
+          ‹
+        </button>
+        <label>
+          Day
+          <input
+            name="date"
+            type="date"
+            value={date}
+            required
+            onChange={(e) => e.target.value && setDate(e.target.value)}
+          />
+        </label>
+        <button type="button" onClick={() => setDate(addDays(date, 1))} aria-label="Next day">
+          ›
+        </button>
+        <button type="button" onClick={() => setDate(todayIso())}>
+          Today
+        </button>
+      </div>
+
+      <div className="card">
+        <h2>Add a food</h2>
+        <FoodSearch label="Search foods" onPick={pick} />
+        {picked ? (
+          <form className="inline add-entry" onSubmit={add} aria-label={`Add ${picked.name}`}>
+            <p className="picked">
+              <strong>{picked.name}</strong>{' '}
+              <a href={href('food', picked.id)} className="small">
+                details
+              </a>
+            </p>
+            <AmountFields
+              food={picked}
+              amount={amount}
+              unit={unit}
+              onAmount={setAmount}
+              onUnit={setUnit}
+            />
+            <button type="submit" className="primary">
+              Add to {date}
+            </button>
+            <button type="button" onClick={() => setPicked(undefined)}>
+              Cancel
+            </button>
+          </form>
+        ) : null}
+        <ErrorMessage error={addError} title="The entry was not added." />
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      </div>
+
+      <div className="card">
+        <h2>Foods on {date}</h2>
+        {entries.loading && !entries.data ? <Loading what="the diary" /> : null}
+        <ErrorMessage error={entries.error} title="Could not load the diary." />
+        {entries.data && entries.data.length === 0 ? (
+          <p className="muted">Nothing logged on this day yet.</p>
+        ) : null}
+        {entries.data && entries.data.length > 0 ? (
+          <ul className="entries" aria-label={`Entries on ${date}`}>
+            {entries.data.map((entry) => (
+              <EntryRow
+                key={entry.id}
+                entry={entry}
+                food={foods[entry.food]}
+                onChanged={entries.reload}
+              />
+            ))}
+          </ul>
+        ) : null}
+        {entries.data && entries.data.length > 0 ? (
+          <CopyDay entries={entries.data} from={date} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function EntryRow({
+  entry,
+  food,
+  onChanged,
+}: {
+  entry: DiaryEntryRow;
+  food: Food | undefined;
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [amount, setAmount] = useState(String(entry.amount));
+  const [unit, setUnit] = useState(entry.unit);
+  const [error, setError] = useState<Error>();
+  const name = entry.name ?? food?.name ?? entry.food;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      await api.patchEntry(entry.id, { amount: Number(amount), unit });
+      setEditing(false);
+      onChanged();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const remove = async () => {
+    setError(undefined);
+    try {
+      await api.deleteEntry(entry.id);
+      onChanged();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <li className="entry">
+      {editing ? (
+        <form className="inline" onSubmit={save} aria-label={`Edit ${name}`}>
+          <span className="entry-name">{name}</span>
+          <AmountFields
+            food={food}
+            amount={amount}
+            unit={unit}
+            onAmount={setAmount}
+            onUnit={setUnit}
+          />
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className="entry-view">
+          <span className="entry-name">
+            <a href={href('food', entry.food)}>{name}</a>
+          </span>
+          <span className="entry-amount">
+            {formatAmount(entry.amount)} {entry.unit}
+            {entry.grams !== undefined && entry.unit !== 'g' ? (
+              <span className="muted"> ({formatAmount(entry.grams, 'g')})</span>
+            ) : null}
+          </span>
+          <span className="entry-actions">
+            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${name}`}>
+              Edit
+            </button>
+            <button type="button" onClick={remove} aria-label={`Delete ${name}`}>
+              Delete
+            </button>
+          </span>
+        </div>
+      )}
+      <ErrorMessage error={error} title="The change was not saved." />
+    </li>
+  );
+}
+
+function CopyDay({ entries, from }: { entries: DiaryEntryRow[]; from: string }) {
+  const [to, setTo] = useState(addDays(from, 1));
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Error>();
+  useEffect(() => setTo(addDays(from, 1)), [from]);
+
+  const copy = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setStatus('');
+    try {
+      for (const entry of entries) {
+        await api.addEntry({ date: to, food: entry.food, amount: entry.amount, unit: entry.unit });
+      }
+      setStatus(`Copied ${entries.length} entries to ${to}.`);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <form className="inline copy-day" onSubmit={copy} aria-label="Copy this day">
+      <label>
+        Copy this day to
+        <input
+          name="copyTo"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          required
+        />
+      </label>
+      <button type="submit">Copy day</button>
+      <span role="status" className="ok">
+        {status}
+      </span>
+      <ErrorMessage error={error} title="The day was not copied completely." />
+    </form>
+  );
+}

@@ -1,0 +1,290 @@
+import { api } from '../api.js';
+import type { Food, NutrientId } from '../api-types.js';
+import { SourceRefView } from '../components/source-ref.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import { FoodSearch } from '../components/food-search.js';
+import { loadFood } from '../food-cache.js';
+import { formatAmount, nutrientName, nutrientUnit, useAsync } from '../lib.js';
+import { href, navigate } from '../router.js';
+
+const GROUPS: { title: string; ids: NutrientId[] }[] = [
+  {
+    title: 'Vitamin K forms',
+    ids: [
+      'vitamin-k1',
+      'mk4',
+      'mk5',
+      'mk6',
+      'mk7',
+      'mk8',
+      'mk9',
+      'mk10',
+      'vitamin-k2',
+      'vitamin-k',
+    ],
+  },
+  { title: 'Omega-3 fatty acids', ids: ['epa', 'dha', 'dpa', 'ala', 'omega-3', 'epa-dha'] },
+  {
+    title: 'Minerals and vitamins',
+    ids: ['calcium', 'magnesium', 'phosphorus', 'potassium', 'sodium', 'vitamin-c', 'vitamin-d'],
+  },
+  {
+    title: 'Energy and macronutrients',
+    ids: [
+      'energy',
+      'protein',
+      'fat',
+      'saturated-fat',
+      'carbohydrate',
+      'fiber',
+      'sugars',
+      'added-sugars',
+    ],
+  },
+];
+
+type ApiNutrients = Record<
+  string,
+  (Food['nutrients'][NutrientId] & { unit?: string; derived?: boolean }) | null
+>;
+
+export function FoodPage({ id }: { id: string | undefined }) {
+  if (!id) return <FoodsIndex />;
+  return <FoodDetail id={id} />;
+}
+
+function FoodsIndex() {
+  return (
+    <section aria-labelledby="foods-title">
+      <h1 id="foods-title">Foods</h1>
+      <div className="card">
+        <FoodSearch label="Find a food" onPick={(hit) => navigate('food', hit.id)} />
+      </div>
+      <div className="card">
+        <h2>Top foods per nutrient</h2>
+        <ul className="link-list">
+          {(
+            [
+              'vitamin-k2',
+              'mk7',
+              'vitamin-k1',
+              'magnesium',
+              'epa-dha',
+              'potassium',
+              'calcium',
+              'vitamin-d',
+            ] as const
+          ).map((nutrient) => (
+            <li key={nutrient}>
+              <a href={href('top', nutrient)}>{nutrientName(nutrient)}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function FoodDetail({ id }: { id: string }) {
+  const food = useAsync(() => loadFood(id), [id]);
+  if (food.error) return <ErrorMessage error={food.error} title={`Could not load food ${id}.`} />;
+  if (!food.data) return <Loading what="the food" />;
+  const nutrients = food.data.nutrients as ApiNutrients;
+  return (
+    <section aria-labelledby="food-title">
+      <p className="small">
+        <a href={href('foods')}>Foods</a>
+      </p>
+      <h1 id="food-title">{food.data.name}</h1>
+      <p className="muted">
+        {food.data.group} · {food.data.id}
+      </p>
+      <p className="small">
+        Values per 100 g of edible portion. A nutrient without a value is unknown, not zero.
+      </p>
+      {GROUPS.map((group) => (
+        <div className="card" key={group.title}>
+          <h2>{group.title}</h2>
+          <div className="table-scroll">
+            <table className="nutrient-table">
+              <thead>
+                <tr>
+                  <th scope="col">Nutrient</th>
+                  <th scope="col" className="num">
+                    Per 100 g
+                  </th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.ids.map((nid) => {
+                  const value = nutrients[nid];
+                  const unit = value?.unit ?? nutrientUnit(nid);
+                  return (
+                    <tr key={nid} data-nutrient={nid}>
+                      <th scope="row">
+                        <a href={href('top', nid)} title={`Top foods for ${nutrientName(nid)}`}>
+                          {nutrientName(nid)}
+                        </a>
+                      </th>
+                      <td className="num">
+                        {value ? (
+                          <>
+                            {formatAmount(value.per100g, unit)}
+                            {value.approximate ? <span className="muted"> (approx.)</span> : null}
+                            {value.range ? (
+                              <div className="muted small">
+                                range {formatAmount(value.range.min)}–
+                                {formatAmount(value.range.max, unit)}
+                              </div>
+                            ) : null}
+                          </>
+                        ) : (
+                          <span className="muted">unknown</span>
+                        )}
+                      </td>
+                      <td>
+                        {value?.source ? (
+                          <SourceRefView source={value.source} />
+                        ) : value ? (
+                          <span className="muted">derived</span>
+                        ) : null}
+                        {value?.alternatives?.length ? (
+                          <details>
+                            <summary className="small">
+                              Other published values ({value.alternatives.length})
+                            </summary>
+                            <ul className="small">
+                              {value.alternatives.map((alt, index) => (
+                                <li key={index}>
+                                  {formatAmount(alt.per100g, unit)} —{' '}
+                                  <SourceRefView source={alt.source} />
+                                </li>
+                              ))}
+                            </ul>
+                          </details>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+      <div className="card">
+        <h2>Household portions</h2>
+        {food.data.portions.length ? (
+          <ul>
+            {food.data.portions.map((portion) => (
+              <li key={portion.name}>
+                {formatAmount(portion.amount)} {portion.name} = {formatAmount(portion.grams, 'g')}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No household portions; log this food in grams.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const TOP_NUTRIENTS: NutrientId[] = [
+  'vitamin-k2',
+  'mk4',
+  'mk7',
+  'vitamin-k1',
+  'vitamin-k',
+  'vitamin-d',
+  'calcium',
+  'magnesium',
+  'phosphorus',
+  'potassium',
+  'vitamin-c',
+  'epa-dha',
+  'epa',
+  'dha',
+  'ala',
+  'fiber',
+];
+
+export function TopFoodsPage({
+  nutrient,
+  per,
+  pattern,
+}: {
+  nutrient: string;
+  per: string;
+  pattern: string;
+}) {
+  const top = useAsync(
+    () => api.topFoods(nutrient, per, pattern || undefined),
+    [nutrient, per, pattern],
+  );
+  const results = top.data?.results ?? top.data?.foods ?? [];
+  const update = (next: { nutrient?: string; per?: string; pattern?: string }) => {
+    const n = next.nutrient ?? nutrient;
+    const params = new URLSearchParams({ per: next.per ?? per });
+    const p = next.pattern ?? pattern;
+    if (p) params.set('pattern', p);
+    window.location.hash = `/top/${encodeURIComponent(n)}?${params.toString()}`;
+  };
+  return (
+    <section aria-labelledby="top-title">
+      <p className="small">
+        <a href={href('foods')}>Foods</a>
+      </p>
+      <h1 id="top-title">Top foods: {nutrientName(nutrient)}</h1>
+      <div className="inline">
+        <label>
+          Nutrient
+          <select value={nutrient} onChange={(e) => update({ nutrient: e.target.value })}>
+            {[...new Set([...TOP_NUTRIENTS, nutrient])].map((id) => (
+              <option key={id} value={id}>
+                {nutrientName(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Per
+          <select value={per} onChange={(e) => update({ per: e.target.value })}>
+            <option value="100g">100 g</option>
+            <option value="serving">serving</option>
+            <option value="100kcal">100 kcal</option>
+          </select>
+        </label>
+        <label>
+          Pattern
+          <select value={pattern} onChange={(e) => update({ pattern: e.target.value })}>
+            <option value="">Any</option>
+            <option value="pescatarian">Pescatarian</option>
+            <option value="vegetarian">Vegetarian</option>
+            <option value="vegan">Vegan</option>
+          </select>
+        </label>
+      </div>
+      {top.loading && !top.data ? <Loading what="top foods" /> : null}
+      <ErrorMessage error={top.error} title="Could not load top foods." />
+      {top.data ? (
+        <ol className="top-list">
+          {results.map((food, index) => {
+            const foodId = food.id ?? food.foodId ?? '';
+            const amount = food.amount ?? food.value;
+            return (
+              <li key={`${foodId}-${index}`}>
+                <a href={href('food', foodId)}>{food.name}</a>{' '}
+                <span className="muted">
+                  {formatAmount(amount, food.unit ?? nutrientUnit(nutrient))}
+                  {food.portion ? ` per ${food.portion}` : ''}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api.js';
+import type { PlanDay, PlanItem, PlanResponse } from '../api-types.js';
+import { BalanceView } from '../components/balance-view.js';
+import { ErrorMessage } from '../components/status.js';
+import { formatAmount, nutrientName, todayIso } from '../lib.js';
+import { href } from '../router.js';
+
+const MEAL_ORDER = ['breakfast', 'lunch', 'dinner', 'snack', 'snacks'];
+
+function portionText(item: PlanItem): string {
+  if (!item.portion) return '';
+  if (typeof item.portion === 'string') return item.portion;
+  const { amount, name } = item.portion;
+  return [amount !== undefined ? formatAmount(amount) : '', name ?? ''].join(' ').trim();
+}
+
+function byMeal(items: PlanItem[]): [string, PlanItem[]][] {
+  const groups = new Map<string, PlanItem[]>();
+  for (const item of items) {
+    const meal = item.meal ?? 'any time';
+    groups.set(meal, [...(groups.get(meal) ?? []), item]);
+  }
+  const rank = (meal: string) => {
+    const index = MEAL_ORDER.indexOf(meal);
+    return index === -1 ? MEAL_ORDER.length : index;
+  };
+  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+function supplementText(value: unknown): { text: string; reason?: string } {
+  if (typeof value === 'string') return { text: value };
+  const s = value as {
+    nutrient?: string;
+    amount?: number;
+    unit?: string;
+    form?: string;
+    reason?: string;
+    message?: string;
+    note?: string;
+  };
+  const dose = s.amount !== undefined ? ` ${formatAmount(s.amount, s.unit ?? '')}` : '';
+  const text = `${s.nutrient ? nutrientName(s.nutrient) : 'Supplement'}${s.form ? ` (${s.form})` : ''}${dose}`;
+  const reason = s.reason ?? s.message ?? s.note;
+  return reason ? { text, reason } : { text };
+}
+
+export function PlanPage() {
+  const [days, setDays] = useState('1');
+  const [plan, setPlan] = useState<PlanResponse>();
+  const [error, setError] = useState<Error>();
+  const [diagnosis, setDiagnosis] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [startDate, setStartDate] = useState(todayIso);
+  const [applied, setApplied] = useState('');
+  const [applyError, setApplyError] = useState<Error>();
+
+  const generate = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setDiagnosis(undefined);
+    setApplied('');
+    setPlan(undefined);
+    try {
+      setPlan(await api.createPlan(Number(days)));
+    } catch (e) {
+      setError(e as Error);
+      if (e instanceof ApiError && e.status === 422) {
+        const body = e.body as { diagnosis?: unknown; error?: { diagnosis?: unknown } } | undefined;
+        setDiagnosis(body?.diagnosis ?? body?.error?.diagnosis ?? body);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async (event: FormEvent) => {
+    event.preventDefault();
+    if (plan?.id === undefined) return;
+    setApplyError(undefined);
+    setApplied('');
+    try {
+      await api.applyPlan(plan.id, startDate);
+      setApplied(`The plan was added to your diary from ${startDate}.`);
+    } catch (e) {
+      setApplyError(e as Error);
+    }
+  };
+
+  return (
+    <section aria-labelledby="plan-title">
+      <h1 id="plan-title">Food-first plan</h1>
+      <p>
+        calcwise chooses everyday foods and portions that meet your targets within your safety
+        limits, pattern, allergies and dislikes. Supplements are never part of the plan.
+      </p>
+      <form className="inline card" onSubmit={generate}>
+        <label>
+          Number of days
+          <input
+            name="days"
+            type="number"
+            min={1}
+            max={14}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            required
+          />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Generating…' : 'Generate plan'}
+        </button>
+        <span role="status" className="muted">
+          {busy ? 'Solving; this can take a few seconds.' : ''}
+        </span>
+      </form>
+      <ErrorMessage
+        error={error}
+        title={diagnosis ? 'No plan meets every constraint.' : 'No plan was made.'}
+      />
+      {diagnosis ? (
+        <div className="card">
+          <h2>Why no plan was found</h2>
+          <BalanceView
+            balance={
+              typeof diagnosis === 'object' ? (diagnosis as Record<string, unknown>) : { diagnosis }
+            }
+          />
+        </div>
+      ) : null}
+      {plan ? <PlanView plan={plan} /> : null}
+      {plan && plan.id !== undefined ? (
+        <form className="inline card" onSubmit={apply} aria-label="Add the plan to the diary">
+          <label>
+            Start date
+            <input
+              name="startDate"
+              type="date"
+              value={startDate}
+              onChange={(e) => setStartDate(e.target.value)}
+              required
+            />
+          </label>
+          <button type="submit" className="primary">
+            Add to diary
+          </button>
+          <span role="status" className="ok">
+            {applied}
+          </span>
+          {applied ? <a href={href('diary')}>Open the diary</a> : null}
+          <ErrorMessage error={applyError} title="The plan was not added to the diary." />
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function PlanView({ plan }: { plan: PlanResponse }) {
+  const explanation = plan.explanation;
+  return (
+    <>
+      <p>
+        Status: <strong>{plan.status}</strong>
+      </p>
+      <div className="plan-days">
+        {plan.days.map((day, index) => (
+          <PlanDayView key={index} day={day} index={index} />
+        ))}
+      </div>
+      <div className="card">
+        <h2>Still short</h2>
+        {plan.unmet && plan.unmet.length ? (
+          <ul>
+            {plan.unmet.map((u, index) => (
+              <li key={index}>
+                <strong>{nutrientName(u.nutrient)}</strong>:{' '}
+                {formatAmount(u.achieved, u.unit ?? '')} of {formatAmount(u.target, u.unit ?? '')}
+                {u.reason ? ` — ${u.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Every target is met by food.</p>
+        )}
+      </div>
+      <div className="card">
+        <h2>Supplements to discuss with your clinician</h2>
+        {plan.supplements && plan.supplements.length ? (
+          <ul>
+            {plan.supplements.map((s, index) => {
+              const { text, reason } = supplementText(s);
+              return (
+                <li key={index}>
+                  <strong>{text}</strong>
+                  {reason ? ` — ${reason}` : ''}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="muted">No supplement suggestion.</p>
+        )}
+        <p className="small">
+          These are suggestions to discuss with your clinician, not prescriptions.
+        </p>
+      </div>
+      {explanation ? (
+        <div className="card">
+          <h2>Why these foods</h2>
+          {typeof explanation === 'string' ? (
+            <p>{explanation}</p>
+          ) : (
+            <BalanceView balance={explanation as Record<string, unknown>} />
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
+  const energy = day.totals?.energy;
+  return (
+    <div className="card plan-day">
+      <h2>
+        Day {index + 1}
+        {day.date ? ` · ${day.date}` : ''}
+        {energy ? (
+          <span className="muted small"> · {formatAmount(energy.amount, energy.unit)}</span>
+        ) : null}
+      </h2>
+      {byMeal(day.items).map(([meal, items]) => (
+        <div key={meal} className="meal">
+          <h3>{meal.charAt(0).toUpperCase() + meal.slice(1)}</h3>
+          <ul>
+            {items.map((item, i) => (
+              <li key={`${item.foodId}-${i}`}>
+                <a href={href('food', item.foodId)}>{item.name}</a>{' '}
+                <span className="muted">
+                  {portionText(item) ? `${portionText(item)} · ` : ''}
+                  {formatAmount(item.grams, 'g')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { api, ApiError } from '../api.js';
+import type { NutrientId, ProfileInput } from '../api-types.js';
+import { FindingsList } from '../components/findings-list.js';
+import { PANEL, shortName } from '../components/panel-bars.js';
+import { ErrorMessage, Loading } from '../components/status.js';
+import {
+  addDays,
+  DISCLAIMER,
+  formatAmount,
+  formatPercent,
+  nutrientName,
+  todayIso,
+  useAsync,
+} from '../lib.js';
+
+function ProfileSummary({ profile }: { profile: ProfileInput }) {
+  const rows: [string, string][] = [
+    ['Age, sex', `${profile.age}, ${profile.sex}`],
+    ['Life stage', profile.lifeStage === 'none' ? '—' : profile.lifeStage],
+    ['Smoker', profile.smoker ? 'yes' : 'no'],
+    ['Conditions', profile.conditions.join(', ') || 'none given'],
+    ['Medications', profile.medications.join(', ') || 'none given'],
+    [
+      'Supplements',
+      profile.supplements
+        .map(
+          (s) =>
+            `${nutrientName(s.nutrient)} ${s.entered ?? `${formatAmount(s.amount)} ${s.unit}`}`,
+        )
+        .join('; ') || 'none given',
+    ],
+    ['Eating pattern', profile.pattern],
+    ['Excluded', profile.exclude.join(', ') || 'none'],
+  ];
+  return (
+    <dl className="summary">
+      {rows.map(([k, v]) => (
+        <div key={k} className="dl-row">
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ReportPage() {
+  const [days, setDays] = useState(30);
+  const to = todayIso();
+  const from = addDays(to, -(days - 1));
+  const profile = useAsync(() => api.getProfile(), []);
+  const analysis = useAsync(() => api.analysis(from, to), [from, to]);
+  const findings = useAsync(() => api.findings(), []);
+  const noProfile = profile.error instanceof ApiError && profile.error.status === 404;
+
+  return (
+    <article className="report" aria-labelledby="report-title">
+      <div className="no-print inline">
+        <label>
+          Period
+          <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            <option value={7}>7 days</option>
+            <option value={30}>30 days</option>
+            <option value={90}>90 days</option>
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <h1 id="report-title">calcwise report for a clinician</h1>
+      <p className="muted">
+        Generated {to} · diet from {from} to {to}
+        {analysis.data ? ` (${analysis.data.days.length} logged days)` : ''}
+      </p>
+      <p className="disclaimer-inline">
+        <strong>{DISCLAIMER}</strong>
+      </p>
+
+      <section aria-labelledby="report-profile">
+        <h2 id="report-profile">Profile</h2>
+        {profile.loading && !profile.data ? <Loading what="the profile" /> : null}
+        {noProfile ? (
+          <p>No profile has been entered.</p>
+        ) : (
+          <ErrorMessage error={profile.error} title="Could not load the profile." />
+        )}
+        {profile.data ? <ProfileSummary profile={profile.data} /> : null}
+      </section>
+
+      <section aria-labelledby="report-averages">
+        <h2 id="report-averages">Average daily intake vs targets</h2>
+        <ErrorMessage error={analysis.error} title="Could not load the analysis." />
+        {analysis.data ? (
+          <div className="table-scroll">
+            <table className="report-table">
+              <thead>
+                <tr>
+                  <th scope="col">Nutrient</th>
+                  <th scope="col" className="num">
+                    Average
+                  </th>
+                  <th scope="col" className="num">
+                    Target
+                  </th>
+                  <th scope="col" className="num">
+                    % of target
+                  </th>
+                  <th scope="col" className="num">
+                    Limit
+                  </th>
+                  <th scope="col" className="num">
+                    Coverage
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {PANEL.map((id: NutrientId) => {
+                  const cell = analysis.data?.average[id];
+                  const known = cell && cell.coverage > 0;
+                  return (
+                    <tr key={id} className={cell?.overLimit ? 'over' : undefined}>
+                      <th scope="row">{shortName(id)}</th>
+                      <td className="num">
+                        {known ? formatAmount(cell.amount, cell.unit) : 'unknown'}
+                      </td>
+                      <td className="num">
+                        {cell?.target !== undefined
+                          ? `${formatAmount(cell.target, cell.unit)}${cell.targetKind ? ` ${cell.targetKind}` : ''}`
+                          : '—'}
+                      </td>
+                      <td className="num">
+                        {known && cell.percent !== undefined
+                          ? `${Math.round(cell.percent)} %`
+                          : '—'}
+                      </td>
+                      <td className="num">
+                        {cell?.limit !== undefined
+                          ? `${formatAmount(cell.limit, cell.unit)}${cell.overLimit ? ' (over)' : ''}`
+                          : '—'}
+                      </td>
+                      <td className="num">{cell ? formatPercent(cell.coverage) : '0 %'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <p className="small muted">
+          Coverage: share of logged entries whose food has a measured value. Vitamin K2 is measured
+          for few foods; a low coverage means the true intake is likely higher than shown.
+        </p>
+      </section>
+
+      <section aria-labelledby="report-findings">
+        <h2 id="report-findings">Findings</h2>
+        <ErrorMessage error={findings.error} title="Could not load findings." />
+        {findings.data ? <FindingsList findings={findings.data.findings} sourcesOpen /> : null}
+      </section>
+    </article>
+  );
+}
