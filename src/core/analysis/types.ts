@@ -7,6 +7,11 @@ export interface NutrientTotal {
   unit: NutrientUnit;
   /** Share of entries (0–1) whose food has a known value for this nutrient. */
   coverage: number;
+  /**
+   * Derived nutrients only (vitamin-k, epa-dha): share (0–1) of entries whose value lacked a
+   * component (K1 known but K2 not). Absent when every known value was complete.
+   */
+  partial?: number;
 }
 
 export interface AnalyzedEntry {

@@ -5,6 +5,8 @@ export interface DiaryEntry {
   food: FoodId;
   amount: number;
   unit: string;
+  /** Where the entry was read from, for error messages: `line 7` (CSV), `days[1].entries[3]` (JSON). */
+  location?: string;
 }
 
 export interface DiaryDay {

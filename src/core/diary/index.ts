@@ -1,0 +1,4 @@
+export type { Diary, DiaryDay, DiaryEntry } from './types.js';
+export { parseDiaryCsv, parseDiaryJson, parseDiaryText } from './parse.js';
+export { parseCsvRecords, type CsvRecord } from './csv.js';
+export { isIsoDate, MAX_ENTRY_AMOUNT } from './validate.js';
