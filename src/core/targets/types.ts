@@ -26,4 +26,6 @@ export interface PersonalTargets {
   targets: Target[];
   /** Things that are not targets but context, e.g. MK-7 doses used in trials. */
   context: { nutrient: NutrientId; message: string; source: SourceRef }[];
+  /** How energy was estimated and what the chosen authority does not cover. */
+  notes?: string[];
 }
