@@ -23,6 +23,7 @@ export function parseCsvRecords(text: string, file?: string): Result<CsvRecord[]
   let inQuotes = false;
   let wasQuoted = false;
   let afterQuote = false;
+  let quoteLine = 1;
 
   const endField = () => {
     fields.push(wasQuoted ? field : field.trim());
@@ -68,6 +69,7 @@ export function parseCsvRecords(text: string, file?: string): Result<CsvRecord[]
       field = '';
       inQuotes = true;
       wasQuoted = true;
+      quoteLine = line;
     } else if (afterQuote) {
       if (char !== ' ' && char !== '\t')
         return fail('text after a closing quote; expected a comma or a line end');
@@ -75,7 +77,10 @@ export function parseCsvRecords(text: string, file?: string): Result<CsvRecord[]
       field += char;
     }
   }
-  if (inQuotes) return fail('a quoted field is not closed');
+  if (inQuotes) {
+    line = quoteLine;
+    return fail('a quoted field opened here is not closed');
+  }
   if (field !== '' || fields.length > 0 || wasQuoted) endRecord();
   return ok(records);
 }
