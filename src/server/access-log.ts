@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+
+/** One access-log record: a JSON line per request. */
+export interface AccessRecord {
+  time: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  bytes?: number;
+}
+
+export type AccessLogger = (record: AccessRecord) => void;
+
+/** Writes each record as one JSON line to stdout. */
+export const stdoutAccessLogger: AccessLogger = (record) => {
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+};
+
+export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const length = c.res.headers.get('content-length');
+    logger({
+      time: clock().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      ...(length !== null && { bytes: Number(length) }),
+    });
+  };
+}

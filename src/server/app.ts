@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { FoodIndex } from '../core/foods.js';
+import { LOCAL_OWNER } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { ApiFailure, errorBody, statusFor } from './errors.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+import { registerAssessmentRoutes } from './routes/assessment.js';
+import { registerDiaryRoutes } from './routes/diary.js';
+import { registerFoodRoutes } from './routes/foods.js';
+import { registerProfileRoutes } from './routes/profile.js';
+import { registerStaticFiles } from './static-files.js';
+
+export interface AppOptions {
+  store: Store;
+  foods: FoodIndex;
+  clock?: () => Date;
+  /** Access log sink; `false` silences it (tests). Default: JSON lines on stdout. */
+  log?: AccessLogger | false;
+  /** Built UI to serve (index.html + assets); none when absent or the folder has no index.html. */
+  webRoot?: string;
+  /** Largest accepted request body, bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** The CSP allows the app's own scripts, styles, images and API calls, nothing from elsewhere. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // React sets style attributes; inline <style> from the build is allowed, remote styles are not.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * The calcwise HTTP API as a Hono app: testable in-process with `app.request()`, served by
+ * `startServer` on Node. Every route answers JSON; errors are `{ error: { code, message, field } }`.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const clock = options.clock ?? (() => new Date());
+  const deps: AppDeps = { store: options.store, foods: options.foods, clock };
+  const app = new Hono<AppEnv>();
+
+  if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) =>
+        c.json(
+          { error: { code: 'PAYLOAD_TOO_LARGE', message: 'request body too large (limit 1 MiB)' } },
+          413,
+        ),
+    }),
+  );
+  // Single-user local mode: everything belongs to `local` until accounts exist.
+  app.use('/api/*', async (c, next) => {
+    c.set('owner', LOCAL_OWNER);
+    await next();
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
+  registerFoodRoutes(app, deps);
+  registerProfileRoutes(app, deps);
+  registerDiaryRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+
+  app.all('/api/*', (c) =>
+    c.json(
+      errorBody({ code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` }),
+      404,
+    ),
+  );
+  if (options.webRoot) registerStaticFiles(app, options.webRoot);
+
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) {
+      return c.json(errorBody(error.error, error.extra), statusFor(error.error.code));
+    }
+    if (error instanceof HTTPException) {
+      return c.json(
+        { error: { code: 'INVALID_INPUT', message: error.message || 'bad request' } },
+        error.status,
+      );
+    }
+    // A bug: log it, answer without internals.
+    console.error(error);
+    return c.json({ error: { code: 'INTERNAL', message: 'internal error' } }, 500);
+  });
+  return app;
+}

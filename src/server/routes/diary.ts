@@ -1,0 +1,85 @@
+import type { Hono } from 'hono';
+import { resolveDiary } from '../../core/analysis/index.js';
+import { amountToGrams, type FoodIndex } from '../../core/foods.js';
+import type { NewDiaryEntry, StoredDiaryEntry } from '../../store/store.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { ApiFailure, notFound } from '../errors.js';
+import { dateRangeQuery, entryIdParam, entryPatchBody, newEntryBody } from '../schemas/api.js';
+import { parseWith, readJson, readQuery } from '../validation.js';
+import { foodsFor } from './foods.js';
+
+/** A diary entry as the API returns it: the stored entry plus the food's name and grams. */
+export interface EntryView extends StoredDiaryEntry {
+  name?: string;
+  /** Absent when the food or unit can no longer be resolved (a deleted custom food). */
+  grams?: number;
+}
+
+export function entryView(entry: StoredDiaryEntry, foods: FoodIndex): EntryView {
+  const food = foods.get(entry.food);
+  if (!food) return entry;
+  const grams = amountToGrams(food, entry.amount, entry.unit);
+  return { ...entry, name: food.name, ...(grams.ok && { grams: grams.value }) };
+}
+
+/**
+ * Checks an entry exactly as the diary files are checked (resolveDiary): known food, known unit,
+ * an amount above zero and not absurd. The error names the field; there is no file or line.
+ */
+export function checkEntry(entry: NewDiaryEntry, foods: FoodIndex): void {
+  const diary = { days: [{ date: entry.date, entries: [{ ...entry, location: 'entry' }] }] };
+  const resolved = resolveDiary(diary, foods);
+  if (!resolved.ok) {
+    const { location: _location, file: _file, ...error } = resolved.error;
+    throw new ApiFailure(error);
+  }
+}
+
+/** Groups entries by date, in date order: the diary JSON shape of docs/design.md §4. */
+export function groupByDay(entries: EntryView[]): { date: string; entries: EntryView[] }[] {
+  const days = new Map<string, EntryView[]>();
+  for (const entry of entries) {
+    const list = days.get(entry.date) ?? [];
+    list.push(entry);
+    days.set(entry.date, list);
+  }
+  return [...days].map(([date, list]) => ({ date, entries: list }));
+}
+
+export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/api/diary', async (c) => {
+    const range = readQuery(c, dateRangeQuery);
+    const [entries, foods] = await Promise.all([
+      deps.store.listEntries(c.var.owner, range),
+      foodsFor(deps, c.var.owner),
+    ]);
+    const views = entries.map((entry) => entryView(entry, foods));
+    return c.json({ ...range, days: groupByDay(views) });
+  });
+
+  app.post('/api/diary/entries', async (c) => {
+    const entry = await readJson(c, newEntryBody);
+    const foods = await foodsFor(deps, c.var.owner);
+    checkEntry(entry, foods);
+    const stored = await deps.store.addEntry(c.var.owner, entry);
+    return c.json(entryView(stored, foods), 201);
+  });
+
+  app.patch('/api/diary/entries/:id', async (c) => {
+    const id = parseWith(entryIdParam, c.req.param('id'), 'id');
+    const patch = await readJson(c, entryPatchBody);
+    const existing = await deps.store.getEntry(c.var.owner, id);
+    if (!existing) throw notFound(`diary entry ${id}`, 'id');
+    const foods = await foodsFor(deps, c.var.owner);
+    checkEntry({ ...existing, ...patch }, foods);
+    const updated = await deps.store.updateEntry(c.var.owner, id, patch);
+    if (!updated) throw notFound(`diary entry ${id}`, 'id');
+    return c.json(entryView(updated, foods));
+  });
+
+  app.delete('/api/diary/entries/:id', async (c) => {
+    const id = parseWith(entryIdParam, c.req.param('id'), 'id');
+    if (!(await deps.store.deleteEntry(c.var.owner, id))) throw notFound(`diary entry ${id}`, 'id');
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { NUTRIENT_IDS } from '../../core/nutrients.js';
+
+/** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a calendar date');
+
+export const dateRangeQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+
+const foodId = z.string().trim().min(1, 'a food id is required').max(200);
+const unit = z.string().trim().min(1, 'a unit is required').max(100);
+/** Type only: sign and size are the core's to judge (422 INVALID_AMOUNT), not the shape's. */
+const amount = z.number({ error: 'amount must be a number' });
+
+export const newEntryBody = z.strictObject({
+  date: isoDate,
+  food: foodId,
+  amount,
+  unit,
+});
+
+export const entryPatchBody = z
+  .strictObject({
+    date: isoDate.optional(),
+    food: foodId.optional(),
+    amount: amount.optional(),
+    unit: unit.optional(),
+  })
+  .refine(
+    (patch) => Object.keys(patch).length > 0,
+    'nothing to change: give date, food, amount or unit',
+  );
+
+export const entryIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'entry id must be a positive integer')
+  .transform(Number);
+
+export const searchQuery = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  group: z.string().max(100).optional(),
+});
+
+export const topQuery = z.object({
+  per: z.enum(['100g', 'serving', '100kcal']).default('100g'),
+  pattern: z.enum(['omnivore', 'pescatarian', 'vegetarian', 'vegan']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const evidenceQuery = z.object({ nutrient: z.string().max(50).optional() });
+
+export const planBody = z.strictObject({
+  days: z.number().int().min(1).max(14).default(1),
+  /** Logged day(s) to keep and complete ("close my gaps"). */
+  base: z.union([isoDate, z.array(isoDate).min(1).max(14)]).optional(),
+  /** First date of the plan, for labelling days. */
+  startDate: isoDate.optional(),
+});
+
+export const applyPlanBody = z.strictObject({ startDate: isoDate.optional() });
+
+const nutrientId = z.enum(NUTRIENT_IDS);
+
+export const customFoodBody = z.strictObject({
+  /** The part after `custom:`; letters, digits and dashes. */
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes'),
+  name: z.string().trim().min(1).max(200),
+  group: z.string().trim().min(1).max(100).default('Custom foods'),
+  /** Per 100 g, in each nutrient's canonical unit. Absent means unknown. */
+  nutrients: z.partialRecord(nutrientId, z.number().min(0).max(100_000)).default({}),
+  portions: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        amount: z.number().positive(),
+        grams: z.number().positive().max(100_000),
+      }),
+    )
+    .max(50)
+    .default([]),
+});

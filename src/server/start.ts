@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { FoodIndex } from '../core/foods.js';
+import { loadFoodIndex } from '../data/load-foods.js';
+import { openStore, type StoreLocation } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import type { AccessLogger } from './access-log.js';
+import { createApp } from './app.js';
+import { defaultWebRoot } from './static-files.js';
+
+export interface StartOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  /** Default 127.0.0.1: loopback only. */
+  host?: string;
+  /** SQLite file; else DATABASE_URL (PostgreSQL), CALCWISE_DB, ./calcwise.db. */
+  dbFile?: string;
+  env?: Record<string, string | undefined>;
+  /** Pass a store or foods to reuse them (benchmarks, tests); otherwise they are opened here. */
+  store?: Store;
+  foods?: FoodIndex;
+  log?: AccessLogger | false;
+  webRoot?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  store: StoreLocation;
+  /** Whether the built UI is being served. */
+  servesUi: boolean;
+  /** Stops accepting connections, waits for open ones, closes the store. */
+  close(): Promise<void>;
+  /** Settles when the server has closed (by close() or otherwise). */
+  closed: Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const foods = options.foods ?? loadFoodIndex();
+  const opened = options.store
+    ? { store: options.store, location: { kind: options.store.dialect, description: 'provided' } }
+    : await openStore(options.dbFile, options.env ?? process.env);
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  const app = createApp({
+    store: opened.store,
+    foods,
+    webRoot,
+    ...(options.log !== undefined && { log: options.log }),
+  });
+
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: host }, () =>
+        resolve(s),
+      );
+      s.once('error', reject);
+    });
+  } catch (error) {
+    if (!options.store) await opened.store.close();
+    throw error;
+  }
+
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  let closing: Promise<void> | undefined;
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    store: opened.location,
+    servesUi: existsSync(join(webRoot, 'index.html')),
+    closed,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          // Idle keep-alive connections would hold close() open.
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        if (!options.store) await opened.store.close();
+      })();
+      return closing;
+    },
+  };
+}
