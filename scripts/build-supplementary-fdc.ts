@@ -215,9 +215,15 @@ export const FATTY_ACID_MAPPINGS: readonly FdcMapping[] = [
   {
     fdcId: '1750351',
     foodId: 'sr24:04053',
-    nutrients: ['ala', 'epa', 'dha', 'dpa'],
+    nutrients: ['ala'],
     role: 'alternative',
     note: 'FDC sample is extra light olive oil; SR24 food is olive oil, salad or cooking',
+  },
+  {
+    fdcId: '1750351',
+    foodId: 'sr24:04053',
+    nutrients: ['epa', 'dha', 'dpa'],
+    note: 'FDC sample is extra light olive oil (the extra virgin sample has no EPA/DHA/DPA values); SR24 food is olive oil, salad or cooking',
   },
   {
     fdcId: '748323',
