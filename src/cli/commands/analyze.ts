@@ -1,14 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
+import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
+import {
+  getNutrient,
+  NUTRIENT_IDS,
+  vitaminDUgToIu,
+  type NutrientId,
+} from '../../core/nutrients.js';
+import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
+import { parseDiaryText } from '../../schemas/diary.js';
+import { parseProfile } from '../../schemas/profile.js';
+import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
+import { CliFailure, printJson, type CliIo } from '../io.js';
+import { loadFoods } from './foods.js';
 
-// Placeholder until the command lands; replaced by its implementation.
+interface AnalyzeOutput {
+  diary: string;
+  days: Analysis['days'];
+  average: Partial<Record<NutrientId, AssessedTotal>>;
+  contributors: Analysis['contributors'];
+  balance?: Balance;
+  targets?: PersonalTargets;
+}
+
+/** Nutrients shown per day in the readable day table. */
+const DAY_COLUMNS: readonly NutrientId[] = [
+  'energy',
+  'protein',
+  'calcium',
+  'magnesium',
+  'vitamin-d',
+  'vitamin-k1',
+  'vitamin-k2',
+  'epa-dha',
+];
+
 export function registerAnalyzeCommand(program: Command, io: CliIo): void {
   program
     .command('analyze')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .action(() => {
-      io.stderr('calcwise analyze: not built yet\n');
-      process.exitCode = 1;
+    .description('Totals per day, averages and top contributing foods for a diary (JSON or CSV)')
+    .argument('<diary>', 'diary file: .json ({ "days": [...] }) or .csv (date,food,amount,unit)')
+    .option('--profile <file>', 'profile JSON: adds personal targets, % of target and balance')
+    .option('--json', 'print JSON')
+    .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
+      const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
+      if (!parsed.ok) throw new CliFailure(parsed.error);
+      const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
+      if (!resolved.ok) throw new CliFailure(resolved.error);
+      const analysis = analyzeDiary(resolved.value);
+
+      const output: AnalyzeOutput = { diary: diaryFile, ...analysis };
+      if (options.profile !== undefined) {
+        const profileFile = options.profile;
+        const profile = parseProfile(readJson(io, profileFile), profileFile);
+        if (!profile.ok) throw new CliFailure(profile.error);
+        const targets = computeTargets(profile.value);
+        const assessed = assessAnalysis(analysis, profile.value, targets);
+        output.average = assessed.average;
+        output.balance = assessed.balance;
+        output.targets = targets;
+      }
+      if (options.json) return printJson(io, roundForOutput(output));
+      printReadable(io, output);
     });
+}
+
+function readText(io: CliIo, file: string): string {
+  try {
+    return readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read the file (${String(error)})`;
+    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
+  }
+}
+
+function readJson(io: CliIo, file: string): unknown {
+  const text = readText(io, file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliFailure({
+      code: 'INVALID_JSON',
+      message: `not valid JSON: ${(error as Error).message}`,
+      file,
+    });
+  }
+}
+
+function printReadable(io: CliIo, output: AnalyzeOutput): void {
+  const entryCount = output.days.reduce((sum, day) => sum + day.entries.length, 0);
+  const first = output.days[0]?.date;
+  const last = output.days.at(-1)?.date;
+  io.stdout(
+    `${output.diary}: ${output.days.length} day(s), ${entryCount} entries, ${first} to ${last}\n\n`,
+  );
+
+  const withTargets = output.targets !== undefined;
+  io.stdout('Average per day\n');
+  const rows = NUTRIENT_IDS.map((id) => {
+    const total = output.average[id];
+    const definition = getNutrient(id);
+    const top = output.contributors[id]?.[0];
+    const targetCells = withTargets
+      ? [
+          total?.target !== undefined
+            ? `${formatAmount(total.target)} ${total.targetKind ?? ''}`.trim()
+            : '',
+          total?.percent !== undefined ? `${Math.round(total.percent)}%` : '',
+          total?.limit !== undefined
+            ? `${formatAmount(total.limit)} ${total.limitKind ?? ''}${total.overLimit ? ' OVER' : ''}`.trim()
+            : '',
+        ]
+      : [];
+    if (!total)
+      return [definition.name, 'unknown', definition.unit, '0%', ...targetCells.map(() => ''), ''];
+    return [
+      definition.name,
+      amountWithIu(id, total.amount) + (total.partial ? '*' : ''),
+      definition.unit,
+      formatPercent(total.coverage),
+      ...targetCells,
+      top ? `${top.name} (${formatPercent(top.share)})` : '',
+    ];
+  });
+  io.stdout(
+    formatTable(
+      [
+        'Nutrient',
+        'Amount',
+        'Unit',
+        'Coverage',
+        ...(withTargets ? ['Target', '% target', 'Limit'] : []),
+        'Top source',
+      ],
+      rows,
+      {
+        align: [
+          'left',
+          'right',
+          'left',
+          'right',
+          ...(withTargets ? (['right', 'right', 'right'] as const) : []),
+          'left',
+        ],
+      },
+    ),
+  );
+  io.stdout(
+    'Coverage: share of entries whose food has a known value; unknown values are left out, never counted as 0.\n' +
+      (output.days.some((day) => Object.values(day.totals).some((t) => t.partial))
+        ? '* derived value with an unknown component for some foods (often K2: rarely measured).\n'
+        : ''),
+  );
+
+  io.stdout('\nPer day\n');
+  io.stdout(
+    formatTable(
+      ['Date', ...DAY_COLUMNS.map((id) => `${shortName(id)} ${getNutrient(id).unit}`)],
+      output.days.map((day) => [
+        day.date,
+        ...DAY_COLUMNS.map((id) => {
+          const total = day.totals[id];
+          if (!total) return '?';
+          return `${formatAmount(total.amount)}${total.coverage < 1 ? ` (${formatPercent(total.coverage)})` : ''}`;
+        }),
+      ]),
+      { align: ['left', ...DAY_COLUMNS.map(() => 'right' as const)] },
+    ),
+  );
+  io.stdout('(n%) = coverage below 100%; ? = no food of the day has a known value.\n');
+
+  if (output.balance && Object.keys(output.balance).length > 0) {
+    io.stdout('\nBalance\n');
+    for (const [key, value] of Object.entries(output.balance)) {
+      io.stdout(
+        `  ${key}: ${typeof value === 'object' ? JSON.stringify(roundForOutput(value, 4)) : String(value)}\n`,
+      );
+    }
+  }
+}
+
+function amountWithIu(id: NutrientId, amount: number): string {
+  return id === 'vitamin-d'
+    ? `${formatAmount(amount)} (${formatAmount(vitaminDUgToIu(amount))} IU)`
+    : formatAmount(amount);
+}
+
+function shortName(id: NutrientId): string {
+  const names: Partial<Record<NutrientId, string>> = {
+    energy: 'Energy',
+    protein: 'Protein',
+    calcium: 'Ca',
+    magnesium: 'Mg',
+    'vitamin-d': 'Vit D',
+    'vitamin-k1': 'K1',
+    'vitamin-k2': 'K2',
+    'epa-dha': 'EPA+DHA',
+  };
+  return names[id] ?? id;
 }

@@ -1,14 +1,301 @@
 import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { nutrientPer100g, type Food, type FoodIndex } from '../../core/foods.js';
+import {
+  getNutrient,
+  isNutrientId,
+  NUTRIENT_IDS,
+  vitaminDUgToIu,
+  type NutrientId,
+} from '../../core/nutrients.js';
+import type { DietPattern } from '../../core/profile.js';
+import {
+  createFoodSearch,
+  topFoods,
+  type FoodSearch,
+  type TopFoodsBasis,
+} from '../../core/search/index.js';
+import type { SourceRef } from '../../core/sources.js';
+import { loadFoodIndex } from '../../data/load-foods.js';
+import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
+import { CliFailure, printJson, type CliIo } from '../io.js';
 
-// Placeholder until the command lands; replaced by its implementation.
+interface LoadedFoods {
+  index: FoodIndex;
+  list: readonly Food[];
+  search: FoodSearch;
+}
+
+let loaded: LoadedFoods | undefined;
+
+/** The bundled foods and their search index, built once per process. */
+export function loadFoods(): LoadedFoods {
+  if (!loaded) {
+    const index = loadFoodIndex();
+    const list = [...index.values()];
+    loaded = { index, list, search: createFoodSearch(list) };
+  }
+  return loaded;
+}
+
+const BASES: readonly TopFoodsBasis[] = ['100g', 'serving', '100kcal'];
+const PATTERNS: readonly DietPattern[] = ['omnivore', 'pescatarian', 'vegetarian', 'vegan'];
+
 export function registerFoodsCommand(program: Command, io: CliIo): void {
-  program
+  const foods = program
     .command('foods')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .action(() => {
-      io.stderr('calcwise foods: not built yet\n');
-      process.exitCode = 1;
+    .description('Look up foods: search by name, show what one contains, rank foods by a nutrient');
+
+  foods
+    .command('search')
+    .description('Ranked matches by name (prefixes, typos, plurals and synonyms such as "yoghurt")')
+    .argument('<query...>', 'words of the food name')
+    .option('--limit <n>', 'maximum results', '10')
+    .option('--group <group>', 'only foods whose group contains this text, e.g. "dairy"')
+    .option('--json', 'print JSON')
+    .action((words: string[], options: { limit: string; group?: string; json?: boolean }) => {
+      const { search } = loadFoods();
+      const limit = parseLimit(options.limit);
+      if (options.group !== undefined) {
+        const wanted = options.group.toLowerCase();
+        if (!search.groups.some((group) => group.toLowerCase().includes(wanted))) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: `no food group matches "${options.group}"; groups: ${[...search.groups].sort().join('; ')}`,
+            field: 'group',
+          });
+        }
+      }
+      const results = search.search(words.join(' '), { limit, group: options.group });
+      if (options.json) return printJson(io, { results });
+      if (results.length === 0) return io.stdout(`No food matches "${words.join(' ')}".\n`);
+      io.stdout(
+        formatTable(
+          ['Id', 'Name', 'Group', 'Score'],
+          results.map((hit) => [hit.id, hit.name, hit.group, hit.score.toFixed(2)]),
+          { align: ['left', 'left', 'left', 'right'] },
+        ),
+      );
     });
+
+  foods
+    .command('show')
+    .description('Nutrients per 100 g with their sources, and household portions')
+    .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
+    .option('--json', 'print JSON')
+    .action((id: string, options: { json?: boolean }) => {
+      const food = findFood(loadFoods().index, id);
+      const shown = describeFood(food);
+      if (options.json) return printJson(io, roundForOutput(shown));
+      io.stdout(
+        `${food.name}\n${food.id} · ${food.group}\n\nPer 100 g (unknown values are not listed):\n`,
+      );
+      io.stdout(
+        formatTable(
+          ['Nutrient', 'Amount', 'Unit', 'Source'],
+          Object.entries(shown.nutrients).map(([nutrientId, value]) => [
+            getNutrient(nutrientId as NutrientId).name,
+            amountText(nutrientId as NutrientId, value.per100g, value),
+            value.unit,
+            sourceText(value.source),
+          ]),
+          { align: ['left', 'right', 'left', 'left'] },
+        ),
+      );
+      if (food.portions.length > 0) {
+        io.stdout('\nPortions:\n');
+        io.stdout(
+          formatTable(
+            ['Portion', 'Grams'],
+            food.portions.map((portion) => [
+              `${formatAmount(portion.amount)} ${portion.name}`,
+              formatAmount(portion.grams),
+            ]),
+            { align: ['left', 'right'] },
+          ),
+        );
+      }
+    });
+
+  foods
+    .command('top')
+    .description('Foods richest in a nutrient (foods with an unknown value are left out)')
+    .argument('<nutrient>', `nutrient id: ${NUTRIENT_IDS.join(', ')}`)
+    .option('--per <basis>', 'per 100g, serving (first household portion) or 100kcal', '100g')
+    .option(
+      '--pattern <pattern>',
+      'omnivore, pescatarian, vegetarian or vegan (approximate, from group and name)',
+    )
+    .option('--limit <n>', 'maximum results', '10')
+    .option('--json', 'print JSON')
+    .action(
+      (
+        nutrient: string,
+        options: { per: string; pattern?: string; limit: string; json?: boolean },
+      ) => {
+        if (!isNutrientId(nutrient)) {
+          throw new CliFailure({
+            code: 'UNKNOWN_NUTRIENT',
+            message: `unknown nutrient "${nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
+            field: 'nutrient',
+          });
+        }
+        if (!BASES.includes(options.per as TopFoodsBasis)) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: `--per must be one of ${BASES.join(', ')}`,
+            field: 'per',
+          });
+        }
+        if (options.pattern !== undefined && !PATTERNS.includes(options.pattern as DietPattern)) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: `--pattern must be one of ${PATTERNS.join(', ')}`,
+            field: 'pattern',
+          });
+        }
+        const per = options.per as TopFoodsBasis;
+        const pattern = options.pattern as DietPattern | undefined;
+        const results = topFoods(loadFoods().list, nutrient, {
+          per,
+          pattern,
+          limit: parseLimit(options.limit),
+        });
+        const unit = getNutrient(nutrient).unit;
+        if (options.json)
+          return printJson(
+            io,
+            roundForOutput({ nutrient, unit, per, pattern: pattern ?? null, results }),
+          );
+        const basis =
+          per === '100g' ? 'per 100 g' : per === '100kcal' ? 'per 100 kcal' : 'per serving';
+        io.stdout(`${getNutrient(nutrient).name}, ${basis}${pattern ? `, ${pattern}` : ''}:\n`);
+        io.stdout(
+          formatTable(
+            ['Id', 'Name', 'Amount', 'Unit', ...(per === 'serving' ? ['Serving'] : [])],
+            results.map((row) => [
+              row.id,
+              row.name,
+              `${formatAmount(row.amount)}${row.partial ? '*' : ''}`,
+              unit,
+              ...(row.portion
+                ? [
+                    `${formatAmount(row.portion.amount)} ${row.portion.name} (${formatAmount(row.portion.grams)} g)`,
+                  ]
+                : []),
+            ]),
+            { align: ['left', 'left', 'right', 'left', 'left'] },
+          ),
+        );
+        if (results.some((row) => row.partial))
+          io.stdout('* a component of this derived value is unknown for the food\n');
+      },
+    );
+}
+
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--limit must be a whole number from 1 to 1000, got "${text}"`,
+      field: 'limit',
+    });
+  }
+  return limit;
+}
+
+/** Finds a food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. */
+export function findFood(index: FoodIndex, id: string): Food {
+  const trimmed = id.trim();
+  const food =
+    index.get(trimmed) ??
+    (/^\d{4,5}$/.test(trimmed) ? index.get(`sr24:${trimmed.padStart(5, '0')}`) : undefined);
+  if (!food) {
+    throw new CliFailure({
+      code: 'UNKNOWN_FOOD',
+      message: `unknown food "${id}"; find ids with \`calcwise foods search <name>\``,
+      field: 'id',
+    });
+  }
+  return food;
+}
+
+interface ShownNutrient {
+  per100g: number;
+  unit: string;
+  source: SourceRef;
+  range?: { min: number; max: number };
+  approximate?: boolean;
+  alternatives?: { per100g: number; source: SourceRef }[];
+  derived?: true;
+  partial?: true;
+  per100gIu?: number;
+}
+
+/** The `foods show` document: known nutrients in registry order (derived ones marked), portions. */
+export function describeFood(food: Food) {
+  const nutrients: Partial<Record<NutrientId, ShownNutrient>> = {};
+  for (const id of NUTRIENT_IDS) {
+    const definition = getNutrient(id);
+    if (definition.derivedFrom) {
+      const value = nutrientPer100g(food, id);
+      if (!value) continue;
+      const parts = definition.derivedFrom.filter(
+        (part) => nutrientPer100g(food, part) !== undefined,
+      );
+      nutrients[id] = {
+        per100g: value.per100g,
+        unit: definition.unit,
+        source: {
+          label: 'calcwise (derived)',
+          kind: 'derived',
+          note: `sum of the known components: ${parts.join(' + ')}${value.partial ? '; other components unknown' : ''}`,
+        },
+        derived: true,
+        ...(value.partial ? { partial: true as const } : {}),
+      };
+      continue;
+    }
+    const value = food.nutrients[id];
+    if (!value) continue;
+    nutrients[id] = {
+      per100g: value.per100g,
+      unit: definition.unit,
+      source: value.source,
+      ...(value.range ? { range: value.range } : {}),
+      ...(value.approximate ? { approximate: value.approximate } : {}),
+      ...(value.alternatives ? { alternatives: value.alternatives } : {}),
+      ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
+    };
+  }
+  return {
+    id: food.id,
+    name: food.name,
+    group: food.group,
+    nutrients,
+    portions: food.portions.map((portion) => ({
+      name: portion.name,
+      amount: portion.amount,
+      grams: portion.grams,
+    })),
+  };
+}
+
+function amountText(id: NutrientId, per100g: number, value: ShownNutrient): string {
+  let text = formatAmount(per100g);
+  if (id === 'vitamin-d') text += ` (${formatAmount(vitaminDUgToIu(per100g))} IU)`;
+  if (value.range) text += ` [${formatAmount(value.range.min)}–${formatAmount(value.range.max)}]`;
+  if (value.approximate || value.partial) text = `~${text}`;
+  return text;
+}
+
+/** A short provenance label: "USDA SR24 #11233", "Kamao 2007 PMID 17906277", "derived: mk4 + mk7". */
+export function sourceText(source: SourceRef): string {
+  if (source.kind === 'derived')
+    return `derived: ${source.note?.replace(/^sum of the known components: /, '') ?? ''}`;
+  const parts = [source.label];
+  if (source.record) parts.push(`#${source.record}`);
+  if (source.pmid) parts.push(`PMID ${source.pmid}`);
+  else if (source.doi) parts.push(`doi:${source.doi}`);
+  return parts.join(' ');
 }
