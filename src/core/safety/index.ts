@@ -1,14 +1,74 @@
-// Placeholder: replaced by the safety screener.
 import type { Analysis } from '../analysis/types.js';
 import type { Profile } from '../profile.js';
+import { computeReferenceTargets } from '../targets/index.js';
 import type { PersonalTargets } from '../targets/types.js';
-import type { Finding } from './types.js';
+import { buildContext } from './context.js';
+import type { SafetyRule } from './rule.js';
+import { calciumDisordersRule } from './rules/calcium-disorders.rule.js';
+import { calciumSupplementsRule } from './rules/calcium-supplements.rule.js';
+import { chelationTimingRule } from './rules/chelation-timing.rule.js';
+import { ckdRule } from './rules/ckd.rule.js';
+import { digoxinRule } from './rules/digoxin.rule.js';
+import { diureticsRule } from './rules/diuretics.rule.js';
+import { doacRule } from './rules/doac.rule.js';
+import { kidneyStonesRule } from './rules/kidney-stones.rule.js';
+import { otherMedicationsRule } from './rules/other-medications.rule.js';
+import { potassiumRetainingRule } from './rules/potassium-retaining.rule.js';
+import { ppiRule } from './rules/ppi.rule.js';
+import { pregnancyRule } from './rules/pregnancy.rule.js';
+import { profileNotesRule } from './rules/profile-notes.rule.js';
+import { upperLimitsRule } from './rules/upper-limits.rule.js';
+import { vitaminKAntagonistsRule } from './rules/vitamin-k-antagonists.rule.js';
+import type { Finding, Severity } from './types.js';
 
 export type { Finding, Severity } from './types.js';
+export { classifyMedication, MEDICATION_CLASSES, type MedicationClass } from './medications.js';
+export { CONDITION_CODES, normalizeCondition, type ConditionCode } from './conditions.js';
+export { supplementAmount } from './supplement-totals.js';
 
+/** Every rule family, in the order their findings are listed within a severity. */
+export const SAFETY_RULES: readonly SafetyRule[] = [
+  vitaminKAntagonistsRule,
+  doacRule,
+  ckdRule,
+  upperLimitsRule,
+  calciumDisordersRule,
+  potassiumRetainingRule,
+  diureticsRule,
+  digoxinRule,
+  ppiRule,
+  chelationTimingRule,
+  kidneyStonesRule,
+  calciumSupplementsRule,
+  otherMedicationsRule,
+  pregnancyRule,
+  profileNotesRule,
+];
+
+export const SEVERITY_ORDER: readonly Severity[] = ['avoid', 'caution', 'monitor', 'info'];
+
+/**
+ * Screens a profile (and, when given, a diary analysis) against the safety rules. Findings
+ * come sorted from most to least severe; each carries its sources. ULs come from the
+ * reference tables of the chosen authority (NASEM where it set none), never from the profile's
+ * overrides.
+ * @example screenProfile(profile).filter((f) => f.severity === 'avoid')
+ */
 export function screenProfile(
-  _profile: Profile,
-  _options: { analysis?: Analysis; targets?: PersonalTargets } = {},
+  profile: Profile,
+  options: { analysis?: Analysis; targets?: PersonalTargets } = {},
 ): Finding[] {
-  throw new Error('screenProfile is not built yet');
+  const authority = options.targets?.authority ?? 'nasem';
+  const reference = computeReferenceTargets(profile, { authority });
+  const fallback = authority === 'nasem' ? undefined : computeReferenceTargets(profile);
+  const context = buildContext(profile, reference, options.analysis, fallback);
+  const findings = SAFETY_RULES.flatMap((rule) => rule.evaluate(context));
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.finding.severity) - SEVERITY_ORDER.indexOf(b.finding.severity) ||
+        a.index - b.index,
+    )
+    .map(({ finding }) => finding);
 }

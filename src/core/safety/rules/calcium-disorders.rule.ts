@@ -1,0 +1,67 @@
+import { fmt } from '../context.js';
+import {
+  BAUGHMAN_2013,
+  BOLLAND_2013_SARCOIDOSIS,
+  IOM_1997_VITAMIN_D_SPECIAL,
+  IOM_2011_VITAMIN_D_UL,
+  SMPC_KALCIPOS_D,
+  UL_NOT_APPLICABLE_FOOTNOTE,
+} from '../references.js';
+import type { SafetyRule } from '../rule.js';
+import type { Finding } from '../types.js';
+
+/** Hypercalcaemia, hyperparathyroidism, sarcoidosis and other granulomatous disease. */
+export const calciumDisordersRule: SafetyRule = {
+  family: 'calcium-disorders',
+  evaluate(ctx) {
+    const calcium = ctx.supplement('calcium');
+    const vitaminD = ctx.supplement('vitamin-d');
+    const taking = [
+      calcium > 0 ? `calcium ${fmt(calcium)} mg/day` : undefined,
+      vitaminD > 0 ? `vitamin D ${fmt(vitaminD)} µg/day` : undefined,
+    ].filter(Boolean);
+    const youList = taking.length > 0 ? ` You list ${taking.join(' and ')}.` : '';
+    const findings: Finding[] = [];
+
+    if (ctx.conditions.has('hypercalcemia')) {
+      findings.push({
+        id: 'hypercalcemia-calcium-vitamin-d',
+        severity: taking.length > 0 ? 'avoid' : 'caution',
+        trigger: `condition: hypercalcemia${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
+        nutrient: calcium > 0 || vitaminD === 0 ? 'calcium' : 'vitamin-d',
+        message: `With high blood calcium, calcium and vitamin D supplements can raise it further; combined calcium–vitamin D products are contraindicated in hypercalcaemia, and the vitamin D UL applies to healthy people only.${youList}`,
+        action:
+          'Do not take calcium or vitamin D supplements unless your clinician prescribes them; discuss your diet and any supplement with them.',
+        sources: [SMPC_KALCIPOS_D, IOM_2011_VITAMIN_D_UL],
+      });
+    }
+    if (ctx.conditions.has('hyperparathyroidism')) {
+      findings.push({
+        id: 'hyperparathyroidism-calcium-vitamin-d',
+        severity: 'caution',
+        trigger: `condition: hyperparathyroidism${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
+        nutrient: 'vitamin-d',
+        message: `In hyperparathyroidism calcium regulation is disordered and the vitamin D ULs do not apply; generic supplement advice is not safe here.${youList}`,
+        action:
+          'Take calcium and vitamin D only as your clinician advises; discuss doses with them.',
+        sources: [UL_NOT_APPLICABLE_FOOTNOTE],
+      });
+    }
+    const granulomatous = ['sarcoidosis', 'granulomatous-disease'].filter((c) =>
+      ctx.conditions.has(c as 'sarcoidosis'),
+    );
+    if (granulomatous.length > 0) {
+      findings.push({
+        id: 'sarcoidosis-vitamin-d',
+        severity: 'caution',
+        trigger: `condition: ${granulomatous.join(', ')}${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
+        nutrient: 'vitamin-d',
+        message: `In sarcoidosis and other granulomatous disease, granulomas activate vitamin D outside the kidneys without normal control, which can cause high blood and urine calcium; the vitamin D UL does not apply.${youList}`,
+        action:
+          'Take vitamin D (and calcium) only under your clinician’s supervision, with blood and urine calcium monitoring.',
+        sources: [IOM_1997_VITAMIN_D_SPECIAL, BAUGHMAN_2013, BOLLAND_2013_SARCOIDOSIS],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,65 @@
+import { CKD_G3A } from '../conditions.js';
+import { fmt } from '../context.js';
+import { CCJM_HYPERKALAEMIA, PALMER_2004_HYPERKALAEMIA } from '../references.js';
+import type { SafetyRule } from '../rule.js';
+
+const CLASSES = ['ace-inhibitor', 'arb', 'potassium-sparing', 'nsaid', 'trimethoprim'] as const;
+
+/**
+ * ACE inhibitors, ARBs, potassium-sparing diuretics, NSAIDs and trimethoprim reduce potassium
+ * excretion: potassium supplements and salt substitutes are a hard stop; a high-potassium
+ * diet matters too when the kidneys are impaired.
+ */
+export const potassiumRetainingRule: SafetyRule = {
+  family: 'potassium-retaining',
+  evaluate(ctx) {
+    const present = CLASSES.filter((cls) => ctx.has(cls));
+    if (present.length === 0) return [];
+    const trigger = ctx.medicationTrigger(...present);
+    const supplement = ctx.supplement('potassium');
+    if (supplement > 0) {
+      return [
+        {
+          id: 'potassium-retaining-supplement',
+          severity: 'avoid',
+          trigger: `${trigger}; supplement: potassium ${fmt(supplement)} mg/day`,
+          nutrient: 'potassium',
+          message: `These medicines reduce how much potassium the kidneys excrete; about 1 in 10 outpatients on ACE inhibitors or ARBs develops high blood potassium within a year, more with diabetes, heart failure or CKD. You list a potassium supplement of ${fmt(supplement)} mg/day.`,
+          action:
+            'Do not take potassium supplements or potassium-based salt substitutes unless your clinician prescribes them and monitors your blood potassium.',
+          sources: [PALMER_2004_HYPERKALAEMIA, CCJM_HYPERKALAEMIA],
+        },
+      ];
+    }
+    const diet = ctx.foodAverage('potassium');
+    const ai = ctx.referenceTarget('potassium', 'min');
+    const impairedKidneys = (ctx.ckd?.rank ?? 0) >= CKD_G3A;
+    if (impairedKidneys && diet !== undefined && ai && diet >= ai.value) {
+      return [
+        {
+          id: 'potassium-retaining-high-diet-ckd',
+          severity: 'caution',
+          trigger: `${trigger}; condition: ${ctx.ckd?.code}; diet potassium ${fmt(diet)} mg/day`,
+          nutrient: 'potassium',
+          message: `With these medicines and ${ctx.ckd?.label}, a high-potassium diet can raise blood potassium. Your diary averages ${fmt(diet)} mg/day, at or above the general AI of ${fmt(ai.value)} mg, which does not apply to you.`,
+          action:
+            'Ask your clinician or kidney dietitian for your potassium range and have blood potassium checked; avoid potassium-based salt substitutes.',
+          sources: [PALMER_2004_HYPERKALAEMIA, CCJM_HYPERKALAEMIA],
+        },
+      ];
+    }
+    return [
+      {
+        id: 'potassium-retaining-salt-substitutes',
+        severity: 'caution',
+        trigger,
+        nutrient: 'potassium',
+        message:
+          'These medicines reduce potassium excretion, so extra potassium from supplements or potassium chloride salt substitutes can raise blood potassium.',
+        action:
+          'Avoid potassium supplements and potassium-based salt substitutes; take food-based potassium advice only with your clinician’s approval and blood potassium monitoring.',
+        sources: [PALMER_2004_HYPERKALAEMIA, CCJM_HYPERKALAEMIA],
+      },
+    ];
+  },
+};
