@@ -4,12 +4,12 @@ import { makeFood, makeFoodIndex } from '../test-support/make-food.js';
 import { analyzeDiary } from './analyze.js';
 import { MAX_ENTRY_GRAMS, resolveDiary } from './resolve.js';
 
-// Fixture values per 100 g (kale and cheddar K1/calcium/energy as in USDA SR24 11233 and 01009;
+// Values per 100 g: energy, calcium and K1 of kale and cheddar as in USDA SR24 (11233, 01009);
 // the cheddar MK-4 figure is a test value). Expected totals below are computed by hand.
 const kale = makeFood({
   id: 'sr24:11233',
   name: 'Kale, raw',
-  nutrients: { energy: 49, calcium: 150, 'vitamin-k1': 704.8 },
+  nutrients: { energy: 50, calcium: 135, 'vitamin-k1': 817 },
   portions: [{ name: 'cup, chopped', amount: 1, grams: 67 }],
 });
 const cheddar = makeFood({
@@ -50,14 +50,14 @@ describe('analyzeDiary on a hand-computed two-food diary', () => {
   });
 
   it('sums known values per day', () => {
-    // K1: 704.8 × 0.67 + 2.8 × 0.30 = 472.216 + 0.84 = 473.056 µg
+    // K1: 817 × 0.67 + 2.8 × 0.30 = 547.39 + 0.84 = 548.23 µg
     expect(day1!.totals['vitamin-k1']).toEqual({
-      amount: expect.closeTo(473.056, 9),
+      amount: expect.closeTo(548.23, 9),
       unit: 'µg',
       coverage: 1,
     });
-    // Calcium: 150 × 0.67 + 721 × 0.30 = 100.5 + 216.3 = 316.8 mg
-    expect(day1!.totals.calcium?.amount).toBeCloseTo(316.8, 9);
+    // Calcium: 135 × 0.67 + 721 × 0.30 = 90.45 + 216.3 = 306.75 mg
+    expect(day1!.totals.calcium?.amount).toBeCloseTo(306.75, 9);
     // Day 2: 2 oz = 56.69904625 g of cheddar → calcium 721 × 0.5669904625 = 408.8001235 mg
     expect(day2!.totals.calcium?.amount).toBeCloseTo(408.8001235, 6);
   });
@@ -74,9 +74,9 @@ describe('analyzeDiary on a hand-computed two-food diary', () => {
       unit: 'µg',
       coverage: 0.5,
     });
-    // Vitamin K = K1 + K2: 472.216 (kale, K2 unknown: partial) + 0.84 + 3.06 = 476.116 µg
+    // Vitamin K = K1 + K2: 547.39 (kale, K2 unknown: partial) + 0.84 + 3.06 = 551.29 µg
     expect(day1!.totals['vitamin-k']).toEqual({
-      amount: expect.closeTo(476.116, 9),
+      amount: expect.closeTo(551.29, 9),
       unit: 'µg',
       coverage: 1,
       partial: 0.5,
@@ -88,9 +88,9 @@ describe('analyzeDiary on a hand-computed two-food diary', () => {
   });
 
   it('averages over days with coverage over all entries', () => {
-    // K1: (473.056 + 2.8 × 0.5669904625) / 2 = (473.056 + 1.587573295) / 2 = 237.3217866 µg
+    // K1: (548.23 + 2.8 × 0.5669904625) / 2 = (548.23 + 1.587573295) / 2 = 274.9087866 µg
     expect(analysis.average['vitamin-k1']).toEqual({
-      amount: expect.closeTo(237.3217866, 6),
+      amount: expect.closeTo(274.9087866, 6),
       unit: 'µg',
       coverage: 1,
     });
@@ -102,8 +102,8 @@ describe('analyzeDiary on a hand-computed two-food diary', () => {
   it('ranks contributors over the whole diary with their share', () => {
     const contributors = analysis.contributors['vitamin-k1']!;
     expect(contributors.map((c) => c.foodId)).toEqual(['sr24:11233', 'sr24:01009']);
-    expect(contributors[0]!.amount).toBeCloseTo(472.216, 9);
-    expect(contributors[0]!.share).toBeCloseTo(472.216 / 474.643573295, 9);
+    expect(contributors[0]!.amount).toBeCloseTo(547.39, 9);
+    expect(contributors[0]!.share).toBeCloseTo(547.39 / 549.817573295, 9);
     expect(contributors[1]!.amount).toBeCloseTo(0.84 + 1.587573295, 9);
     expect(contributors.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 12);
   });

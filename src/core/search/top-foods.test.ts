@@ -3,18 +3,19 @@ import { makeFood } from '../test-support/make-food.js';
 import { fitsPattern } from './diet-pattern.js';
 import { topFoods } from './top-foods.js';
 
-// Values per 100 g from USDA SR24 (kale 11233, natto 16113, cheddar 01009, salmon 15076).
+// Energy and K1 per 100 g from USDA SR24 (kale 11233, natto 16113, cheddar 01009); natto's MK-7
+// figure is a test value.
 const kale = makeFood({
   id: 'sr24:11233',
   name: 'Kale, raw',
-  nutrients: { energy: 49, 'vitamin-k1': 704.8 },
+  nutrients: { energy: 50, 'vitamin-k1': 817 },
   portions: [{ name: 'cup, chopped', amount: 1, grams: 67 }],
 });
 const natto = makeFood({
   id: 'sr24:16113',
   name: 'Natto',
   group: 'Legumes and Legume Products',
-  nutrients: { energy: 211, 'vitamin-k1': 23.1, mk7: 939 },
+  nutrients: { energy: 212, 'vitamin-k1': 23.1, mk7: 939 },
   portions: [{ name: 'cup', amount: 1, grams: 175 }],
 });
 const cheddar = makeFood({
@@ -37,21 +38,21 @@ describe('topFoods', () => {
       'sr24:16113',
       'sr24:01009',
     ]);
-    expect(rows[0]).toMatchObject({ amount: 704.8, unit: 'µg', per: '100g' });
+    expect(rows[0]).toMatchObject({ amount: 817, unit: 'µg', per: '100g' });
   });
 
   it('per serving uses the first household portion', () => {
     const rows = topFoods(foods, 'vitamin-k1', { per: 'serving' });
-    // kale: 704.8 × 67/100 = 472.216; natto 23.1 × 1.75 = 40.425; cheddar 2.8 × 0.2835 = 0.7938
+    // kale: 817 × 67/100 = 547.39; natto 23.1 × 1.75 = 40.425; cheddar 2.8 × 0.2835 = 0.7938
     expect(rows.map((row) => row.id)).toEqual(['sr24:11233', 'sr24:16113', 'sr24:01009']);
-    expect(rows[0]!.amount).toBeCloseTo(472.216, 6);
+    expect(rows[0]!.amount).toBeCloseTo(547.39, 6);
     expect(rows[0]!.portion).toEqual({ name: 'cup, chopped', amount: 1, grams: 67 });
   });
 
   it('per 100 kcal needs a known energy above zero', () => {
     const rows = topFoods(foods, 'vitamin-k1', { per: '100kcal' });
     expect(rows.map((row) => row.id)).toEqual(['sr24:11233', 'sr24:16113', 'sr24:01009']);
-    expect(rows[0]!.amount).toBeCloseTo((704.8 * 100) / 49, 6);
+    expect(rows[0]!.amount).toBeCloseTo(1634, 6);
   });
 
   it('ranks derived nutrients: vitamin K2 is known only where a menaquinone is', () => {
