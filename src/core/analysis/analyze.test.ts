@@ -5,7 +5,7 @@ import { analyzeDiary } from './analyze.js';
 import { MAX_ENTRY_GRAMS, resolveDiary } from './resolve.js';
 
 // Values per 100 g: energy, calcium and K1 of kale and cheddar as in USDA SR24 (11233, 01009);
-// the cheddar MK-4 figure is a test value). Expected totals below are computed by hand.
+// the cheddar MK-4 figure is a test value. Expected totals below are computed by hand.
 const kale = makeFood({
   id: 'sr24:11233',
   name: 'Kale, raw',
