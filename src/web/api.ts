@@ -111,7 +111,9 @@ export const api = {
   analysis: (from: string, to: string) =>
     request<AnalysisResponse>('GET', `/api/analysis${query({ from, to })}`),
   targets: () => request<unknown>('GET', '/api/targets'),
-  findings: () => request<{ findings: Finding[] }>('GET', '/api/findings'),
+  /** With a date range, screening also looks at what was eaten in it. */
+  findings: (from?: string, to?: string) =>
+    request<{ findings: Finding[] }>('GET', `/api/findings${query({ from, to })}`),
   evidence: () =>
     request<{ nutrients: EvidenceNutrient[]; studies: Study[] }>('GET', '/api/evidence'),
   faq: () =>

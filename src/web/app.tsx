@@ -7,7 +7,8 @@ import { FoodPage, TopFoodsPage } from './pages/food-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
-import { useRoute, type Route } from './router.js';
+import { api, ApiError } from './api.js';
+import { navigate, useRoute, type Route } from './router.js';
 
 const TITLES: Record<string, string> = {
   dashboard: 'Dashboard',
@@ -60,6 +61,17 @@ export function App() {
     if (first.current) first.current = false;
     else document.getElementById('main')?.focus();
   }, [page, route.param]);
+  useEffect(() => {
+    // First visit: with no profile stored, onboarding comes before anything else.
+    if (route.page !== '') return;
+    api.getProfile().then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) navigate('profile');
+      },
+    );
+    // Only on the first render.
+  }, []);
   const nav = page === 'food' || page === 'top' ? 'foods' : page;
   return (
     <Layout current={nav}>

@@ -33,9 +33,9 @@ export function formatAmount(value: number | undefined | null, unit = ''): strin
   let text: string;
   if (abs === 0) text = '0';
   else if (abs >= 100) text = Math.round(value).toLocaleString('en-US');
-  else if (abs >= 10) text = value.toFixed(1);
-  else if (abs >= 1) text = value.toFixed(2);
-  else text = value.toPrecision(2);
+  else if (abs >= 10) text = String(Number(value.toFixed(1)));
+  else if (abs >= 1) text = String(Number(value.toFixed(2)));
+  else text = String(Number(value.toPrecision(2)));
   return unit ? `${text} ${unit}` : text;
 }
 

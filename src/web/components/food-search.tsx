@@ -36,7 +36,8 @@ export function FoodSearch({
       (body) => {
         if (!current) return;
         setResults(body.results);
-        setStatus(body.results.length ? `${body.results.length} foods found` : 'No food found');
+        const count = body.results.length;
+        setStatus(count ? `${count} ${count === 1 ? 'food' : 'foods'} found` : 'No food found');
       },
       (error: Error) => current && setStatus(`Search failed: ${error.message}`),
     );

@@ -6,8 +6,8 @@ export interface TrendPoint {
   amount: number | undefined;
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
+const WIDTH = 480;
+const HEIGHT = 200;
 const PAD = { top: 16, right: 16, bottom: 28, left: 52 };
 
 /**

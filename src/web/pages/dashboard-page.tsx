@@ -17,7 +17,7 @@ export function DashboardPage() {
   const to = todayIso();
   const from = addDays(to, -(days - 1));
   const analysis = useAsync(() => api.analysis(from, to), [from, to]);
-  const findings = useAsync(() => api.findings(), []);
+  const findings = useAsync(() => api.findings(from, to), [from, to]);
   const data = analysis.data;
   const loggedDays = data?.days.length ?? 0;
   const average = data?.average ?? {};

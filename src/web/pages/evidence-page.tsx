@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import type { Study } from '../api-types.js';
+import { FoodLink } from '../components/food-link.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { doiUrl, pubmedUrl, useAsync } from '../lib.js';
 import { href } from '../router.js';
@@ -87,7 +88,7 @@ export function EvidencePage() {
                       <ul className="compact">
                         {n.foods.slice(0, 6).map((foodId) => (
                           <li key={foodId}>
-                            <a href={href('food', foodId)}>{foodId}</a>
+                            <FoodLink id={foodId} />
                           </li>
                         ))}
                       </ul>

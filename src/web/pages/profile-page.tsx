@@ -265,13 +265,13 @@ export function ProfilePage() {
               </select>
             </label>
             <label>
-              Life stage
+              Pregnant or breastfeeding?
               <select
                 name="lifeStage"
                 value={form.lifeStage}
                 onChange={(e) => set('lifeStage', e.target.value as FormState['lifeStage'])}
               >
-                <option value="none">Neither pregnant nor breastfeeding</option>
+                <option value="none">No</option>
                 <option value="pregnant">Pregnant</option>
                 <option value="lactating">Breastfeeding</option>
               </select>

@@ -51,7 +51,7 @@ export function ReportPage() {
   const from = addDays(to, -(days - 1));
   const profile = useAsync(() => api.getProfile(), []);
   const analysis = useAsync(() => api.analysis(from, to), [from, to]);
-  const findings = useAsync(() => api.findings(), []);
+  const findings = useAsync(() => api.findings(from, to), [from, to]);
   const noProfile = profile.error instanceof ApiError && profile.error.status === 404;
 
   return (
@@ -72,7 +72,9 @@ export function ReportPage() {
       <h1 id="report-title">calcwise report for a clinician</h1>
       <p className="muted">
         Generated {to} · diet from {from} to {to}
-        {analysis.data ? ` (${analysis.data.days.length} logged days)` : ''}
+        {analysis.data
+          ? ` (${analysis.data.days.length} logged ${analysis.data.days.length === 1 ? 'day' : 'days'})`
+          : ''}
       </p>
       <p className="disclaimer-inline">
         <strong>{DISCLAIMER}</strong>

@@ -1,0 +1,25 @@
+import type { Locator } from 'playwright-core';
+import { AppPage } from './app-page.js';
+
+export class PlanModel extends AppPage {
+  async generate(days: number): Promise<void> {
+    await this.page.getByLabel('Number of days').fill(String(days));
+    await this.page.getByRole('button', { name: 'Generate plan' }).click();
+    await this.page.locator('.plan-day, .error').first().waitFor({ timeout: 60_000 });
+  }
+
+  days(): Locator {
+    return this.page.locator('.plan-day');
+  }
+
+  items(): Locator {
+    return this.page.locator('.plan-day .meal li');
+  }
+
+  async addToDiary(startDate: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add the plan to the diary' });
+    await form.getByLabel('Start date').fill(startDate);
+    await form.getByRole('button', { name: 'Add to diary' }).click();
+    await form.getByText(/added to your diary/).waitFor();
+  }
+}

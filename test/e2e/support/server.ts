@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Fails with a clear message when the UI or CLI has not been built (`npm run build`). */
+export function assertBuilt(): void {
+  const missing = ['dist/web/index.html', 'dist/cli/main.js'].filter(
+    (file) => !existsSync(`${REPO_ROOT}${file}`),
+  );
+  if (missing.length) {
+    throw new Error(
+      `Browser tests need the built app; missing ${missing.join(', ')}. Run \`npm run build\` first.`,
+    );
+  }
+}
+
+/** An ephemeral port: bind to 0, read the port, release it. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `calcwise serve` as a child process on `port` with the SQLite file `db`, and waits until
+ * `GET /api/health` answers. CALCWISE_E2E_SERVE may name another command (`{port}` and `{db}`
+ * are substituted), e.g. to point the tests at a development server.
+ */
+export async function startServer(db: string, port?: number): Promise<RunningServer> {
+  const chosen = port ?? (await freePort());
+  const template = process.env.CALCWISE_E2E_SERVE;
+  const [command, ...args] = template
+    ? template.replaceAll('{port}', String(chosen)).replaceAll('{db}', db).split(' ')
+    : ['node', 'bin/calcwise.js', 'serve', '--port', String(chosen), '--db', db];
+  const env: NodeJS.ProcessEnv = { ...process.env, CALCWISE_DB: db };
+  delete env.DATABASE_URL;
+  delete env.PORT;
+  const child: ChildProcess = spawn(command!, args, {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const url = `http://127.0.0.1:${chosen}`;
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`calcwise serve exited with ${child.exitCode} before answering:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`calcwise serve did not answer /api/health within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+
+  return {
+    url,
+    port: chosen,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
