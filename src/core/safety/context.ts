@@ -79,7 +79,6 @@ export function buildContext(
     referenceTarget: (nutrient, bound) =>
       find(reference, nutrient, bound) ??
       (bound === 'max' ? find(fallback, nutrient, bound) : undefined),
-      ),
   };
 }
 
