@@ -429,3 +429,103 @@ describe('analysis without a profile', () => {
     expect((await call(app, 'GET', '/api/profile')).status).toBe(404);
   });
 });
+
+describe('saved plans', () => {
+  // A plan as the planner returns it (issue 5 contract: days[].items[] with foodId and grams).
+  const planResult = {
+    status: 'optimal',
+    days: [
+      {
+        items: [
+          {
+            foodId: 'sr24:11233',
+            name: 'Kale, raw',
+            grams: 67,
+            portion: '1 cup, chopped',
+            meal: 'lunch',
+          },
+        ],
+      },
+      {
+        items: [
+          {
+            foodId: 'sr24:15076',
+            name: 'Fish, salmon, Atlantic, wild, raw',
+            grams: 198,
+            portion: '0.5 fillet',
+            meal: 'dinner',
+          },
+          {
+            foodId: 'sr24:01009',
+            name: 'Cheese, cheddar',
+            grams: 28,
+            portion: '1 slice (1 oz)',
+            meal: 'snack',
+          },
+        ],
+      },
+    ],
+    unmet: [],
+  };
+
+  it('returns a saved plan with its id, and 404 for an unknown one', async () => {
+    const saved = await store.savePlan('local', { request: { days: 2 }, result: planResult });
+    const { status, json } = await call(app, 'GET', `/api/plans/${saved.id}`);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ ...planResult, id: saved.id, request: { days: 2 } });
+    expect((await call(app, 'GET', '/api/plans/nope')).status).toBe(404);
+  });
+
+  it('applies a plan to the diary: day 1 on the start date, day 2 on the next, in grams', async () => {
+    const saved = await store.savePlan('local', { request: { days: 2 }, result: planResult });
+    const { status, json } = await call(app, 'POST', `/api/plans/${saved.id}/apply`, {
+      startDate: '2026-11-30',
+    });
+    expect(status).toBe(201);
+    expect(
+      json.entries.map((e: { date: string; food: string; grams: number }) => [
+        e.date,
+        e.food,
+        e.grams,
+      ]),
+    ).toEqual([
+      ['2026-11-30', 'sr24:11233', 67],
+      ['2026-12-01', 'sr24:15076', 198],
+      ['2026-12-01', 'sr24:01009', 28],
+    ]);
+    const diary = await call(app, 'GET', '/api/diary?from=2026-11-30');
+    expect(diary.json.days.map((d: { date: string }) => d.date)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+    ]);
+  });
+
+  it('applies on today (the clock’s date) by default', async () => {
+    const saved = await store.savePlan('local', {
+      request: { days: 1 },
+      result: { ...planResult, days: [planResult.days[0]] },
+    });
+    const { json } = await call(app, 'POST', `/api/plans/${saved.id}/apply`, {});
+    // Noon UTC on 25 November is 25 November in every time zone from UTC−11 to UTC+11.
+    expect(json.startDate).toBe('2026-11-25');
+    expect(json.entries[0].date).toBe(json.startDate);
+  });
+
+  it('adds nothing when one item no longer resolves (all or none)', async () => {
+    const broken = {
+      ...planResult,
+      days: [
+        {
+          items: [...planResult.days[1]!.items, { foodId: 'sr24:99999', name: 'Gone', grams: 10 }],
+        },
+      ],
+    };
+    const saved = await store.savePlan('local', { request: { days: 1 }, result: broken });
+    const { status, json } = await call(app, 'POST', `/api/plans/${saved.id}/apply`, {
+      startDate: '2026-11-30',
+    });
+    expect(status).toBe(404);
+    expect(json.error).toMatchObject({ code: 'UNKNOWN_FOOD', field: 'food' });
+    expect(await store.listEntries('local')).toEqual([]);
+  });
+});
