@@ -1,0 +1,63 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { NewDiaryEntry, StoredPlan } from '../../store/store.js';
+import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
+import { ApiFailure, notFound } from '../errors.js';
+import { applyPlanBody } from '../schemas/api.js';
+import { readJson } from '../validation.js';
+import { checkEntry, entryView } from './diary.js';
+import { foodsFor } from './foods.js';
+
+/** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
+const storedPlanDays = z.looseObject({
+  days: z.array(
+    z.looseObject({
+      items: z.array(z.looseObject({ foodId: z.string(), grams: z.number().positive() })),
+    }),
+  ),
+});
+
+/** A saved plan as the API returns it: the plan JSON with its id, request and time. */
+export function planView(plan: StoredPlan): Record<string, unknown> {
+  return {
+    ...(plan.result as Record<string, unknown>),
+    id: plan.id,
+    createdAt: plan.createdAt,
+    request: plan.request,
+  };
+}
+
+export function registerPlanReadRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/api/plans/:id', async (c) => {
+    const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
+    if (!plan) throw notFound('plan', 'id');
+    return c.json(planView(plan));
+  });
+
+  // Day 1 of the plan goes on startDate (default today), day 2 on the next date, and so on.
+  // Items are logged in grams; all are stored or none.
+  app.post('/api/plans/:id/apply', async (c) => {
+    const { startDate = localDate(deps.clock()) } = await readJson(c, applyPlanBody);
+    const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
+    if (!plan) throw notFound('plan', 'id');
+    const parsed = storedPlanDays.safeParse(plan.result);
+    if (!parsed.success) {
+      throw new ApiFailure({ code: 'INVALID_INPUT', message: 'this plan has no days to add' });
+    }
+    const entries: NewDiaryEntry[] = parsed.data.days.flatMap((day, index) =>
+      day.items.map((item) => ({
+        date: addDays(startDate, index),
+        food: item.foodId,
+        amount: Math.round(item.grams * 10) / 10,
+        unit: 'g',
+      })),
+    );
+    const foods = await foodsFor(deps, c.var.owner);
+    for (const entry of entries) checkEntry(entry, foods);
+    const stored = await deps.store.addEntries(c.var.owner, entries);
+    return c.json(
+      { planId: plan.id, startDate, entries: stored.map((entry) => entryView(entry, foods)) },
+      201,
+    );
+  });
+}
