@@ -6,7 +6,7 @@
  * Reference data is read from the shared data folder beside the repository
  * ($CALCWISE_SHARED_DATA, default ../shared/data): SR24 extract and the FDC Foundation release.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -20,6 +20,11 @@ import {
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.CALCWISE_SHARED_DATA ?? path.resolve(repo, '../shared/data');
 const fdcDir = path.join(shared, 'fdc/foundation_2024-10-31_foundation_only');
+if (!existsSync(path.join(shared, 'sr24/sr24_foods.csv')) || !existsSync(fdcDir)) {
+  throw new Error(
+    `reference data not found under ${shared}: set CALCWISE_SHARED_DATA to the folder holding sr24/ and fdc/`,
+  );
+}
 const FDC_LABEL = 'USDA FoodData Central Foundation Foods 2024-10-31';
 
 const COLUMNS = [
