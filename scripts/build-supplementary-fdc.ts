@@ -74,7 +74,7 @@ export const MK4_MAPPINGS: readonly FdcMapping[] = [
     foodId: 'sr24:01032',
     nutrients: ['mk4'],
     role: 'alternative',
-    note: 'FDC "Cheese, parmesan, grated, refrigerated" (2022 samples)',
+    note: 'a second parmesan sample set, published 2022',
   },
   { fdcId: '329370', foodId: 'sr24:01029', nutrients: ['mk4'] },
   {
@@ -87,19 +87,19 @@ export const MK4_MAPPINGS: readonly FdcMapping[] = [
     fdcId: '2259796',
     foodId: 'sr24:01019',
     nutrients: ['mk4'],
-    note: 'FDC sample is whole-milk feta, crumbled',
+    note: 'matched to SR24 feta',
   },
   {
     fdcId: '2346384',
     foodId: 'sr24:01012',
     nutrients: ['mk4'],
-    note: 'FDC "Cottage cheese, full fat, large or small curd" matched to SR24 creamed cottage cheese',
+    note: 'matched to SR24 creamed (full-fat) cottage cheese',
   },
   {
     fdcId: '2346385',
     foodId: 'sr24:01017',
     nutrients: ['mk4'],
-    note: 'FDC sample is full-fat block cream cheese',
+    note: 'matched to SR24 cream cheese',
   },
   { fdcId: '325198', foodId: 'sr24:01042', nutrients: ['mk4'] },
   {
@@ -112,25 +112,25 @@ export const MK4_MAPPINGS: readonly FdcMapping[] = [
     fdcId: '2346386',
     foodId: 'sr24:01053',
     nutrients: ['mk4'],
-    note: 'FDC "Cream, heavy" matched to SR24 heavy whipping cream',
+    note: 'matched to SR24 heavy whipping cream',
   },
   {
     fdcId: '2346387',
     foodId: 'sr24:01056',
     nutrients: ['mk4'],
-    note: 'FDC "Cream, sour, full fat" matched to SR24 cultured sour cream',
+    note: 'matched to SR24 cultured sour cream',
   },
   {
     fdcId: '2259793',
     foodId: 'sr24:01116',
     nutrients: ['mk4'],
-    note: 'FDC "Yogurt, plain, whole milk"; SR24 food is plain whole-milk yogurt',
+    note: 'matched to SR24 plain whole-milk yogurt',
   },
   {
     fdcId: '2259792',
     foodId: 'sr24:01088',
     nutrients: ['mk4'],
-    note: 'FDC "Buttermilk, low fat" matched to SR24 cultured low-fat buttermilk',
+    note: 'matched to SR24 cultured low-fat buttermilk',
   },
   {
     fdcId: '325658',
@@ -358,7 +358,7 @@ function fdcRows(mappings: readonly FdcMapping[], dir: string): SupplementRow[] 
     for (const nutrient of m.nutrients) {
       const value = values.get(`${m.fdcId}:${FDC_NUTRIENT_IDS[nutrient]}`);
       if (value === undefined) throw new Error(`fdc_id ${m.fdcId} has no ${nutrient} value`);
-      const samples = value.dataPoints ? `; ${value.dataPoints} analytical data points` : '';
+      const samples = value.dataPoints ? `; data points: ${value.dataPoints}` : '';
       rows.push({
         food_id: m.foodId,
         nutrient,
