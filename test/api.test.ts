@@ -529,3 +529,85 @@ describe('saved plans', () => {
     expect(await store.listEntries('local')).toEqual([]);
   });
 });
+
+describe('profile, targets and findings', () => {
+  // examples/profile-warfarin-ckd3b-72m.json: the worked example of issue 3.
+  const profile = {
+    age: 72,
+    sex: 'male',
+    lifeStage: 'none',
+    smoker: false,
+    weightKg: 78,
+    heightCm: 174,
+    activity: 'light',
+    conditions: ['ckd-3b'],
+    medications: ['warfarin', 'ramipril', 'omeprazole'],
+    supplements: [
+      { nutrient: 'vitamin-d', amount: 2000, unit: 'IU' },
+      { nutrient: 'mk7', amount: 100, unit: 'µg' },
+    ],
+    pattern: 'omnivore',
+    exclude: [],
+    dislikes: [],
+    targets: {},
+  };
+
+  it('stores the profile as entered (IU stays IU) and returns it', async () => {
+    const put = await call(app, 'PUT', '/api/profile', profile);
+    expect(put.status).toBe(200);
+    expect(put.json).toEqual(profile);
+    expect((await call(app, 'GET', '/api/profile')).json).toEqual(profile);
+    const older = await call(app, 'PUT', '/api/profile', { ...profile, age: 73 });
+    expect(older.json.age).toBe(73);
+    expect((await call(app, 'GET', '/api/profile')).json.age).toBe(73);
+  });
+
+  it('refuses an impossible profile with 422 naming the field, and keeps the old one', async () => {
+    await call(app, 'PUT', '/api/profile', profile);
+    const negative = await call(app, 'PUT', '/api/profile', { ...profile, age: -5 });
+    expect(negative.status).toBe(422);
+    expect(negative.json.error).toMatchObject({ code: 'INVALID_PROFILE', field: 'age' });
+    const pregnantMale = await call(app, 'PUT', '/api/profile', {
+      ...profile,
+      lifeStage: 'pregnant',
+    });
+    expect(pregnantMale.status).toBe(422);
+    expect(pregnantMale.json.error.code).toBe('INVALID_PROFILE');
+    expect((await call(app, 'GET', '/api/profile')).json.age).toBe(72);
+    const notAnObject = await call(app, 'PUT', '/api/profile', [1, 2]);
+    expect(notAnObject.status).toBe(400);
+    expect((await call(app, 'PUT', '/api/profile', '{"age":')).json.error.code).toBe(
+      'INVALID_JSON',
+    );
+  });
+
+  it('computes targets for the stored profile (vitamin D RDA 20 µg over 70, NASEM 2011)', async () => {
+    await call(app, 'PUT', '/api/profile', profile);
+    const { status, json } = await call(app, 'GET', '/api/targets');
+    expect(status).toBe(200);
+    expect(json.energyKcal).toBeGreaterThan(1000);
+    const vitaminD = json.targets.find(
+      (t: { nutrient: string; kind: string }) => t.nutrient === 'vitamin-d' && t.kind === 'RDA',
+    );
+    expect(vitaminD).toMatchObject({ value: 20, unit: 'µg', bound: 'min' });
+    expect((await call(app, 'GET', '/api/targets?authority=who')).json.error.field).toBe(
+      'authority',
+    );
+  });
+
+  it('screens the stored profile: warfarin gives a cited vitamin K finding', async () => {
+    await call(app, 'PUT', '/api/profile', profile);
+    await call(app, 'POST', '/api/diary/entries', {
+      date: '2026-11-20',
+      food: 'sr24:11233',
+      amount: 1,
+      unit: 'cup, chopped',
+    });
+    const { status, json } = await call(app, 'GET', '/api/findings');
+    expect(status).toBe(200);
+    const ids = json.findings.map((f: { id: string }) => f.id);
+    expect(ids).toContain('vka-vitamin-k-consistency');
+    expect(ids).toContain('vka-mk7-supplement');
+    for (const finding of json.findings) expect(finding.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,8 @@ import { isNutrientId } from '../../core/nutrients.js';
 import { createFoodSearch, topFoods, type FoodSearch } from '../../core/search/index.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiFailure, notFound } from '../errors.js';
-import { foodView, overlayFoods } from '../foods-view.js';
+import { describeFood } from '../../cli/commands/foods.js';
+import { overlayFoods } from '../foods-view.js';
 import { customFoodBody, searchQuery, topQuery } from '../schemas/api.js';
 import { readJson, readQuery } from '../validation.js';
 
@@ -48,7 +49,7 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     };
     const added = await deps.store.addCustomFood(c.var.owner, food);
     if (!added.ok) throw new ApiFailure(added.error);
-    return c.json(foodView(added.value), 201);
+    return c.json(describeFood(added.value), 201);
   });
 
   app.delete('/api/foods/custom/:id', async (c) => {
@@ -81,7 +82,7 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!food) {
       throw new ApiFailure({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"`, field: 'id' });
     }
-    return c.json(foodView(food));
+    return c.json(describeFood(food));
   });
 }
 
