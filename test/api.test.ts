@@ -595,6 +595,25 @@ describe('profile, targets and findings', () => {
     );
   });
 
+  it('assesses the analysis against the targets once a profile exists (calcium RDA 1200 mg at 72)', async () => {
+    await call(app, 'PUT', '/api/profile', profile);
+    // 2 cups kale = 134 g → calcium 135 × 1.34 = 180.9 mg → 15.1 % of 1200 mg.
+    await call(app, 'POST', '/api/diary/entries', {
+      date: '2026-11-20',
+      food: 'sr24:11233',
+      amount: 2,
+      unit: 'cup, chopped',
+    });
+    const { status, json } = await call(app, 'GET', '/api/analysis');
+    expect(status).toBe(200);
+    expect(json.average.calcium).toMatchObject({ target: 1200, targetKind: 'RDA' });
+    expect(json.average.calcium.amount).toBeCloseTo(180.9, 6);
+    expect(json.average.calcium.percent).toBeCloseTo(15.1, 1);
+    expect(json.targets.targets.length).toBeGreaterThan(10);
+    expect(json.balance).toBeTypeOf('object');
+    expect(Object.keys(json.balance).length).toBeGreaterThan(0);
+  });
+
   it('screens the stored profile: warfarin gives a cited vitamin K finding', async () => {
     await call(app, 'PUT', '/api/profile', profile);
     await call(app, 'POST', '/api/diary/entries', {
