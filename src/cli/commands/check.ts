@@ -1,14 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
+import type { FoodIndex } from '../../core/foods.js';
+import type { Profile } from '../../core/profile.js';
+import { screenProfile, SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
+import { computeTargets } from '../../core/targets/index.js';
+import { parseDiaryText } from '../../schemas/diary.js';
+import { CliFailure, printJson, type CliIo } from '../io.js';
+import { loadFoods } from './foods.js';
+import { formatSource, parseAuthority, readProfile } from './targets.js';
 
-// Placeholder until the command lands; replaced by its implementation.
-export function registerCheckCommand(program: Command, io: CliIo): void {
+export interface CheckDependencies {
+  /** The food index for --diary; the bundled data by default. */
+  loadFoodIndex?: () => FoodIndex;
+}
+
+const HEADINGS: Record<Finding['severity'], string> = {
+  avoid: 'AVOID',
+  caution: 'CAUTION',
+  monitor: 'MONITOR',
+  info: 'INFO',
+};
+
+export function registerCheckCommand(
+  program: Command,
+  io: CliIo,
+  dependencies: CheckDependencies = {},
+): void {
   program
     .command('check')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .action(() => {
-      io.stderr('calcwise check: not built yet\n');
-      process.exitCode = 1;
+    .description(
+      'Safety screening of a profile (and optionally a diary): medications, conditions, supplements, upper limits',
+    )
+    .requiredOption('--profile <file>', 'profile JSON (docs/design.md §4)')
+    .option('--diary <file>', 'diary (.json or .csv): adds diet-based checks')
+    .option('--authority <authority>', 'nasem (default) or efsa, for the upper limits', 'nasem')
+    .option('--json', 'print JSON')
+    .action((options: { profile: string; diary?: string; authority: string; json?: boolean }) => {
+      const authority = parseAuthority(options.authority);
+      const profile = readProfile(io, options.profile);
+      const analysis =
+        options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
+      const targets = computeTargets(profile, { authority });
+      const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
+      if (options.json) return printJson(io, { findings });
+      printFindings(io, profile, findings);
     });
+}
+
+function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read the file (${String(error)})`;
+    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
+  }
+  const parsed = parseDiaryText(text, file);
+  if (!parsed.ok) throw new CliFailure(parsed.error);
+  const index = dependencies.loadFoodIndex ? dependencies.loadFoodIndex() : loadFoods().index;
+  const resolved = resolveDiary(parsed.value, index, { file });
+  if (!resolved.ok) throw new CliFailure(resolved.error);
+  return analyzeDiary(resolved.value);
+}
+
+function printFindings(io: CliIo, profile: Profile, findings: readonly Finding[]): void {
+  const who = `${profile.age}-year-old ${profile.sex}${profile.lifeStage === 'none' ? '' : `, ${profile.lifeStage}`}`;
+  const counts = SEVERITY_ORDER.map(
+    (s) => `${findings.filter((f) => f.severity === s).length} ${s}`,
+  ).join(', ');
+  io.stdout(`Safety check for a ${who}: ${findings.length} finding(s) (${counts})\n`);
+  io.stdout(
+    'calcwise informs; it does not diagnose. Discuss doses and medications with your clinician.\n',
+  );
+  if (findings.length === 0) {
+    io.stdout('\nNo findings for this profile.\n');
+    return;
+  }
+  for (const severity of SEVERITY_ORDER) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    io.stdout(`\n${HEADINGS[severity]} (${group.length})\n`);
+    for (const finding of group) {
+      io.stdout(`\n  [${finding.id}] ${finding.trigger}\n`);
+      io.stdout(`    ${finding.message}\n`);
+      io.stdout(`    Action: ${finding.action}\n`);
+      for (const source of finding.sources) io.stdout(`    Source: ${formatSource(source)}\n`);
+    }
+  }
 }
