@@ -258,6 +258,38 @@ describe('diary entries', () => {
     expect((await call(app, 'GET', '/api/diary')).json.days).toEqual([]);
   });
 
+  it('copies a day to another date in one go, and 404s an empty day', async () => {
+    await call(app, 'POST', '/api/diary/entries', entry);
+    await call(app, 'POST', '/api/diary/entries', {
+      ...entry,
+      food: 'sr24:01009',
+      amount: 1,
+      unit: 'slice (1 oz)',
+    });
+    const { status, json } = await call(app, 'POST', '/api/diary/copy', {
+      from: '2026-11-20',
+      to: '2026-11-22',
+    });
+    expect(status).toBe(201);
+    expect(
+      json.entries.map((e: { date: string; food: string; grams: number }) => [
+        e.date,
+        e.food,
+        e.grams,
+      ]),
+    ).toEqual([
+      ['2026-11-22', 'sr24:11233', 134],
+      ['2026-11-22', 'sr24:01009', 28],
+    ]);
+    const empty = await call(app, 'POST', '/api/diary/copy', {
+      from: '2026-11-01',
+      to: '2026-11-22',
+    });
+    expect(empty.status).toBe(404);
+    expect(empty.json.error.field).toBe('from');
+    expect((await store.listEntries('local')).length).toBe(4);
+  });
+
   it('lists a date range, inclusive, grouped by day', async () => {
     for (const date of ['2026-11-19', '2026-11-20', '2026-11-21']) {
       await call(app, 'POST', '/api/diary/entries', { ...entry, date });
@@ -474,6 +506,23 @@ describe('saved plans', () => {
     expect(status).toBe(200);
     expect(json).toMatchObject({ ...planResult, id: saved.id, request: { days: 2 } });
     expect((await call(app, 'GET', '/api/plans/nope')).status).toBe(404);
+  });
+
+  it('lists saved plans newest first', async () => {
+    let t = Date.parse('2026-11-25T08:00:00Z');
+    const timed = await createSqliteStore(':memory:', { now: () => new Date((t += 1000)) });
+    const timedApp = createApp({ store: timed, foods, log: false });
+    const first = await timed.savePlan('local', { request: { days: 2 }, result: planResult });
+    const second = await timed.savePlan('local', {
+      request: { days: 1 },
+      result: { status: 'optimal', days: [planResult.days[0]] },
+    });
+    const { json } = await call(timedApp, 'GET', '/api/plans');
+    expect(json.plans.map((p: { id: string; days: number }) => [p.id, p.days])).toEqual([
+      [second.id, 1],
+      [first.id, 2],
+    ]);
+    await timed.close();
   });
 
   it('applies a plan to the diary: day 1 on the start date, day 2 on the next, in grams', async () => {

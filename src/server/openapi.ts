@@ -195,6 +195,27 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/diary/copy': {
+      post: {
+        summary: 'Copy every entry of one day to another date (one transaction)',
+        requestBody: body(
+          {
+            type: 'object',
+            required: ['from', 'to'],
+            properties: { from: dateSchema, to: dateSchema },
+          },
+          'Source and target dates.',
+        ),
+        responses: {
+          201: json(
+            { type: 'object', properties: { entries: { type: 'array', items: ref('Entry') } } },
+            'The copies.',
+          ),
+          400: badRequest,
+          404: error('Nothing logged on the source date (NOT_FOUND, field "from").'),
+        },
+      },
+    },
     '/api/diary/entries/{id}': {
       patch: {
         summary: 'Change an entry',
@@ -269,6 +290,15 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/api/plans': {
+      get: {
+        summary: 'Saved plans, newest first (at most 50)',
+        responses: {
+          200: json(
+            { type: 'object', properties: { plans: { type: 'array', items: anyObject } } },
+            '{ plans: [ { id, createdAt, status, days, request } ] }',
+          ),
+        },
+      },
       post: {
         summary: 'Generate a food-first plan for the stored profile and save it',
         requestBody: body(

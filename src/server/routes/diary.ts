@@ -4,7 +4,13 @@ import { amountToGrams, type FoodIndex } from '../../core/foods.js';
 import type { NewDiaryEntry, StoredDiaryEntry } from '../../store/store.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiFailure, notFound } from '../errors.js';
-import { dateRangeQuery, entryIdParam, entryPatchBody, newEntryBody } from '../schemas/api.js';
+import {
+  copyDayBody,
+  dateRangeQuery,
+  entryIdParam,
+  entryPatchBody,
+  newEntryBody,
+} from '../schemas/api.js';
 import { parseWith, readJson, readQuery } from '../validation.js';
 import { foodsFor } from './foods.js';
 
@@ -63,6 +69,17 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     checkEntry(entry, foods);
     const stored = await deps.store.addEntry(c.var.owner, entry);
     return c.json(entryView(stored, foods), 201);
+  });
+
+  // Copies every entry of one day to another date, in one transaction ("copy a day").
+  app.post('/api/diary/copy', async (c) => {
+    const { from, to } = await readJson(c, copyDayBody);
+    const source = await deps.store.listEntries(c.var.owner, { from, to: from });
+    if (source.length === 0) throw notFound(`diary entries on ${from}`, 'from');
+    const foods = await foodsFor(deps, c.var.owner);
+    const copies = source.map(({ food, amount, unit }) => ({ date: to, food, amount, unit }));
+    const stored = await deps.store.addEntries(c.var.owner, copies);
+    return c.json({ from, to, entries: stored.map((entry) => entryView(entry, foods)) }, 201);
   });
 
   app.patch('/api/diary/entries/:id', async (c) => {

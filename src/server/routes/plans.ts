@@ -28,6 +28,22 @@ export function planView(plan: StoredPlan): Record<string, unknown> {
 }
 
 export function registerPlanReadRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/api/plans', async (c) => {
+    const plans = await deps.store.listPlans(c.var.owner, 50);
+    return c.json({
+      plans: plans.map((plan) => {
+        const result = plan.result as { status?: unknown; days?: unknown };
+        return {
+          id: plan.id,
+          createdAt: plan.createdAt,
+          status: result.status,
+          days: Array.isArray(result.days) ? result.days.length : undefined,
+          request: plan.request,
+        };
+      }),
+    });
+  });
+
   app.get('/api/plans/:id', async (c) => {
     const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
     if (!plan) throw notFound('plan', 'id');

@@ -41,6 +41,9 @@ export const entryPatchBody = z
     'nothing to change: give date, food, amount or unit',
   );
 
+/** Copy the entries of date `from` to date `to`. */
+export const copyDayBody = z.strictObject({ from: isoDate, to: isoDate });
+
 export const entryIdParam = z
   .string()
   .regex(/^[1-9]\d{0,14}$/, 'entry id must be a positive integer')
