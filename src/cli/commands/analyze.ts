@@ -125,7 +125,7 @@ function printReadable(io: CliIo, output: AnalyzeOutput): void {
       definition.unit,
       formatPercent(total.coverage),
       ...targetCells,
-      top ? `${top.name} (${formatPercent(top.share)})` : '',
+      top ? `${shorten(top.name)} (${formatPercent(top.share)})` : '',
     ];
   });
   io.stdout(
@@ -176,13 +176,26 @@ function printReadable(io: CliIo, output: AnalyzeOutput): void {
   io.stdout('(n%) = coverage below 100%; ? = no food of the day has a known value.\n');
 
   if (output.balance && Object.keys(output.balance).length > 0) {
-    io.stdout('\nBalance\n');
-    for (const [key, value] of Object.entries(output.balance)) {
-      io.stdout(
-        `  ${key}: ${typeof value === 'object' ? JSON.stringify(roundForOutput(value, 4)) : String(value)}\n`,
-      );
-    }
+    io.stdout('\nBalance (details with --json)\n');
+    for (const [key, value] of Object.entries(output.balance))
+      io.stdout(`  ${balanceLine(key, value)}\n`);
   }
+}
+
+function balanceLine(key: string, value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'value' in value) {
+    const item = value as { name?: unknown; value?: unknown; unit?: unknown; status?: unknown };
+    const amount = typeof item.value === 'number' ? formatAmount(item.value) : String(item.value);
+    const name = typeof item.name === 'string' ? item.name : key;
+    const unit = typeof item.unit === 'string' ? ` ${item.unit}` : '';
+    const status = typeof item.status === 'string' ? ` (${item.status})` : '';
+    return `${name}: ${amount}${unit}${status}`;
+  }
+  return `${key}: ${typeof value === 'object' ? JSON.stringify(roundForOutput(value, 4)) : String(value)}`;
+}
+
+function shorten(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function amountWithIu(id: NutrientId, amount: number): string {
