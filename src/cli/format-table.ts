@@ -36,6 +36,11 @@ export function formatAmount(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
 
+/** A count as written in a portion: 1, 0.5, 2.25 (no padding zeros). */
+export function formatCount(value: number): string {
+  return Number(value.toPrecision(4)).toString();
+}
+
 /** A 0–1 share as a whole percent: 0.934 → "93%". */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;

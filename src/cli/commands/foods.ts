@@ -16,7 +16,7 @@ import {
 } from '../../core/search/index.js';
 import type { SourceRef } from '../../core/sources.js';
 import { loadFoodIndex } from '../../data/load-foods.js';
-import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
+import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 
 interface LoadedFoods {
@@ -107,7 +107,7 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
           formatTable(
             ['Portion', 'Grams'],
             food.portions.map((portion) => [
-              `${formatAmount(portion.amount)} ${portion.name}`,
+              `${formatCount(portion.amount)} ${portion.name}`,
               formatAmount(portion.grams),
             ]),
             { align: ['left', 'right'] },
@@ -179,7 +179,7 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
               unit,
               ...(row.portion
                 ? [
-                    `${formatAmount(row.portion.amount)} ${row.portion.name} (${formatAmount(row.portion.grams)} g)`,
+                    `${formatCount(row.portion.amount)} ${row.portion.name} (${formatAmount(row.portion.grams)} g)`,
                   ]
                 : []),
             ]),
