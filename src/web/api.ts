@@ -108,6 +108,12 @@ export const api = {
     request<DiaryEntryRow>('PATCH', `/api/diary/entries/${encodeURIComponent(String(id))}`, patch),
   deleteEntry: (id: string | number) =>
     request<void>('DELETE', `/api/diary/entries/${encodeURIComponent(String(id))}`),
+  /** Copies every entry of one day to another date, all or nothing. */
+  copyDay: (from: string, to: string) =>
+    request<{ from: string; to: string; entries: DiaryEntryRow[] }>('POST', '/api/diary/copy', {
+      from,
+      to,
+    }),
   analysis: (from: string, to: string) =>
     request<AnalysisResponse>('GET', `/api/analysis${query({ from, to })}`),
   targets: () => request<unknown>('GET', '/api/targets'),
@@ -121,7 +127,8 @@ export const api = {
       'GET',
       '/api/evidence/faq',
     ),
-  createPlan: (days: number, base?: string[]) =>
+  /** `base`: logged date(s) to keep and complete ("close my gaps"). */
+  createPlan: (days: number, base?: string) =>
     request<PlanResponse>('POST', '/api/plans', base ? { days, base } : { days }),
   plan: (id: string) => request<PlanResponse>('GET', `/api/plans/${encodeURIComponent(id)}`),
   applyPlan: (id: string | number, startDate: string) =>

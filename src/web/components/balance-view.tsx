@@ -15,8 +15,25 @@ const LABELS: Record<string, string> = {
   'vitamin-k-consistency': 'Vitamin K consistency',
 };
 
+const UNIT_SUFFIXES: [RegExp, string][] = [
+  [/ ug$/, ' (µg)'],
+  [/ mg$/, ' (mg)'],
+  [/ g$/, ' (g)'],
+  [/ percent$/, ' (%)'],
+  [/ kcal$/, ' (kcal)'],
+];
+
+/** `cvPercent` → "CV (%)", `meanUg` → "Mean (µg)", `daysWithData` → "Days with data". */
 function humanize(key: string): string {
-  return LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ');
+  const known = LABELS[key];
+  if (known) return known;
+  let text = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
+  for (const [pattern, replacement] of UNIT_SUFFIXES) text = text.replace(pattern, replacement);
+  text = text.replace(/^cv\b/, 'CV');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { vitaminDUgToIu } from '../../core/nutrients.js';
 import type { NutrientId, TotalCell } from '../api-types.js';
 import { formatAmount, formatPercent, nutrientName, nutrientUnit } from '../lib.js';
 
@@ -69,6 +70,7 @@ export function PanelBar({ id, cell }: { id: NutrientId; cell: TotalCell | undef
         <span className="panel-name">{name}</span>
         <span className="panel-value">
           {formatAmount(cell.amount, unit)}
+          {id === 'vitamin-d' ? ` (${formatAmount(vitaminDUgToIu(cell.amount), 'IU')})` : null}
           {cell.percent !== undefined ? (
             <span className="muted"> · {Math.round(cell.percent)} % of target</span>
           ) : null}

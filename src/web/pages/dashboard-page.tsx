@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import type { NutrientId } from '../api-types.js';
 import { BalanceView } from '../components/balance-view.js';
 import { FindingsList } from '../components/findings-list.js';
@@ -10,6 +10,10 @@ import { addDays, nutrientUnit, todayIso, useAsync } from '../lib.js';
 import { href } from '../router.js';
 
 const RANGES = [7, 30, 90] as const;
+
+function isMissing(error: Error | undefined): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
 
 export function DashboardPage() {
   const [days, setDays] = useState<(typeof RANGES)[number]>(7);
@@ -61,7 +65,14 @@ export function DashboardPage() {
         <div className="card">
           <h2>Findings</h2>
           {findings.loading && !findings.data ? <Loading what="findings" /> : null}
-          <ErrorMessage error={findings.error} title="Could not load findings." />
+          {isMissing(findings.error) ? (
+            <p>
+              <a href={href('profile')}>Create your profile</a> to have it screened against your
+              medications, conditions and supplements.
+            </p>
+          ) : (
+            <ErrorMessage error={findings.error} title="Could not load findings." />
+          )}
           {findings.data ? <FindingsList findings={findings.data.findings} /> : null}
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import type { DiaryEntryRow, Food, FoodHit } from '../api-types.js';
 import { AmountFields } from '../components/amount-fields.js';
+import { DaySummary } from '../components/day-summary.js';
 import { FoodSearch } from '../components/food-search.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
@@ -142,8 +143,12 @@ export function DiaryPage() {
           </ul>
         ) : null}
         {entries.data && entries.data.length > 0 ? (
-          <CopyDay entries={entries.data} from={date} />
+          <DaySummary
+            date={date}
+            version={entries.data.map((e) => `${e.id}:${e.amount}:${e.unit}`).join('|')}
+          />
         ) : null}
+        {entries.data && entries.data.length > 0 ? <CopyDay from={date} /> : null}
       </div>
     </section>
   );
@@ -230,7 +235,7 @@ function EntryRow({
   );
 }
 
-function CopyDay({ entries, from }: { entries: DiaryEntryRow[]; from: string }) {
+function CopyDay({ from }: { from: string }) {
   const [to, setTo] = useState(addDays(from, 1));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<Error>();
@@ -241,10 +246,8 @@ function CopyDay({ entries, from }: { entries: DiaryEntryRow[]; from: string }) 
     setError(undefined);
     setStatus('');
     try {
-      for (const entry of entries) {
-        await api.addEntry({ date: to, food: entry.food, amount: entry.amount, unit: entry.unit });
-      }
-      setStatus(`Copied ${entries.length} entries to ${to}.`);
+      const copied = await api.copyDay(from, to);
+      setStatus(`Copied ${copied.entries.length} entries to ${to}.`);
     } catch (e) {
       setError(e as Error);
     }
@@ -266,7 +269,7 @@ function CopyDay({ entries, from }: { entries: DiaryEntryRow[]; from: string }) 
       <span role="status" className="ok">
         {status}
       </span>
-      <ErrorMessage error={error} title="The day was not copied completely." />
+      <ErrorMessage error={error} title="The day was not copied." />
     </form>
   );
 }

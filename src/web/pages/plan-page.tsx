@@ -47,6 +47,8 @@ function supplementText(value: unknown): { text: string; reason?: string } {
 
 export function PlanPage() {
   const [days, setDays] = useState('1');
+  const [keepLogged, setKeepLogged] = useState(false);
+  const [baseDate, setBaseDate] = useState(todayIso);
   const [plan, setPlan] = useState<PlanResponse>();
   const [error, setError] = useState<Error>();
   const [diagnosis, setDiagnosis] = useState<unknown>();
@@ -63,7 +65,7 @@ export function PlanPage() {
     setApplied('');
     setPlan(undefined);
     try {
-      setPlan(await api.createPlan(Number(days)));
+      setPlan(await api.createPlan(Number(days), keepLogged ? baseDate : undefined));
     } catch (e) {
       setError(e as Error);
       if (e instanceof ApiError && e.status === 422) {
@@ -108,6 +110,27 @@ export function PlanPage() {
             required
           />
         </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="keepLogged"
+            checked={keepLogged}
+            onChange={(e) => setKeepLogged(e.target.checked)}
+          />
+          Close my gaps: keep what I logged and add the fewest foods
+        </label>
+        {keepLogged ? (
+          <label>
+            Logged day to keep
+            <input
+              name="baseDate"
+              type="date"
+              value={baseDate}
+              onChange={(e) => setBaseDate(e.target.value)}
+              required
+            />
+          </label>
+        ) : null}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Generating…' : 'Generate plan'}
         </button>
