@@ -38,10 +38,12 @@ export function resolveDiary(
   options: { file?: string } = {},
 ): Result<ResolvedDiary> {
   const days: ResolvedDay[] = [];
+  // Grams per unit by food and unit: a year's diary repeats the same few hundred pairs.
+  const gramsPerUnit = new Map<string, number>();
   for (const [dayIndex, day] of diary.days.entries()) {
     const entries: ResolvedEntry[] = [];
     for (const [entryIndex, entry] of day.entries.entries()) {
-      const resolved = resolveEntry(entry, foods, {
+      const resolved = resolveEntry(entry, foods, gramsPerUnit, {
         file: options.file,
         location: entry.location ?? `days[${dayIndex}].entries[${entryIndex}]`,
       });
@@ -56,6 +58,7 @@ export function resolveDiary(
 function resolveEntry(
   entry: DiaryEntry,
   foods: FoodIndex,
+  gramsPerUnit: Map<string, number>,
   where: { file?: string; location: string },
 ): Result<ResolvedEntry> {
   const food = foods.get(entry.food);
@@ -67,7 +70,7 @@ function resolveEntry(
       field: 'food',
     });
   }
-  const grams = amountToGrams(food, entry.amount, entry.unit);
+  const grams = toGrams(food, entry, gramsPerUnit);
   if (!grams.ok) return err({ ...grams.error, ...where });
   if (grams.value > MAX_ENTRY_GRAMS) {
     return err({
@@ -78,4 +81,19 @@ function resolveEntry(
     });
   }
   return ok({ food, amount: entry.amount, unit: entry.unit, grams: grams.value });
+}
+
+/** amountToGrams, with the grams of one unit remembered per food and unit (grams are linear in amount). */
+function toGrams(food: Food, entry: DiaryEntry, cache: Map<string, number>): Result<number> {
+  if (!(Number.isFinite(entry.amount) && entry.amount > 0))
+    return amountToGrams(food, entry.amount, entry.unit);
+  const key = `${food.id}\u0000${entry.unit}`;
+  let perUnit = cache.get(key);
+  if (perUnit === undefined) {
+    const one = amountToGrams(food, 1, entry.unit);
+    if (!one.ok) return one;
+    perUnit = one.value;
+    cache.set(key, perUnit);
+  }
+  return ok(entry.amount * perUnit);
 }
