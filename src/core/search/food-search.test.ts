@@ -119,6 +119,12 @@ describe('createFoodSearch', () => {
     expect(names('cheddar soup')).not.toContain('Cheese, cheddar');
   });
 
+  it('falls back to partial matches when no food has every word, best share first', () => {
+    const hits = search.search('kale salad');
+    expect(hits[0]!.name).toBe('Kale, raw');
+    expect(hits[0]!.score).toBeLessThan(search.search('kale')[0]!.score);
+  });
+
   it('filters by food group, case-insensitively and by part of the name', () => {
     expect(names('broccoli', { group: 'vegetables' })).toEqual([
       'Broccoli, raw',

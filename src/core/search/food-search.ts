@@ -220,13 +220,19 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
       candidates = touched;
     });
 
-    const wordCount = expansions.length;
-    const top = topK(
-      candidates,
-      (food) => accumulated[food]! / wordCount + STATIC * staticScore[food]!,
-      (a, b) => foods[a]!.name.length - foods[b]!.name.length || a - b,
-      limit,
-    );
+    // Words that match nothing still count: "kale xyz" scores below "kale".
+    const wordCount = words.length;
+    const tieBreak = (a: number, b: number) =>
+      foods[a]!.name.length - foods[b]!.name.length || a - b;
+    const top =
+      candidates.length > 0 || expansions.length === 1
+        ? topK(
+            candidates,
+            (food) => accumulated[food]! / wordCount + STATIC * staticScore[food]!,
+            tieBreak,
+            limit,
+          )
+        : partialMatches(expansions, wordCount, allowedGroups, limit, tieBreak);
     return top.map(({ item, score }) => {
       const food = foods[item]!;
       return {
@@ -236,6 +242,40 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
         score: Math.round(Math.min(1, score) * 1000) / 1000,
       };
     });
+  }
+
+  /**
+   * When no food has every word ("kale salad"), foods matching some of them, scored by the
+   * share of words they match, so the best partial answers still come first.
+   */
+  function partialMatches(
+    expansions: { expansion: Map<number, number> }[],
+    wordCount: number,
+    allowedGroups: Uint8Array | undefined,
+    limit: number,
+    tieBreak: (a: number, b: number) => number,
+  ): { item: number; score: number }[] {
+    const sums = new Map<number, number>();
+    for (const { expansion } of expansions) {
+      const best = new Map<number, number>();
+      for (const [tokenId, weight] of expansion) {
+        const list = postings[tokenId]!;
+        for (let i = 0; i < list.length; i += 1) {
+          const code = list[i]!;
+          const food = code >> 2;
+          if (allowedGroups && allowedGroups[foodGroup[food]!] === 0) continue;
+          const value = MATCH * weight + POSITION * POSITION_FACTOR[code & 3]!;
+          if ((best.get(food) ?? 0) < value) best.set(food, value);
+        }
+      }
+      for (const [food, value] of best) sums.set(food, (sums.get(food) ?? 0) + value);
+    }
+    return topK(
+      [...sums.keys()],
+      (food) => sums.get(food)! / wordCount + STATIC * staticScore[food]!,
+      tieBreak,
+      limit,
+    );
   }
 
   function postingSize(expansion: Map<number, number>): number {
