@@ -84,12 +84,10 @@ describe('analysis properties', () => {
         const base = run(toDiary(days), foods);
         const diary = toDiary(days);
         const shuffled: Diary = {
-          days: [...diary.days]
-            .reverse()
-            .map((day) => ({
-              ...day,
-              entries: rotate(day.entries, Math.abs(seed) % day.entries.length),
-            })),
+          days: [...diary.days].reverse().map((day) => ({
+            ...day,
+            entries: rotate(day.entries, Math.abs(seed) % day.entries.length),
+          })),
         };
         const other = run(shuffled, foods);
         for (const day of base.days) {
