@@ -139,6 +139,15 @@ describe('balance indices', () => {
     ).balance.dVsK2;
     expect(sparse.status).toBe('unknown');
     expect(sparse.evidence).toMatch(/Only 20 % of diary entries/);
+    const withK2 = makeProfile({
+      ...profile,
+      supplements: [supplement('vitamin-d', 50), supplement('mk7', 180)],
+    });
+    const measured = assess(
+      withK2,
+      week({ 'vitamin-d': 5, 'vitamin-k2': { amount: 20, coverage: 0.2 } }),
+    ).balance.dVsK2;
+    expect(measured.status).toBe('info');
     const normal = assess(man72, week({ 'vitamin-d': 8, 'vitamin-k2': 20 })).balance.dVsK2;
     expect(normal.status).toBe('within');
   });

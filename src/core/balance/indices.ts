@@ -40,8 +40,8 @@ export function dVsK2Index(
   let status: BalanceIndex['status'];
   if (!rda) status = 'unknown';
   else if (!dHigh) status = d.amount === null ? 'unknown' : 'within';
-  else if (!k2Judgeable) status = 'unknown';
-  else status = (k2.amount ?? 0) < K2_TRIAL_DOSE_UG ? 'flag' : 'info';
+  else if ((k2.amount ?? k2.supplement ?? 0) >= K2_TRIAL_DOSE_UG) status = 'info';
+  else status = k2Judgeable ? 'flag' : 'unknown';
 
   const coverageNote =
     k2.coverage === undefined
