@@ -14,6 +14,7 @@ export const CONDITION_CODES = [
   'kidney-transplant',
   'hypercalcemia',
   'hyperparathyroidism',
+  'familial-hypocalciuric-hypercalcemia',
   'sarcoidosis',
   'granulomatous-disease',
   'kidney-stones',
@@ -36,6 +37,9 @@ const ALIASES: Readonly<Record<string, ConditionCode>> = {
   'peritoneal-dialysis': 'dialysis',
   hypercalcaemia: 'hypercalcemia',
   'primary-hyperparathyroidism': 'hyperparathyroidism',
+  'normocalcemic-hyperparathyroidism': 'hyperparathyroidism',
+  fhh: 'familial-hypocalciuric-hypercalcemia',
+  'familial-hypocalciuric-hypercalcaemia': 'familial-hypocalciuric-hypercalcemia',
   'kidney-stone': 'kidney-stones',
   nephrolithiasis: 'kidney-stones',
 };

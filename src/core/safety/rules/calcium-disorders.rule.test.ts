@@ -26,6 +26,13 @@ describe('calcium disorders', () => {
     expect(f?.message).toMatch(/25 µg\/day/);
   });
 
+  it('familial hypocalciuric hypercalcaemia shares the parathyroid finding', () => {
+    const f = screenProfile(makeProfile({ conditions: ['fhh'] })).find(
+      (x) => x.id === 'hyperparathyroidism-calcium-vitamin-d',
+    );
+    expect(f?.trigger).toBe('condition: familial-hypocalciuric-hypercalcemia');
+  });
+
   it('sarcoidosis and granulomatous disease: supervised vitamin D only', () => {
     for (const code of ['sarcoidosis', 'granulomatous-disease']) {
       const f = screenProfile(makeProfile({ conditions: [code] })).find(

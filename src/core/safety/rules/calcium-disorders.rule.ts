@@ -35,13 +35,16 @@ export const calciumDisordersRule: SafetyRule = {
         sources: [SMPC_KALCIPOS_D, IOM_2011_VITAMIN_D_UL],
       });
     }
-    if (ctx.conditions.has('hyperparathyroidism')) {
+    const parathyroid = (
+      ['hyperparathyroidism', 'familial-hypocalciuric-hypercalcemia'] as const
+    ).filter((code) => ctx.conditions.has(code));
+    if (parathyroid.length > 0) {
       findings.push({
         id: 'hyperparathyroidism-calcium-vitamin-d',
         severity: 'caution',
-        trigger: `condition: hyperparathyroidism${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
+        trigger: `condition: ${parathyroid.join(', ')}${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
         nutrient: 'vitamin-d',
-        message: `In hyperparathyroidism calcium regulation is disordered and the vitamin D ULs do not apply; generic supplement advice is not safe here.${youList}`,
+        message: `In hyperparathyroidism and familial hypocalciuric hypercalcaemia calcium regulation is disordered and the vitamin D ULs do not apply; generic supplement advice is not safe here.${youList}`,
         action:
           'Take calcium and vitamin D only as your clinician advises; discuss doses with them.',
         sources: [UL_NOT_APPLICABLE_FOOTNOTE],

@@ -34,8 +34,11 @@ export const otherMedicationsRule: SafetyRule = {
         severity: 'caution',
         trigger: ctx.medicationTrigger('fat-absorption-reducer'),
         nutrient: 'vitamin-d',
-        message:
-          'Orlistat, bile-acid sequestrants and mineral oil reduce the absorption of fat-soluble vitamins such as vitamin D.',
+        message: `Orlistat, bile-acid sequestrants and mineral oil reduce the absorption of fat-soluble vitamins (D and K).${
+          ctx.has('vka')
+            ? ' On a vitamin K antagonist, starting or stopping such a medicine can change your INR.'
+            : ''
+        }`,
         action:
           'Take vitamin D (and any multivitamin) several hours apart from this medicine; ask your pharmacist for the timing.',
         sources: [SMPC_KALCIPOS_D, EXAMINE_VITAMIN_D_DRUGS],
