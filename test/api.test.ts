@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../src/core/result.js';
 import { SR24_DATASET } from '../src/core/sources.js';
@@ -9,7 +11,7 @@ import { makeFood, makeFoodIndex } from '../src/core/test-support/make-food.js';
 import type { AccessRecord } from '../src/server/access-log.js';
 import { createApp, STATUS_BY_CODE } from '../src/server/index.js';
 import type { AppEnv } from '../src/server/context.js';
-import { createSqliteStore, type Store } from '../src/store/index.js';
+import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
 
 // Real USDA SR24 values (../shared/data/sr24: records 11233, 01009, 15076), per 100 g.
 const kale = makeFood({
@@ -679,3 +681,81 @@ describe('profile, targets and findings', () => {
     for (const finding of json.findings) expect(finding.sources.length).toBeGreaterThan(0);
   });
 });
+
+// The API on PostgreSQL, end to end through the routes: the store contract suite covers the
+// rest (test/store.test.ts). Fails in CI when PostgreSQL is unreachable; elsewhere it says so.
+const pgUrl = process.env.CALCWISE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `calcwise_api_${randomBytes(6).toString('hex')}`;
+
+async function reachable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+const problem = await reachable();
+
+const pgFoods = makeFoodIndex([
+  makeFood({
+    id: 'sr24:11233',
+    name: 'Kale, raw',
+    nutrients: { 'vitamin-k1': 817 },
+    portions: [{ name: 'cup, chopped', amount: 1, grams: 67 }],
+  }),
+]);
+
+if (!problem || process.env.CI)
+  describe('API on PostgreSQL', () => {
+    afterAll(async () => {
+      if (problem) return;
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    });
+
+    it('logs, edits, analyses and deletes an entry', async () => {
+      expect(problem, `PostgreSQL at ${pgUrl} must be reachable in CI`).toBeUndefined();
+      const pgStore = await createPostgresStore(pgUrl, { schema });
+      const app = createApp({ store: pgStore, foods: pgFoods, log: false });
+      const post = await app.request('/api/diary/entries', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          date: '2026-11-20',
+          food: 'sr24:11233',
+          amount: 1,
+          unit: 'cup, chopped',
+        }),
+      });
+      expect(post.status).toBe(201);
+      const created = (await post.json()) as { id: number; grams: number };
+      expect(created.grams).toBe(67);
+      const patch = await app.request(`/api/diary/entries/${created.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ amount: 2 }),
+      });
+      expect(((await patch.json()) as { grams: number }).grams).toBe(134);
+      const analysis = (await (await app.request('/api/analysis')).json()) as {
+        average: Record<string, { amount: number }>;
+      };
+      // 134 g × 817 µg / 100 g = 1094.78 µg
+      expect(analysis.average['vitamin-k1']?.amount).toBeCloseTo(1094.78, 6);
+      expect(
+        (await app.request(`/api/diary/entries/${created.id}`, { method: 'DELETE' })).status,
+      ).toBe(204);
+      await store.close();
+    });
+  });
+
+if (problem && !process.env.CI) {
+  console.warn(
+    `PostgreSQL at ${pgUrl} unreachable (${problem}); the PostgreSQL API test runs only where it is.`,
+  );
+}
