@@ -152,6 +152,25 @@ describe('parseProfile', () => {
     if (!result.ok) expect(result.error.message).toMatch(/only accepted for vitamin D/);
   });
 
+  it('parses its own output unchanged', () => {
+    const first = parseProfile({
+      age: 70,
+      sex: 'male',
+      weightKg: 80,
+      heightCm: 175,
+      activity: 'moderate',
+      conditions: ['CKD-3b'],
+      medications: ['Warfarin'],
+      targets: { calcium: { max: 1500 } },
+      supplements: [
+        { nutrient: 'vitamin-d', amount: 2000, unit: 'IU' },
+        { nutrient: 'mk7', amount: 0.1, unit: 'mg' },
+      ],
+    });
+    if (!first.ok) throw new Error(formatError(first.error));
+    expect(parseProfile(JSON.parse(JSON.stringify(first.value)))).toEqual(first);
+  });
+
   it('never throws on garbage', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {

@@ -33,6 +33,8 @@ const supplementSchema = z.strictObject({
   nutrient: z.string(),
   amount: z.number().finite().positive(),
   unit: z.string(),
+  /** As first entered ("2000 IU"); kept so a parsed profile parses again unchanged. */
+  entered: z.string().optional(),
 });
 
 const overrideSchema = z
@@ -172,9 +174,10 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
     smoker: p.smoker,
     conditions: p.conditions,
     medications: p.medications,
-    supplements: p.supplements.map((s) =>
-      toCanonicalSupplement(s.nutrient as NutrientId, s.amount, s.unit),
-    ),
+    supplements: p.supplements.map((s) => ({
+      ...toCanonicalSupplement(s.nutrient as NutrientId, s.amount, s.unit),
+      ...(s.entered !== undefined ? { entered: s.entered } : {}),
+    })),
     pattern: p.pattern,
     exclude: p.exclude,
     dislikes: p.dislikes,
