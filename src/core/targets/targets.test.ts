@@ -317,6 +317,51 @@ describe('NASEM reference intakes at the life-stage boundaries', () => {
   });
 });
 
+// Every DRI row family at ages 50, 51, 70 and 71, for men and women (NASEM tables).
+const AGES = [50, 51, 70, 71] as const;
+const FAMILIES: [NutrientId, TargetKind, { male: number[]; female: number[] }][] = [
+  ['calcium', 'RDA', { male: [1000, 1000, 1000, 1200], female: [1000, 1200, 1200, 1200] }],
+  ['calcium', 'UL', { male: [2500, 2000, 2000, 2000], female: [2500, 2000, 2000, 2000] }],
+  ['magnesium', 'RDA', { male: [420, 420, 420, 420], female: [320, 320, 320, 320] }],
+  ['magnesium', 'UL', { male: [350, 350, 350, 350], female: [350, 350, 350, 350] }],
+  ['phosphorus', 'RDA', { male: [700, 700, 700, 700], female: [700, 700, 700, 700] }],
+  ['phosphorus', 'UL', { male: [4000, 4000, 4000, 3000], female: [4000, 4000, 4000, 3000] }],
+  ['potassium', 'AI', { male: [3400, 3400, 3400, 3400], female: [2600, 2600, 2600, 2600] }],
+  ['sodium', 'AI', { male: [1500, 1500, 1500, 1500], female: [1500, 1500, 1500, 1500] }],
+  ['sodium', 'CDRR', { male: [2300, 2300, 2300, 2300], female: [2300, 2300, 2300, 2300] }],
+  ['vitamin-c', 'RDA', { male: [90, 90, 90, 90], female: [75, 75, 75, 75] }],
+  ['vitamin-c', 'UL', { male: [2000, 2000, 2000, 2000], female: [2000, 2000, 2000, 2000] }],
+  ['vitamin-d', 'RDA', { male: [15, 15, 15, 20], female: [15, 15, 15, 20] }],
+  ['vitamin-d', 'UL', { male: [100, 100, 100, 100], female: [100, 100, 100, 100] }],
+  ['vitamin-k', 'AI', { male: [120, 120, 120, 120], female: [90, 90, 90, 90] }],
+  ['fiber', 'AI', { male: [38, 30, 30, 30], female: [25, 21, 21, 21] }],
+  ['protein', 'RDA', { male: [56, 56, 56, 56], female: [46, 46, 46, 46] }],
+  ['carbohydrate', 'RDA', { male: [130, 130, 130, 130], female: [130, 130, 130, 130] }],
+  ['ala', 'AI', { male: [1.6, 1.6, 1.6, 1.6], female: [1.1, 1.1, 1.1, 1.1] }],
+  ['epa-dha', 'guidance', { male: [0.25, 0.25, 0.25, 0.25], female: [0.25, 0.25, 0.25, 0.25] }],
+];
+
+describe('every DRI family at 50/51 and 70/71', () => {
+  it.each(FAMILIES)('%s %s', (nutrient, kind, bySex) => {
+    for (const sex of ['male', 'female'] as const) {
+      AGES.forEach((age, i) => {
+        expect(value(person(sex, age), nutrient, kind), `${sex} ${age}`).toBe(bySex[sex][i]);
+      });
+    }
+  });
+
+  it.each(['pregnant', 'lactating'] as const)('%s at 50 keeps the 31–50 values', (stage) => {
+    const t = person('female', 50, stage);
+    expect(value(t, 'magnesium', 'RDA')).toBe(stage === 'pregnant' ? 360 : 320);
+    expect(value(t, 'calcium', 'RDA')).toBe(1000);
+    expect(value(t, 'calcium', 'UL')).toBe(2500);
+    expect(value(t, 'potassium', 'AI')).toBe(stage === 'pregnant' ? 2900 : 2800);
+    expect(value(t, 'vitamin-c', 'RDA')).toBe(stage === 'pregnant' ? 85 : 120);
+    expect(value(t, 'fiber', 'AI')).toBe(stage === 'pregnant' ? 28 : 29);
+    expect(value(t, 'phosphorus', 'UL')).toBe(stage === 'pregnant' ? 3500 : 4000);
+  });
+});
+
 describe('table integrity', () => {
   const stages: [Sex, LifeStage][] = [
     ['male', 'none'],
