@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,26 @@ describe('startServer', () => {
     const reopened = await createSqliteStore(dbFile);
     expect((await reopened.listEntries('local')).map((e) => e.amount)).toEqual([1]);
     await reopened.close();
+  });
+
+  it('on loopback, answers only loopback host names (DNS rebinding guard)', async () => {
+    const server = await startServer({ port: 0, dbFile: ':memory:', foods, log: false, env: {} });
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server.port, path: '/api/health', headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await statusFor(`127.0.0.1:${server.port}`)).toBe(200);
+    expect(await statusFor(`localhost:${server.port}`)).toBe(200);
+    expect(await statusFor(`evil.example:${server.port}`)).toBe(403);
+    await server.close();
   });
 
   it('fails with EADDRINUSE when the port is taken', async () => {

@@ -109,6 +109,19 @@ describe('health, headers, limits', () => {
     expect(await store.listEntries('local')).toEqual([]);
   });
 
+  it('accepts bodies only as JSON (415 otherwise), so a cross-site text/plain post cannot write', async () => {
+    const response = await app.request('/api/diary/entries', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ date: '2026-11-20', food: 'sr24:11233', amount: 1, unit: 'g' }),
+    });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as { error: { field: string } }).error.field).toBe(
+      'content-type',
+    );
+    expect(await store.listEntries('local')).toEqual([]);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const { status, json } = await call(app, 'GET', '/api/nope');
     expect(status).toBe(404);

@@ -14,6 +14,7 @@ import { registerDiaryRoutes } from './routes/diary.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanReadRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
+import { allowHosts, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Largest accepted request body, bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Host names to answer (DNS-rebinding guard); every host when absent. */
+  allowedHosts?: readonly string[];
 }
 
 /** The CSP allows the app's own scripts, styles, images and API calls, nothing from elsewhere. */
@@ -54,6 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
   app.use(
     '/api/*',
     bodyLimit({
@@ -65,6 +69,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         ),
     }),
   );
+  app.use('/api/*', requireJsonBody);
   // Single-user local mode: everything belongs to `local` until accounts exist.
   app.use('/api/*', async (c, next) => {
     c.set('owner', LOCAL_OWNER);

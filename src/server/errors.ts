@@ -30,7 +30,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 /** The body of every error response. */
 export interface ErrorBody {
   error: {
-    code: ErrorCode | 'PAYLOAD_TOO_LARGE' | 'INTERNAL';
+    code:
+      ErrorCode | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'FORBIDDEN_HOST' | 'INTERNAL';
     message: string;
     field?: string;
     location?: string;

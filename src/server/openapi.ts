@@ -57,7 +57,9 @@ export const OPENAPI_DOCUMENT = {
     description:
       'Nutrition for vascular calcification: foods, diary, analysis against personal targets, safety ' +
       'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
-      'Single-user local mode: every row belongs to the owner "local".',
+      'Single-user local mode: every row belongs to the owner "local". Request bodies must be ' +
+      'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
+      'host names (403).',
   },
   servers: [{ url: '/' }],
   paths: {

@@ -8,6 +8,7 @@ import { openStore, type StoreLocation } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { AccessLogger } from './access-log.js';
 import { createApp } from './app.js';
+import { LOOPBACK_HOSTS } from './request-guards.js';
 import { defaultWebRoot } from './static-files.js';
 
 export interface StartOptions {
@@ -45,10 +46,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? { store: options.store, location: { kind: options.store.dialect, description: 'provided' } }
     : await openStore(options.dbFile, options.env ?? process.env);
   const webRoot = options.webRoot ?? defaultWebRoot();
+  // On loopback, answer only to loopback host names (DNS rebinding); a LAN bind is the user's choice.
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
   const app = createApp({
     store: opened.store,
     foods,
     webRoot,
+    ...(loopback && { allowedHosts: LOOPBACK_HOSTS }),
     ...(options.log !== undefined && { log: options.log }),
   });
 
