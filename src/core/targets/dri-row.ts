@@ -27,6 +27,8 @@ export interface DriRow {
   perKgBodyWeight?: number;
   /** When the row has no per-day value without a body weight (EFSA protein). */
   requiresWeight?: boolean;
+  /** The energy basis the value was derived from, in units per 1,000 kcal (fiber: 14 g). */
+  perThousandKcalBasis?: number;
   /** Added for smokers (vitamin C, NASEM). */
   smokerIncrement?: { value: number; source: SourceRef };
   source: SourceRef;

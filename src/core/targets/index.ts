@@ -110,9 +110,10 @@ function toTarget(row: DriRow, profile: Profile, energyKcal: number): Target | u
         .join(' '),
     };
   }
-  if (row.nutrient === 'fiber' && row.kind === 'AI' && source.label.startsWith('IOM')) {
+  if (row.perThousandKcalBasis !== undefined) {
+    const scaled = round((row.perThousandKcalBasis * energyKcal) / 1000, 1);
     notes.push(
-      `At ${energyKcal} kcal the 14 g/1,000 kcal basis gives ${round((14 * energyKcal) / 1000, 1)} g.`,
+      `At ${energyKcal} kcal the ${row.perThousandKcalBasis} ${unit}/1,000 kcal basis gives ${scaled} ${unit}.`,
     );
   }
   return {

@@ -185,7 +185,10 @@ export const NASEM_DRI_ROWS: readonly DriRow[] = [
       { sex: 'female', ages: [14, 50], stages: PREGNANT, value: 28 },
       { sex: 'female', ages: [14, 50], stages: LACTATING, value: 29 },
     ],
-    { note: 'Derived from 14 g per 1,000 kcal times median energy intake.' },
+    {
+      note: 'Derived from 14 g per 1,000 kcal times median energy intake.',
+      perThousandKcalBasis: 14,
+    },
   ),
 
   ...rows('protein', 'RDA', IOM_MACRONUTRIENTS, [
