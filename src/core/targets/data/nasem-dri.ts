@@ -21,6 +21,13 @@ import {
  * NASEM/IOM Dietary Reference Intakes for people aged 14 and over, one row per value,
  * checked against research/dri.csv and the NASEM summary tables. Amounts per day in the
  * nutrient's canonical unit (mg, µg, g).
+ *
+ * Every dri.csv row agreed with the NASEM tables. Choices beyond the dossier:
+ * - the vitamin C smoker increment (+35 mg) is applied from 19 years, as dri.csv has it;
+ * - the sodium CDRR (2,300 mg) also applies in lactation, which dri.csv marks unverified;
+ * - protein, carbohydrate and ALA come from the IOM Macronutrients summary table (not in the
+ *   dossier; their source says so);
+ * - pregnancy and lactation rows stop at 50; older pregnant people get the 31–50 values.
  */
 
 const POTASSIUM_AI_NOTE =
