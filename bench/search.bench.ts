@@ -111,7 +111,7 @@ function measureSet(
       name: `${label}: index build`,
       value: buildMs,
       unit: 'ms',
-      note: `${n} foods, ~${heapMb.toFixed(0)} MB heap`,
+      note: `${n} foods; heap grew ~${heapMb.toFixed(0)} MB (GC-dependent)`,
     },
     {
       name: `${label}: search p50`,

@@ -83,7 +83,8 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
     .option('--json', 'print JSON')
     .action((id: string, options: { json?: boolean }) => {
-      const food = findFood(loadFoods().index, id);
+      const { index, search } = loadFoods();
+      const food = findFood(index, id, search);
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(
@@ -204,16 +205,24 @@ function parseLimit(text: string): number {
   return limit;
 }
 
-/** Finds a food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. */
-export function findFood(index: FoodIndex, id: string): Food {
+/**
+ * Finds a food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. An unknown id
+ * fails with the closest names as suggestions.
+ */
+export function findFood(index: FoodIndex, id: string, search?: FoodSearch): Food {
   const trimmed = id.trim();
   const food =
     index.get(trimmed) ??
     (/^\d{4,5}$/.test(trimmed) ? index.get(`sr24:${trimmed.padStart(5, '0')}`) : undefined);
   if (!food) {
+    const suggestions = search?.search(trimmed, { limit: 3 }) ?? [];
+    const hint =
+      suggestions.length > 0
+        ? `; did you mean ${suggestions.map((hit) => `${hit.id} (${hit.name})`).join(', ')}?`
+        : '; find ids with `calcwise foods search <name>`';
     throw new CliFailure({
       code: 'UNKNOWN_FOOD',
-      message: `unknown food "${id}"; find ids with \`calcwise foods search <name>\``,
+      message: `unknown food "${id}"${hint}`,
       field: 'id',
     });
   }
