@@ -22,17 +22,26 @@ import { CliFailure, printJson, type CliIo } from '../io.js';
 interface LoadedFoods {
   index: FoodIndex;
   list: readonly Food[];
-  search: FoodSearch;
+  /** The name index, built on first use (analyze never needs it). */
+  readonly search: FoodSearch;
 }
 
 let loaded: LoadedFoods | undefined;
 
-/** The bundled foods and their search index, built once per process. */
+/** The bundled foods, read once per process, and their search index, built once when first used. */
 export function loadFoods(): LoadedFoods {
   if (!loaded) {
     const index = loadFoodIndex();
     const list = [...index.values()];
-    loaded = { index, list, search: createFoodSearch(list) };
+    let search: FoodSearch | undefined;
+    loaded = {
+      index,
+      list,
+      get search() {
+        search ??= createFoodSearch(list);
+        return search;
+      },
+    };
   }
   return loaded;
 }
