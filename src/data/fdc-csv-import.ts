@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Food, FoodId, NutrientValue, Portion } from '../core/foods.js';
 import { VITAMIN_D_IU_PER_UG, type NutrientId } from '../core/nutrients.js';
 import type { SourceRef } from '../core/sources.js';
-import { parseCsvRecords } from './sr24-supplementary.js';
+import { FDC_DATASET, parseCsvRecords } from './sr24-supplementary.js';
 
 /** FoodData Central nutrient ids (nutrient.csv `id`) that calcwise reads. */
 export const FDC_NUTRIENT = {
@@ -119,7 +119,7 @@ export const FDC_FOOD_DATA_TYPES: ReadonlySet<string> = new Set([
   'branded_food',
 ]);
 
-export const FDC_DATASET = 'USDA FoodData Central';
+export { FDC_DATASET };
 
 /** One FDC food as read from the tables, before mapping. */
 export interface FdcFoodRecord {
