@@ -63,7 +63,14 @@ export interface DiaryEntryRow {
 }
 
 export interface TotalCell {
+  /** From food. */
   amount: number;
+  /** From the profile's supplements, where the nutrient has any. */
+  supplement?: number;
+  /** Food plus supplements: what targets and limits are compared with. */
+  intake?: number;
+  /** What the limit covers: all intake, or supplements only (the magnesium UL). */
+  limitAppliesTo?: 'total' | 'supplements' | 'food';
   unit: NutrientUnit | string;
   coverage: number;
   target?: number;

@@ -32,17 +32,24 @@ export function shortName(id: string): string {
   return SHORT_NAMES[id as NutrientId] ?? nutrientName(id);
 }
 
-function barState(cell: TotalCell): 'over' | 'met' | 'low' | 'none' {
-  if (cell.overLimit || (cell.limit !== undefined && cell.amount > cell.limit)) return 'over';
+function barState(cell: TotalCell, intake: number): 'over' | 'met' | 'low' | 'none' {
+  if (cell.overLimit) return 'over';
   if (cell.target === undefined) return 'none';
-  return cell.amount >= cell.target ? 'met' : 'low';
+  const percent = cell.percent ?? (intake / cell.target) * 100;
+  return percent >= 100 ? 'met' : 'low';
 }
 
-/** One nutrient: the average as a bar, the target as a tick, the upper limit as a red marker. */
+const STATE_TEXT = { over: 'above the limit', met: 'target met', low: 'below target', none: '' };
+
+/**
+ * One nutrient: food (and supplements) as a bar, the target as a black tick, the upper limit as
+ * a red marker. A limit that covers supplements only (magnesium) is not drawn against food.
+ */
 export function PanelBar({ id, cell }: { id: NutrientId; cell: TotalCell | undefined }) {
   const name = shortName(id);
   const unit = cell?.unit ?? nutrientUnit(id);
-  if (!cell || cell.coverage === 0) {
+  const supplement = cell?.supplement ?? 0;
+  if (!cell || (cell.coverage === 0 && supplement === 0)) {
     return (
       <li className="panel-row" data-nutrient={id}>
         <div className="panel-head">
@@ -53,39 +60,46 @@ export function PanelBar({ id, cell }: { id: NutrientId; cell: TotalCell | undef
       </li>
     );
   }
-  const scale = Math.max(cell.amount, cell.target ?? 0, cell.limit ?? 0) * 1.15 || 1;
-  const at = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
-  const state = barState(cell);
-  const stateText =
-    state === 'over'
-      ? 'above the upper limit'
-      : state === 'met'
-        ? 'target met'
-        : state === 'low'
-          ? 'below target'
-          : '';
+  const intake = cell.intake ?? cell.amount + supplement;
+  const limitOnTotal = cell.limit !== undefined && cell.limitAppliesTo !== 'supplements';
+  const scale =
+    Math.max(intake, cell.target ?? 0, limitOnTotal ? (cell.limit ?? 0) : 0) * 1.15 || 1;
+  const share = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
+  const state = barState(cell, intake);
   return (
     <li className={`panel-row state-${state}`} data-nutrient={id}>
       <div className="panel-head">
         <span className="panel-name">{name}</span>
         <span className="panel-value">
-          {formatAmount(cell.amount, unit)}
-          {id === 'vitamin-d' ? ` (${formatAmount(vitaminDUgToIu(cell.amount), 'IU')})` : null}
+          {formatAmount(intake, unit)}
+          {id === 'vitamin-d' ? ` (${formatAmount(vitaminDUgToIu(intake), 'IU')})` : null}
           {cell.percent !== undefined ? (
             <span className="muted"> · {Math.round(cell.percent)} % of target</span>
           ) : null}
         </span>
       </div>
-      <div className="bar" aria-hidden="true">
-        <div className="bar-fill" style={{ width: at(cell.amount) }} />
-        {cell.target !== undefined ? (
-          <div className="bar-target" style={{ left: at(cell.target) }} />
-        ) : null}
-        {cell.limit !== undefined ? (
-          <div className="bar-limit" style={{ left: at(cell.limit) }} />
-        ) : null}
-      </div>
+      {cell.target === undefined && cell.limit === undefined ? null : (
+        <div className="bar" aria-hidden="true">
+          <div className="bar-fill" style={{ width: share(cell.amount) }} />
+          {supplement > 0 ? (
+            <div
+              className="bar-supplement"
+              style={{ left: share(cell.amount), width: share(supplement) }}
+            />
+          ) : null}
+          {cell.target !== undefined ? (
+            <div className="bar-target" style={{ left: share(cell.target) }} />
+          ) : null}
+          {limitOnTotal ? <div className="bar-limit" style={{ left: share(cell.limit!) }} /> : null}
+        </div>
+      )}
       <p className="panel-notes small">
+        {supplement > 0 ? (
+          <span>
+            Food {formatAmount(cell.amount, unit)} + supplements {formatAmount(supplement, unit)}
+            .{' '}
+          </span>
+        ) : null}
         {cell.target !== undefined ? (
           <span>
             Target {formatAmount(cell.target, unit)}
@@ -101,10 +115,11 @@ export function PanelBar({ id, cell }: { id: NutrientId; cell: TotalCell | undef
             {' '}
             · Limit {formatAmount(cell.limit, unit)}
             {cell.limitKind ? ` (${cell.limitKind})` : ''}
+            {cell.limitAppliesTo === 'supplements' ? ' for supplements only' : ''}
           </span>
         ) : null}
-        {stateText ? (
-          <span className={`state-text state-text-${state}`}> · {stateText}</span>
+        {STATE_TEXT[state] ? (
+          <span className={`state-text state-text-${state}`}> · {STATE_TEXT[state]}</span>
         ) : null}
         {cell.coverage < 1 ? (
           <span className="coverage">

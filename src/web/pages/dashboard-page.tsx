@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api.js';
 import type { NutrientId } from '../api-types.js';
-import { BalanceView } from '../components/balance-view.js';
+import { BalanceIndices } from '../components/balance-indices.js';
 import { FindingsList } from '../components/findings-list.js';
 import { PANEL, PanelBars, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
@@ -59,6 +59,8 @@ export function DashboardPage() {
           <p className="small muted legend">
             <span className="legend-swatch swatch-target" aria-hidden="true" /> target
             <span className="legend-swatch swatch-limit" aria-hidden="true" /> upper limit
+            <span className="legend-swatch swatch-supplement" aria-hidden="true" /> from
+            supplements. Nutrients without a target or limit are shown as amounts only.
           </p>
         </div>
 
@@ -79,7 +81,7 @@ export function DashboardPage() {
 
       <div className="card">
         <h2>Balance</h2>
-        {data ? <BalanceView balance={data.balance} /> : null}
+        {data ? <BalanceIndices balance={data.balance} /> : null}
       </div>
 
       <div className="card">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import type { PlanDay, PlanItem, PlanResponse } from '../api-types.js';
-import { BalanceView } from '../components/balance-view.js';
+import { DataView } from '../components/data-view.js';
 import { ErrorMessage } from '../components/status.js';
 import { formatAmount, nutrientName, todayIso } from '../lib.js';
 import { href } from '../router.js';
@@ -145,8 +145,8 @@ export function PlanPage() {
       {diagnosis ? (
         <div className="card">
           <h2>Why no plan was found</h2>
-          <BalanceView
-            balance={
+          <DataView
+            data={
               typeof diagnosis === 'object' ? (diagnosis as Record<string, unknown>) : { diagnosis }
             }
           />
@@ -234,7 +234,7 @@ function PlanView({ plan }: { plan: PlanResponse }) {
           {typeof explanation === 'string' ? (
             <p>{explanation}</p>
           ) : (
-            <BalanceView balance={explanation as Record<string, unknown>} />
+            <DataView data={explanation as Record<string, unknown>} />
           )}
         </div>
       ) : null}

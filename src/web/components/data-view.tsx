@@ -24,7 +24,7 @@ const UNIT_SUFFIXES: [RegExp, string][] = [
 ];
 
 /** `cvPercent` → "CV (%)", `meanUg` → "Mean (µg)", `daysWithData` → "Days with data". */
-function humanize(key: string): string {
+export function humanize(key: string): string {
   const known = LABELS[key];
   if (known) return known;
   let text = key
@@ -36,15 +36,15 @@ function humanize(key: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isSource(value: unknown): value is SourceRef {
+export function isSource(value: unknown): value is SourceRef {
   return isRecord(value) && typeof value.label === 'string' && typeof value.kind === 'string';
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'unknown';
   if (typeof value === 'number') return formatAmount(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -63,10 +63,10 @@ function describe(value: unknown): string {
 
 const SKIP = new Set(['source', 'sources', 'note', 'evidence', 'message', 'label', 'name']);
 
-/** Balance indices as the core reports them: value, reference range, note and sources. */
-export function BalanceView({ balance }: { balance: Record<string, unknown> | undefined }) {
-  const entries = Object.entries(balance ?? {}).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return <p className="muted">No balance indices for this period.</p>;
+/** Any JSON object as a readable list: plan explanations, diagnoses, unknown shapes. */
+export function DataView({ data }: { data: Record<string, unknown> | undefined }) {
+  const entries = Object.entries(data ?? {}).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return <p className="muted">Nothing to show.</p>;
   return (
     <ul className="balance">
       {entries.map(([key, raw]) => {
