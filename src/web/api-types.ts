@@ -24,7 +24,7 @@ export interface TopFood {
   value?: number;
   unit?: string;
   per?: string;
-  portion?: string;
+  portion?: string | { name: string; amount: number; grams: number };
 }
 
 export interface SupplementInput {

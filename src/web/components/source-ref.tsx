@@ -13,12 +13,12 @@ export function SourceRefView({ source }: { source: SourceRef }) {
         <span>{source.label}</span>
       )}
       {source.record ? (
-        <span className="muted">
+        <span className="muted" title={source.dataset}>
           {' '}
-          · {source.dataset && source.dataset !== source.label
-            ? `${source.dataset} `
-            : ''}record {source.record}
+          · record {source.record}
         </span>
+      ) : source.dataset && source.dataset !== source.label ? (
+        <span className="muted"> · {source.dataset}</span>
       ) : null}
       {source.pmid ? (
         <>

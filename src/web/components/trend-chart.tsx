@@ -126,8 +126,8 @@ export function TrendChart({
         })}
       </svg>
       <figcaption className="small muted">
-        {summary} <span className="legend-target">dashed: target</span>
-        {limit !== undefined ? <span className="legend-limit"> · red: limit</span> : null}
+        {summary} <span className="legend-target">Dashed line: target.</span>
+        {limit !== undefined ? <span className="legend-limit"> Red line: limit.</span> : null}
       </figcaption>
     </figure>
   );

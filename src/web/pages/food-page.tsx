@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import type { Food, NutrientId } from '../api-types.js';
+import type { Food, NutrientId, TopFood } from '../api-types.js';
 import { SourceRefView } from '../components/source-ref.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { FoodSearch } from '../components/food-search.js';
@@ -191,6 +191,15 @@ function FoodDetail({ id }: { id: string }) {
   );
 }
 
+function basisText(food: TopFood, per: string): string {
+  const portion = food.portion;
+  if (portion && typeof portion === 'object') {
+    return `${formatAmount(portion.amount)} ${portion.name} (${formatAmount(portion.grams, 'g')})`;
+  }
+  if (typeof portion === 'string') return portion;
+  return per === '100kcal' ? '100 kcal' : per === 'serving' ? 'serving' : '100 g';
+}
+
 const TOP_NUTRIENTS: NutrientId[] = [
   'vitamin-k2',
   'mk4',
@@ -277,8 +286,8 @@ export function TopFoodsPage({
               <li key={`${foodId}-${index}`}>
                 <a href={href('food', foodId)}>{food.name}</a>{' '}
                 <span className="muted">
-                  {formatAmount(amount, food.unit ?? nutrientUnit(nutrient))}
-                  {food.portion ? ` per ${food.portion}` : ''}
+                  {formatAmount(amount, food.unit ?? nutrientUnit(nutrient))} per{' '}
+                  {basisText(food, per)}
                 </span>
               </li>
             );
