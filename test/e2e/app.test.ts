@@ -193,7 +193,17 @@ describe('calcwise in the browser', () => {
     await expect(dashboard.disclaimer().first().isVisible()).resolves.toBe(true);
 
     const analysis = await api<{
-      average: Record<string, { amount: number; coverage: number; target?: number } | undefined>;
+      average: Record<
+        string,
+        | {
+            amount: number;
+            coverage: number;
+            target?: number;
+            limit?: number;
+            limitAppliesTo?: string;
+          }
+        | undefined
+      >;
     }>(`/api/analysis?from=${isoDay(-6)}&to=${today}`);
     const k1 = analysis.average['vitamin-k1'];
     expect(k1, 'kale has vitamin K1 in SR24').toBeDefined();
@@ -210,6 +220,18 @@ describe('calcwise in the browser', () => {
       if (cell.coverage > 0 && cell.coverage < 1) {
         expect(text).toContain(`measured for ${Math.round(cell.coverage * 100)} % of entries`);
       }
+    }
+
+    // 1000 IU of vitamin D a day is 25 µg (1 µg = 40 IU): shown beside the food's share.
+    await expect(dashboard.panelRow('vitamin-d').textContent()).resolves.toContain(
+      'supplements 25 µg',
+    );
+    // A limit that covers supplements only (the magnesium UL) is not drawn against food.
+    for (const [id, cell] of Object.entries(analysis.average)) {
+      const row = dashboard.panelRow(id);
+      if (!cell || cell.limit === undefined || (await row.count()) === 0) continue;
+      const markers = await row.locator('.bar-limit').count();
+      expect(markers, `${id} limit marker`).toBe(cell.limitAppliesTo === 'supplements' ? 0 : 1);
     }
 
     // Warfarin is a vitamin K antagonist: the screening must say something, with sources.
@@ -245,7 +267,7 @@ describe('calcwise in the browser', () => {
     const plan = new PlanModel(page, server.url);
     await plan.open('plan');
     await plan.generate(1);
-    await expect(page.locator('.error').count()).resolves.toBe(0);
+    await expect(page.locator('main .error').allTextContents()).resolves.toEqual([]);
     expect(await plan.items().count()).toBeGreaterThan(3);
     await expect(
       page.getByRole('heading', { name: /discuss with your clinician/ }).count(),
@@ -259,7 +281,8 @@ describe('calcwise in the browser', () => {
   it('opens the evidence table, the FAQ and the studies with PubMed and DOI links', async () => {
     const evidence = new EvidenceModel(page, server.url);
     await evidence.open('evidence');
-    await evidence.comparisonRows().first().waitFor();
+    await page.locator('table.evidence-table tbody tr, main .error').first().waitFor();
+    await expect(page.locator('main .error').allTextContents()).resolves.toEqual([]);
     const body = await api<{ nutrients: unknown[]; studies: { pmid?: string; doi?: string }[] }>(
       '/api/evidence',
     );
@@ -283,6 +306,8 @@ describe('calcwise in the browser', () => {
     await report.open('report');
     await report.averagesTable().waitFor();
     await expect(report.profileSummary().textContent()).resolves.toMatch(/warfarin/);
+    const vitaminD = report.averagesTable().locator('tr', { hasText: 'Vitamin D' });
+    await expect(vitaminD.locator('td').nth(1).textContent()).resolves.toBe('25 µg');
     await expect(page.locator('.report').getByText(DISCLAIMER).isVisible()).resolves.toBe(true);
     await report.printPdfLikeScreenshot('report-print');
     // The navigation is hidden in print; the report body is not.

@@ -101,7 +101,10 @@ export function ReportPage() {
                 <tr>
                   <th scope="col">Nutrient</th>
                   <th scope="col" className="num">
-                    Average
+                    Food
+                  </th>
+                  <th scope="col" className="num">
+                    Supplements
                   </th>
                   <th scope="col" className="num">
                     Target
@@ -120,7 +123,8 @@ export function ReportPage() {
               <tbody>
                 {PANEL.map((id: NutrientId) => {
                   const cell = analysis.data?.average[id];
-                  const known = cell && cell.coverage > 0;
+                  const known = cell !== undefined && cell.coverage > 0;
+                  const supplement = cell?.supplement ?? 0;
                   return (
                     <tr key={id} className={cell?.overLimit ? 'over' : undefined}>
                       <th scope="row">{shortName(id)}</th>
@@ -128,18 +132,19 @@ export function ReportPage() {
                         {known ? formatAmount(cell.amount, cell.unit) : 'unknown'}
                       </td>
                       <td className="num">
+                        {supplement > 0 ? formatAmount(supplement, cell?.unit) : '—'}
+                      </td>
+                      <td className="num">
                         {cell?.target !== undefined
                           ? `${formatAmount(cell.target, cell.unit)}${cell.targetKind ? ` ${cell.targetKind}` : ''}`
                           : '—'}
                       </td>
                       <td className="num">
-                        {known && cell.percent !== undefined
-                          ? `${Math.round(cell.percent)} %`
-                          : '—'}
+                        {cell?.percent !== undefined ? `${Math.round(cell.percent)} %` : '—'}
                       </td>
                       <td className="num">
                         {cell?.limit !== undefined
-                          ? `${formatAmount(cell.limit, cell.unit)}${cell.overLimit ? ' (over)' : ''}`
+                          ? `${formatAmount(cell.limit, cell.unit)}${cell.limitAppliesTo === 'supplements' ? ' (supplements)' : ''}${cell.overLimit ? ' — over' : ''}`
                           : '—'}
                       </td>
                       <td className="num">{cell ? formatPercent(cell.coverage) : '0 %'}</td>
@@ -151,8 +156,10 @@ export function ReportPage() {
           </div>
         ) : null}
         <p className="small muted">
-          Coverage: share of logged entries whose food has a measured value. Vitamin K2 is measured
-          for few foods; a low coverage means the true intake is likely higher than shown.
+          Food and supplements are daily averages over the logged days; targets and limits are
+          compared with their sum. Coverage: share of logged entries whose food has a measured
+          value. Vitamin K2 is measured for few foods; a low coverage means the true intake is
+          likely higher than shown.
         </p>
       </section>
 

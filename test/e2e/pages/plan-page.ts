@@ -5,7 +5,7 @@ export class PlanModel extends AppPage {
   async generate(days: number): Promise<void> {
     await this.page.getByLabel('Number of days').fill(String(days));
     await this.page.getByRole('button', { name: 'Generate plan' }).click();
-    await this.page.locator('.plan-day, .error').first().waitFor({ timeout: 60_000 });
+    await this.page.locator('.plan-day, main .error').first().waitFor({ timeout: 60_000 });
   }
 
   days(): Locator {
