@@ -26,25 +26,30 @@ export function Layout({ current, children }: { current: string; children: React
       >
         Skip to content
       </a>
-      <header className="site-header">
-        <a className="brand" href={href('dashboard')}>
-          calcwise
-        </a>
-        <nav aria-label="Main">
-          <ul>
-            {LINKS.map((link) => (
-              <li key={link.page}>
-                <a href={href(link.page)} aria-current={current === link.page ? 'page' : undefined}>
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      <header>
+        <div className="site-header">
+          <a className="brand" href={href('dashboard')}>
+            calcwise
+          </a>
+          <nav aria-label="Main">
+            <ul>
+              {LINKS.map((link) => (
+                <li key={link.page}>
+                  <a
+                    href={href(link.page)}
+                    aria-current={current === link.page ? 'page' : undefined}
+                  >
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <p className="disclaimer" role="note">
+          {DISCLAIMER}
+        </p>
       </header>
-      <p className="disclaimer" role="note">
-        {DISCLAIMER}
-      </p>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
