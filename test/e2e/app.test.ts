@@ -322,7 +322,15 @@ describe('calcwise in the browser', () => {
     const small = await mobile.newPage();
     try {
       const app = new AppPage(small, server.url);
-      for (const route of ['dashboard', 'diary', 'profile', 'plan', 'report']) {
+      for (const route of [
+        'dashboard',
+        'diary',
+        'profile',
+        'foods',
+        'plan',
+        'evidence',
+        'report',
+      ]) {
         await app.open(route);
         await small.waitForLoadState('networkidle');
         expect(await app.horizontalOverflow(), `${route} overflows at 390 px`).toBeLessThanOrEqual(

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, doiUrl, formatAmount, pubmedUrl } from './lib.js';
+import { href, parseHash } from './router.js';
+
+describe('formatAmount', () => {
+  it('shows unknown, never zero, for a missing value', () => {
+    expect(formatAmount(undefined, 'µg')).toBe('unknown');
+    expect(formatAmount(null, 'µg')).toBe('unknown');
+    expect(formatAmount(Number.NaN, 'mg')).toBe('unknown');
+  });
+
+  it('keeps a measured zero as zero', () => {
+    expect(formatAmount(0, 'µg')).toBe('0 µg');
+  });
+
+  it('rounds to a readable precision without trailing zeros', () => {
+    expect(formatAmount(1234.6, 'mg')).toBe('1,235 mg');
+    expect(formatAmount(90, 'µg')).toBe('90 µg');
+    expect(formatAmount(12.34, 'g')).toBe('12.3 g');
+    expect(formatAmount(2.5, 'g')).toBe('2.5 g');
+    expect(formatAmount(0.0044, 'g')).toBe('0.0044 g');
+  });
+});
+
+describe('addDays', () => {
+  it('crosses month and year ends and leap days', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2026-03-29', -89)).toBe('2025-12-30');
+  });
+});
+
+describe('hash routes', () => {
+  it('round-trips a food id with a colon', () => {
+    const route = parseHash(href('food', 'sr24:11233'));
+    expect(route.page).toBe('food');
+    expect(route.param).toBe('sr24:11233');
+  });
+
+  it('reads the query of a top-foods route', () => {
+    const route = parseHash('#/top/vitamin-k2?per=serving&pattern=vegan');
+    expect(route).toMatchObject({ page: 'top', param: 'vitamin-k2' });
+    expect(route.query.get('per')).toBe('serving');
+    expect(route.query.get('pattern')).toBe('vegan');
+  });
+
+  it('treats an empty hash as the start page', () => {
+    expect(parseHash('').page).toBe('');
+    expect(parseHash('#/').page).toBe('');
+  });
+});
+
+describe('study links', () => {
+  it('builds PubMed and DOI addresses', () => {
+    expect(pubmedUrl('35861067')).toBe('https://pubmed.ncbi.nlm.nih.gov/35861067/');
+    expect(doiUrl('10.1161/CIRCULATIONAHA.122.060396')).toBe(
+      'https://doi.org/10.1161/CIRCULATIONAHA.122.060396',
+    );
+  });
+});
