@@ -575,6 +575,45 @@ describe('saved plans', () => {
     expect(json.entries[0].date).toBe(json.startDate);
   });
 
+  it('applies a close-my-gaps plan on its own date, adding only what the plan added', async () => {
+    const gaps = {
+      status: 'optimal',
+      days: [
+        {
+          date: '2026-11-20',
+          items: [
+            {
+              foodId: 'sr24:01009',
+              name: 'Cheese, cheddar',
+              grams: 28,
+              portion: '1 slice (1 oz)',
+              meal: 'logged',
+              change: 'logged',
+            },
+            {
+              foodId: 'sr24:11233',
+              name: 'Kale, raw',
+              grams: 67,
+              portion: '1 cup, chopped',
+              meal: 'dinner',
+              change: 'added',
+            },
+          ],
+        },
+      ],
+    };
+    const saved = await store.savePlan('local', {
+      request: { days: 1, base: '2026-11-20' },
+      result: gaps,
+    });
+    const { status, json } = await call(app, 'POST', `/api/plans/${saved.id}/apply`, {});
+    expect(status).toBe(201);
+    expect(json.startDate).toBe('2026-11-20');
+    expect(json.entries.map((e: { date: string; food: string }) => [e.date, e.food])).toEqual([
+      ['2026-11-20', 'sr24:11233'],
+    ]);
+  });
+
   it('adds nothing when one item no longer resolves (all or none)', async () => {
     const broken = {
       ...planResult,

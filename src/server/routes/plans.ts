@@ -12,7 +12,14 @@ import { foodsFor } from './foods.js';
 const storedPlanDays = z.looseObject({
   days: z.array(
     z.looseObject({
-      items: z.array(z.looseObject({ foodId: z.string(), grams: z.number().positive() })),
+      date: z.string().optional(),
+      items: z.array(
+        z.looseObject({
+          foodId: z.string(),
+          grams: z.number().positive(),
+          change: z.enum(['logged', 'added', 'removed']).optional(),
+        }),
+      ),
     }),
   ),
 });
@@ -50,29 +57,42 @@ export function registerPlanReadRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(planView(plan));
   });
 
-  // Day 1 of the plan goes on startDate (default today), day 2 on the next date, and so on.
-  // Items are logged in grams; all are stored or none.
+  // Day 1 of the plan goes on startDate (default: the day's own date for a close-my-gaps plan,
+  // else today), day 2 on the next date, and so on. Items are logged in grams; items a
+  // close-my-gaps plan kept from the diary ('logged') or would remove are not added again.
+  // All entries are stored or none.
   app.post('/api/plans/:id/apply', async (c) => {
-    const { startDate = localDate(deps.clock()) } = await readJson(c, applyPlanBody);
+    const { startDate } = await readJson(c, applyPlanBody);
     const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
     if (!plan) throw notFound('plan', 'id');
     const parsed = storedPlanDays.safeParse(plan.result);
     if (!parsed.success) {
       throw new ApiFailure({ code: 'INVALID_INPUT', message: 'this plan has no days to add' });
     }
+    const today = localDate(deps.clock());
+    const dateOf = (day: { date?: string | undefined }, index: number) =>
+      startDate !== undefined || day.date === undefined
+        ? addDays(startDate ?? today, index)
+        : day.date;
     const entries: NewDiaryEntry[] = parsed.data.days.flatMap((day, index) =>
-      day.items.map((item) => ({
-        date: addDays(startDate, index),
-        food: item.foodId,
-        amount: Math.round(item.grams * 10) / 10,
-        unit: 'g',
-      })),
+      day.items
+        .filter((item) => item.change !== 'logged' && item.change !== 'removed')
+        .map((item) => ({
+          date: dateOf(day, index),
+          food: item.foodId,
+          amount: Math.round(item.grams * 10) / 10,
+          unit: 'g',
+        })),
     );
     const foods = await foodsFor(deps, c.var.owner);
     for (const entry of entries) checkEntry(entry, foods);
     const stored = await deps.store.addEntries(c.var.owner, entries);
     return c.json(
-      { planId: plan.id, startDate, entries: stored.map((entry) => entryView(entry, foods)) },
+      {
+        planId: plan.id,
+        startDate: startDate ?? entries[0]?.date ?? today,
+        entries: stored.map((entry) => entryView(entry, foods)),
+      },
       201,
     );
   });
