@@ -121,7 +121,7 @@ const MEALS_BY_GROUP: Record<string, string[]> = {
 const BOUNDS_BY_GROUP: Record<string, [number, number]> = {
   vegetables: [40, 200],
   'starchy-vegetables': [75, 250],
-  fruit: [60, 250],
+  fruit: [60, 200],
   'dried-fruit': [15, 40],
   grains: [40, 250],
   dairy: [100, 500],
@@ -302,6 +302,7 @@ function main(): void {
     const [minG, maxG] = BOUNDS_BY_GROUP[group] ?? [25, 200];
     const household = householdPortion(portions.get(ndb) ?? [], group);
     let stepG = household ? round5(household.grams / 2) : 25;
+    stepG = Math.min(stepG, round5(maxG / 2));
     if (group === 'eggs') stepG = 50;
     if (group === 'meat' || group === 'fish') stepG = 25;
     stepG = Math.min(stepG, 125);

@@ -1,0 +1,577 @@
+/**
+ * The food-plan model: pure code from targets, safety findings and the pantry to a
+ * mixed-integer program as arrays (docs/design.md §7, issue 5).
+ *
+ * Variables per day d: x[f,m,d] = whole portion steps of pantry food f eaten at meal m (integer),
+ * y[f,d] = food f is eaten on day d (binary), s[n,d] = shortfall of minimum n (continuous),
+ * t[g,d] = shortfall of a food-group minimum (continuous); in close-my-gaps mode r[e,d] = the
+ * logged entry e is taken out (binary).
+ */
+import { nutrientPer100g, type Food } from '../foods.js';
+import { getNutrient, type NutrientId, type NutrientUnit } from '../nutrients.js';
+import type { Profile } from '../profile.js';
+import { normalizeCondition } from '../safety/conditions.js';
+import { supplementAmount } from '../safety/supplement-totals.js';
+import type { Finding } from '../safety/types.js';
+import type { SourceRef } from '../sources.js';
+import type { PersonalTargets } from '../targets/types.js';
+import { ModelBuilder, type LinearModel } from './solver-port.js';
+import { MEALS, type BaseDay, type HardLimit, type Meal, type PantryGroup, type PantryItem } from './types.js';
+
+/** DASH servings for 2,000 kcal (NHLBI, "Your Guide to Lowering Your Blood Pressure with DASH", NIH Publication No. 06-4082, 2006). */
+export const DASH_SOURCE: SourceRef = {
+  kind: 'guideline',
+  label: 'NHLBI. Your Guide to Lowering Your Blood Pressure with DASH. NIH Publication No. 06-4082, 2006',
+  url: 'https://www.nhlbi.nih.gov/files/docs/public/heart/new_dash.pdf',
+};
+
+const KDOQI_PHOSPHORUS: SourceRef = {
+  kind: 'guideline',
+  pmid: '14520607',
+  label:
+    'KDOQI Clinical Practice Guidelines for Bone Metabolism and Disease in CKD, guideline 4.1: dietary phosphorus 800–1,000 mg/day in CKD 3–5 (Am J Kidney Dis 2003;42(4 Suppl 3):S1–201)',
+  url: 'https://pubmed.ncbi.nlm.nih.gov/14520607/',
+};
+
+const NKF_POTASSIUM: SourceRef = {
+  kind: 'guideline',
+  label: 'National Kidney Foundation, "Potassium and Your CKD Diet": 2,000–3,000 mg/day when restricted',
+  url: 'https://www.kidney.org/atoz/content/potassium',
+};
+
+/** Minimums the plan weighs most (shortfall per percent of target), the calcification panel first. */
+const MIN_WEIGHTS: Partial<Record<NutrientId, number>> = {
+  'vitamin-k': 3,
+  magnesium: 3,
+  calcium: 3,
+  'vitamin-d': 3,
+  protein: 3,
+  potassium: 2,
+  'vitamin-c': 2,
+  fiber: 2,
+  'epa-dha': 2,
+};
+
+/** Share of the day's energy per meal: [min, max]. */
+export const MEAL_ENERGY_SHARE: Record<Meal, [number, number]> = {
+  breakfast: [0.15, 0.35],
+  lunch: [0.2, 0.4],
+  dinner: [0.25, 0.45],
+  snack: [0, 0.2],
+};
+
+/** What makes a meal look like one: lunch and dinner have a protein food and a vegetable, breakfast a staple. */
+export const MEAL_TEMPLATES: Partial<Record<Meal, { groups: Set<PantryGroup>; label: string }>> = {
+  breakfast: { groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']), label: 'breakfast has a grain, dairy or egg food' },
+  lunch: { groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'fermented']), label: 'lunch has a protein food' },
+  dinner: { groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'fermented']), label: 'dinner has a protein food' },
+};
+
+const MEAL_AT_MOST: [string, PantryGroup[], number][] = [
+  ['meat-fish', ['meat', 'fish'], 1],
+  ['cheese', ['cheese'], 1],
+  ['legumes', ['legumes'], 1],
+  ['grains', ['grains'], 2],
+  ['dairy', ['dairy', 'dairy-alt'], 1],
+  ['fruit', ['fruit', 'dried-fruit'], 2],
+];
+
+export const DISTINCT_FOODS_PER_DAY: [number, number] = [8, 16];
+export const ENERGY_BAND = 0.05;
+
+export interface MinNeed {
+  nutrient: NutrientId;
+  unit: NutrientUnit;
+  /** The person's target (all intake). */
+  target: number;
+  /** What supplements already provide. */
+  supplement: number;
+  /** What food must provide: target − supplements. */
+  need: number;
+  weight: number;
+  kind: string;
+  source?: SourceRef;
+}
+
+/** A food-group range per day, in grams of the group's foods (or servings where weighted). */
+export interface GroupRule {
+  name: string;
+  label: string;
+  /** Grams per serving for each group counted (1 = grams). */
+  weights: Partial<Record<PantryGroup, number>>;
+  /** Match by name too (oils and butter). */
+  nameFilter?: RegExp;
+  min?: number;
+  max?: number;
+  /** Count energy (kcal) instead of weight. */
+  energy?: boolean;
+}
+
+export interface PlanSpec {
+  candidates: PantryItem[];
+  energy: { target: number; lo: number; hi: number };
+  mins: MinNeed[];
+  /** Minimums that no candidate can supply at all (value unknown or zero in every food). */
+  unsupplied: MinNeed[];
+  /** Minimums dropped on purpose (condition findings) with the reason. */
+  dropped: { nutrient: NutrientId; reason: string }[];
+  caps: HardLimit[];
+  groups: GroupRule[];
+  vkaConsistency?: { tolerance: number };
+  /** Per candidate: per-100 g value used for each min (unknown = 0) and cap (unknown = cautious estimate). */
+  minCoef: Map<NutrientId, Float64Array>;
+  capCoef: Map<string, Float64Array>;
+  descriptions: Map<string, string>;
+  excluded: { pattern: number; allergens: number; dislikes: number };
+}
+
+const VKA_PATTERN = /warfarin|acenocoumarol|phenprocoumon|fluindione|coumarin|vka/;
+
+/** Chooses candidates and turns targets and findings into the plan's minimums, caps and rules. */
+export function planSpec(
+  profile: Profile,
+  targets: PersonalTargets,
+  findings: Finding[],
+  pantry: PantryItem[],
+): PlanSpec {
+  const excluded = { pattern: 0, allergens: 0, dislikes: 0 };
+  const dislikes = new Set(profile.dislikes);
+  const candidates = pantry.filter((item) => {
+    if (!item.patterns.includes(profile.pattern)) {
+      excluded.pattern += 1;
+      return false;
+    }
+    if (item.allergens.some((a) => profile.exclude.includes(a))) {
+      excluded.allergens += 1;
+      return false;
+    }
+    if (dislikes.has(item.food.id)) {
+      excluded.dislikes += 1;
+      return false;
+    }
+    return true;
+  });
+
+  const energyTarget = targets.energyKcal;
+  const descriptions = new Map<string, string>();
+  descriptions.set(
+    'energy',
+    `energy within ±${ENERGY_BAND * 100} % of ${Math.round(energyTarget)} kcal/day`,
+  );
+
+  // Minimums: reference minimums minus what supplements already give.
+  const dropped: PlanSpec['dropped'] = [];
+  const restrictive = (nutrient: NutrientId) =>
+    findings.find(
+      (f) =>
+        f.nutrient === nutrient &&
+        f.id.startsWith('ckd-') &&
+        (f.severity === 'caution' || f.severity === 'avoid'),
+    );
+  const mins: MinNeed[] = [];
+  for (const target of targets.targets) {
+    if (target.bound !== 'min' || target.nutrient === 'energy') continue;
+    if (mins.some((m) => m.nutrient === target.nutrient)) continue;
+    if (target.nutrient === 'potassium' || target.nutrient === 'phosphorus') {
+      const finding = restrictive(target.nutrient);
+      if (finding) {
+        dropped.push({
+          nutrient: target.nutrient,
+          reason: `not aimed at: ${finding.id} (${finding.trigger}) — the usual reference intake does not apply; your kidney team sets it`,
+        });
+        continue;
+      }
+    }
+    const supplement = supplementAmount(profile, target.nutrient);
+    mins.push({
+      nutrient: target.nutrient,
+      unit: target.unit,
+      target: target.value,
+      supplement,
+      need: target.value - supplement,
+      weight: MIN_WEIGHTS[target.nutrient] ?? 1,
+      kind: target.kind,
+      source: target.source,
+    });
+  }
+
+  // Caps: the tightest maximum per nutrient for food.
+  const capByNutrient = new Map<NutrientId, HardLimit>();
+  const addCap = (cap: HardLimit & { nutrient: NutrientId }) => {
+    const previous = capByNutrient.get(cap.nutrient);
+    if (!previous || cap.max < previous.max) capByNutrient.set(cap.nutrient, cap);
+  };
+  for (const target of targets.targets) {
+    if (target.bound !== 'max' || target.appliesTo === 'supplements') continue;
+    const supplement = target.appliesTo === 'total' ? supplementAmount(profile, target.nutrient) : 0;
+    const unit = target.unit;
+    const label =
+      `${getNutrient(target.nutrient).name} ≤ ${fmt(target.value)} ${unit}/day (${target.kind}` +
+      `${target.appliesTo === 'total' ? ', food + supplements' : ', food'})` +
+      (supplement > 0 ? `; supplements already give ${fmt(supplement)} ${unit}` : '');
+    addCap({
+      name: `cap:${target.nutrient}`,
+      nutrient: target.nutrient,
+      max: target.value - supplement,
+      label,
+      source: target.source,
+    });
+  }
+  const conditions = new Set(profile.conditions.map((c) => normalizeCondition(c) ?? c));
+  const advancedCkd = ['ckd-4', 'ckd-5', 'dialysis'].find((c) => conditions.has(c as never));
+  if (advancedCkd) {
+    addCap({
+      name: 'cap:potassium',
+      nutrient: 'potassium',
+      max: 3000,
+      label: `potassium ≤ 3000 mg/day (${advancedCkd}: upper end of the usual renal restriction)`,
+      source: NKF_POTASSIUM,
+    });
+    addCap({
+      name: 'cap:phosphorus',
+      nutrient: 'phosphorus',
+      max: 1000,
+      label: `phosphorus ≤ 1000 mg/day (${advancedCkd}: KDOQI 800–1,000 mg/day)`,
+      source: KDOQI_PHOSPHORUS,
+    });
+  }
+  const caps = [...capByNutrient.values()];
+
+  // Coefficients. Unknown counts 0 towards a minimum (conservative) and as the highest known
+  // value in the food's group towards a cap (cautious estimate).
+  const minCoef = new Map<NutrientId, Float64Array>();
+  const unsupplied: MinNeed[] = [];
+  const keptMins: MinNeed[] = [];
+  for (const need of mins) {
+    const coef = Float64Array.from(candidates, (item) => nutrientPer100g(item.food, need.nutrient)?.per100g ?? 0);
+    if (need.need <= 0) continue;
+    if (!coef.some((v) => v > 0)) {
+      unsupplied.push(need);
+      continue;
+    }
+    minCoef.set(need.nutrient, coef);
+    keptMins.push(need);
+  }
+  const capCoef = new Map<string, Float64Array>();
+  for (const cap of caps) {
+    const nutrient = cap.nutrient as NutrientId;
+    const value = (item: PantryItem): number | undefined =>
+      nutrient === 'added-sugars'
+        ? item.sweetened
+          ? nutrientPer100g(item.food, 'sugars')?.per100g
+          : 0
+        : nutrientPer100g(item.food, nutrient)?.per100g;
+    const groupMax = new Map<PantryGroup, number>();
+    let overallMax = 0;
+    for (const item of pantry) {
+      const v = nutrient === 'added-sugars' ? nutrientPer100g(item.food, 'sugars')?.per100g : value(item);
+      if (v === undefined) continue;
+      groupMax.set(item.group, Math.max(groupMax.get(item.group) ?? 0, v));
+      overallMax = Math.max(overallMax, v);
+    }
+    capCoef.set(
+      cap.name,
+      Float64Array.from(candidates, (item) => value(item) ?? groupMax.get(item.group) ?? overallMax),
+    );
+    cap.unknownRule =
+      nutrient === 'added-sugars'
+        ? 'added sugars are not in SR24: 0 for foods without added sugar, total sugars for sweetened foods'
+        : 'a food with an unknown value counts the highest known value in its food group';
+    descriptions.set(cap.name, cap.label);
+  }
+
+  const scale = energyTarget / 2000;
+  const groups: GroupRule[] = [
+    { name: 'vegetables', label: 'vegetables 320–700 g/day (DASH: 4–5 servings)', weights: { vegetables: 1, 'starchy-vegetables': 1 }, min: 320, max: 700 },
+    { name: 'starchy-vegetables', label: 'starchy vegetables ≤ 300 g/day', weights: { 'starchy-vegetables': 1 }, max: 300 },
+    { name: 'fruit', label: 'fruit 240–500 g/day (DASH: 4–5 servings)', weights: { fruit: 1, 'dried-fruit': 3 }, min: 240, max: 500 },
+    { name: 'dairy', label: 'dairy 2–3 servings/day (DASH; 1 serving = 1 cup milk or yogurt, 1.5 oz cheese)', weights: { dairy: 1 / 245, 'dairy-alt': 1 / 245, cheese: 1 / 42 }, min: 2, max: 3 },
+    { name: 'meat-fish', label: 'meat, poultry and fish ≤ 170 g/day (DASH: ≤ 6 oz)', weights: { meat: 1, fish: 1 }, max: 170 },
+    { name: 'eggs', label: 'eggs ≤ 2 a day', weights: { eggs: 1 }, max: 100 },
+    { name: 'nuts-seeds', label: 'nuts and seeds ≤ 60 g/day', weights: { 'nuts-seeds': 1 }, max: 60 },
+    { name: 'oils', label: 'oils and butter ≤ 40 g/day', weights: { 'fats-oils': 1 }, nameFilter: /^(Oil|Butter)/, max: 40 },
+    { name: 'sweets', label: 'sweets ≤ 25 g/day (DASH: ≤ 5 servings a week)', weights: { sweets: 1 }, max: 25 },
+    { name: 'fermented', label: 'pickled and fermented foods ≤ 100 g/day', weights: { fermented: 1 }, max: 100 },
+    { name: 'condiments', label: 'condiments and sauces ≤ 150 g/day', weights: { condiments: 1 }, max: 150 },
+    { name: 'juice', label: 'juice ≤ 240 g/day', weights: { beverages: 1 }, max: 240 },
+    { name: 'grains', label: 'grains 15–45 % of energy (DASH: 6–8 servings)', weights: { grains: 1 }, energy: true, min: 0.15 * energyTarget, max: 0.45 * energyTarget },
+  ];
+  for (const group of groups) {
+    if (!group.energy) {
+      if (group.min !== undefined && group.name !== 'dairy') group.min *= scale;
+      if (group.max !== undefined && group.name !== 'dairy' && group.name !== 'eggs') group.max *= Math.max(1, scale);
+    }
+    // A minimum with no food left to meet it (dairy for a vegan without soy) is dropped.
+    if (group.min !== undefined && !candidates.some((item) => inGroup(group, item))) delete group.min;
+    descriptions.set(`group-max:${group.name}`, group.label);
+    descriptions.set(`group-min:${group.name}`, group.label);
+  }
+
+  const onVka = profile.medications.some((m) => VKA_PATTERN.test(m.toLowerCase()));
+  const kNeed = keptMins.find((m) => m.nutrient === 'vitamin-k');
+  const vkaConsistency = onVka ? { tolerance: Math.max(20, 0.2 * (kNeed?.target ?? 100)) } : undefined;
+  if (vkaConsistency) {
+    descriptions.set(
+      'vka-vitamin-k-consistency',
+      `vitamin K within ±${fmt(vkaConsistency.tolerance)} µg of day 1 on every day (vitamin K antagonist: consistency)`,
+    );
+  }
+  descriptions.set('distinct', `${DISTINCT_FOODS_PER_DAY[0]}–${DISTINCT_FOODS_PER_DAY[1]} different foods a day`);
+  descriptions.set('repeat', 'a food on at most 3 of 7 days (staples 5 of 7)');
+  descriptions.set('portion', 'each food at one meal a day, between its pantry minimum and maximum portion');
+  descriptions.set('meal-mix', 'at most one meat or fish, one cheese, one legume, one milk and two grain foods per meal');
+  for (const meal of MEALS) {
+    const [lo, hi] = MEAL_ENERGY_SHARE[meal];
+    descriptions.set(`meal-energy:${meal}`, `${meal} ${lo * 100}–${hi * 100} % of the day's energy`);
+    const template = MEAL_TEMPLATES[meal];
+    if (template) descriptions.set(`meal-main:${meal}`, template.label);
+    descriptions.set(`meal-food:${meal}`, `${meal} has at least one food that fits the pattern and exclusions`);
+  }
+
+  return {
+    candidates,
+    energy: { target: energyTarget, lo: energyTarget * (1 - ENERGY_BAND), hi: energyTarget * (1 + ENERGY_BAND) },
+    mins: keptMins,
+    unsupplied,
+    dropped,
+    caps,
+    groups,
+    ...(vkaConsistency ? { vkaConsistency } : {}),
+    minCoef,
+    capCoef,
+    descriptions,
+    excluded,
+  };
+}
+
+export function inGroup(group: GroupRule, item: PantryItem): boolean {
+  return group.weights[item.group] !== undefined && (!group.nameFilter || group.nameFilter.test(item.food.name));
+}
+
+/** Groups whose foods may appear on most days (staples). */
+const STAPLE_GROUPS = new Set<PantryGroup>(['grains', 'dairy', 'dairy-alt', 'fats-oils', 'nuts-seeds', 'condiments', 'sweets', 'beverages']);
+
+export interface XVar {
+  col: number;
+  day: number;
+  item: number;
+  meal: Meal;
+}
+
+export interface PlanModel {
+  model: LinearModel;
+  x: XVar[];
+  /** z[f,m,d]: food f is eaten at meal m on day d. */
+  y: { col: number; day: number; item: number; meal: Meal }[];
+  removals: { col: number; day: number; entry: number }[];
+  /** Candidate indices (into spec.candidates) present in the model. */
+  items: number[];
+  days: number;
+}
+
+export interface BuildOptions {
+  days: number;
+  /** Subset of candidate indices to model (candidate reduction); all when absent. */
+  items?: number[];
+  base?: BaseDay[];
+  /** Vitamin K of an earlier day that this day must stay close to (vitamin K antagonists). */
+  vitaminKReference?: number;
+  /** Day number to name rows with (sequential solving): 1-based. */
+  firstDay?: number;
+}
+
+/** Builds the MIP for `days` days over the chosen candidates. */
+export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel {
+  const b = new ModelBuilder();
+  const items = options.items ?? spec.candidates.map((_, i) => i);
+  const base = options.base;
+  const days = base ? base.length : options.days;
+  const x: XVar[] = [];
+  const y: PlanModel['y'] = [];
+  const removals: PlanModel['removals'] = [];
+  const E = spec.energy.target;
+  const energyOf = (item: PantryItem) => nutrientPer100g(item.food, 'energy')?.per100g ?? 0;
+
+  for (let d = 0; d < days; d += 1) {
+    const p = `d${d + (options.firstDay ?? 1)}`;
+    const dayX: XVar[] = [];
+    const dayY: { col: number; item: number; meal: Meal }[] = [];
+    for (const i of items) {
+      const item = spec.candidates[i] as PantryItem;
+      const maxSteps = Math.floor(item.maxG / item.stepG + 1e-9);
+      const minSteps = Math.ceil(item.minG / item.stepG - 1e-9);
+      const id = safeId(item.food.id);
+      // One meal per food and day; z says which (binary), x how many steps there.
+      const zCols: number[] = [];
+      for (const meal of item.meals) {
+        const col = b.addCol(`x_${id}_${meal}_${p}`, 0, 0, maxSteps, true);
+        const z = b.addCol(`z_${id}_${meal}_${p}`, base ? 5 : 0, 0, 1, true);
+        const v = { col, day: d, item: i, meal };
+        x.push(v);
+        dayX.push(v);
+        y.push({ col: z, day: d, item: i, meal });
+        dayY.push({ col: z, item: i, meal });
+        zCols.push(z);
+        b.addRow(`${p}:portion-max:${id}_${meal}`, -Infinity, 0, [[col, 1], [z, -maxSteps]]);
+        b.addRow(`${p}:portion-min:${id}_${meal}`, 0, Infinity, [[col, 1], [z, -minSteps]]);
+      }
+      if (zCols.length > 1) b.addRow(`${p}:portion-one-meal:${id}`, -Infinity, 1, zCols.map((c) => [c, 1]));
+    }
+
+    // Logged food (close-my-gaps): constant contributions, each entry removable at a cost.
+    const logged = base?.[d]?.entries ?? [];
+    const entryCols = logged.map((_, e) => {
+      const col = b.addCol(`r_${e + 1}_${p}`, 30, 0, 1, true);
+      removals.push({ col, day: d, entry: e });
+      return col;
+    });
+    const loggedAmount = (f: (food: Food) => number) => {
+      const perEntry = logged.map((entry) => (f(entry.food) * entry.grams) / 100);
+      return { total: perEntry.reduce((a, v) => a + v, 0), perEntry };
+    };
+    const stepValue = (v: XVar, per100: number) => (per100 * (spec.candidates[v.item] as PantryItem).stepG) / 100;
+    const itemIndex = new Map(items.map((i, k) => [i, k]));
+    void itemIndex;
+
+    // Energy band.
+    {
+      const base = loggedAmount((food) => nutrientPer100g(food, 'energy')?.per100g ?? 0);
+      b.addRow(`${p}:energy`, spec.energy.lo - base.total, spec.energy.hi - base.total, [
+        ...dayX.map((v) => [v.col, stepValue(v, energyOf(spec.candidates[v.item] as PantryItem))] as [number, number]),
+        ...entryCols.map((c, e) => [c, -(base.perEntry[e] as number)] as [number, number]),
+      ]);
+    }
+    // Minimums (soft).
+    for (const need of spec.mins) {
+      const coef = spec.minCoef.get(need.nutrient) as Float64Array;
+      const logged_ = loggedAmount((food) => nutrientPer100g(food, need.nutrient)?.per100g ?? 0);
+      const required = need.need - logged_.total;
+      const s = b.addCol(`s_${safeId(need.nutrient)}_${p}`, (need.weight * 100) / need.need, 0, Math.max(0, need.need), false);
+      b.addRow(`${p}:min:${need.nutrient}`, required, Infinity, [
+        ...dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)] as [number, number]),
+        ...entryCols.map((c, e) => [c, -(logged_.perEntry[e] as number)] as [number, number]),
+        [s, 1],
+      ]);
+    }
+    // Caps (hard).
+    for (const cap of spec.caps) {
+      const coef = spec.capCoef.get(cap.name) as Float64Array;
+      const nutrient = cap.nutrient as NutrientId;
+      const logged_ = loggedAmount((food) =>
+        nutrient === 'added-sugars' ? 0 : (nutrientPer100g(food, nutrient)?.per100g ?? 0),
+      );
+      b.addRow(`${p}:${cap.name}`, -Infinity, cap.max - logged_.total, [
+        ...dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)] as [number, number]),
+        ...entryCols.map((c, e) => [c, -(logged_.perEntry[e] as number)] as [number, number]),
+      ]);
+    }
+    // Food groups: hard maximums, soft minimums (planned food only in close-my-gaps mode).
+    for (const group of spec.groups) {
+      const entries = dayX
+        .filter((v) => inGroup(group, spec.candidates[v.item] as PantryItem))
+        .map((v) => {
+          const item = spec.candidates[v.item] as PantryItem;
+          const per = group.energy ? energyOf(item) / 100 : (group.weights[item.group] as number);
+          return [v.col, per * item.stepG] as [number, number];
+        });
+      if (entries.length === 0) continue;
+      if (group.max !== undefined) b.addRow(`${p}:group-max:${group.name}`, -Infinity, group.max, entries);
+      if (group.min !== undefined && !base) {
+        const t = b.addCol(`t_${safeId(group.name)}_${p}`, 50 / group.min, 0, group.min, false);
+        b.addRow(`${p}:group-min:${group.name}`, group.min, Infinity, [...entries, [t, 1]]);
+      }
+    }
+    if (spec.vkaConsistency && options.vitaminKReference !== undefined) {
+      const coef = spec.minCoef.get('vitamin-k');
+      if (coef) {
+        b.addRow(
+          `${p}:vka-vitamin-k-consistency`,
+          options.vitaminKReference - spec.vkaConsistency.tolerance,
+          options.vitaminKReference + spec.vkaConsistency.tolerance,
+          dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)]),
+        );
+      }
+    }
+    if (!base) {
+      // Meals: each main meal has food and a sensible share of the day's energy.
+      for (const meal of MEALS) {
+        const mealX = dayX.filter((v) => v.meal === meal);
+        const [lo, hi] = MEAL_ENERGY_SHARE[meal];
+        b.addRow(
+          `${p}:meal-energy:${meal}`,
+          lo * E,
+          hi * E,
+          mealX.map((v) => [v.col, stepValue(v, energyOf(spec.candidates[v.item] as PantryItem))]),
+        );
+        if (meal !== 'snack') b.addRow(`${p}:meal-food:${meal}`, 1, Infinity, mealX.map((v) => [v.col, 1]));
+        const template = MEAL_TEMPLATES[meal];
+        if (template) {
+          const main = mealX.filter((v) => template.groups.has((spec.candidates[v.item] as PantryItem).group));
+          if (main.length > 0) b.addRow(`${p}:meal-main:${meal}`, 1, Infinity, main.map((v) => [v.col, 1]));
+        }
+        // One main protein food, one cheese, one legume dish, two grain foods per meal at most.
+        const mealZ = dayY.filter((v) => v.meal === meal);
+        for (const [name, groups, most] of MEAL_AT_MOST) {
+          const zs = mealZ.filter((v) => groups.includes((spec.candidates[v.item] as PantryItem).group));
+          if (zs.length > most) b.addRow(`${p}:meal-mix:${meal}-${name}`, -Infinity, most, zs.map((v) => [v.col, 1]));
+        }
+      }
+      b.addRow(
+        `${p}:distinct`,
+        DISTINCT_FOODS_PER_DAY[0],
+        DISTINCT_FOODS_PER_DAY[1],
+        dayY.map((v) => [v.col, 1]),
+      );
+    }
+  }
+
+  // Variety across days.
+  if (days > 1) {
+    for (const i of items) {
+      const item = spec.candidates[i] as PantryItem;
+      const share = STAPLE_GROUPS.has(item.group) ? 5 / 7 : 3 / 7;
+      const limit = Math.max(1, Math.ceil(days * share - 1e-9));
+      if (limit >= days) continue;
+      b.addRow(
+        `repeat:${safeId(item.food.id)}`,
+        -Infinity,
+        limit,
+        y.filter((v) => v.item === i).map((v) => [v.col, 1]),
+      );
+    }
+    if (spec.vkaConsistency) {
+      const coef = spec.minCoef.get('vitamin-k');
+      if (coef) {
+        const kOf = (d: number) => x.filter((v) => v.day === d).map((v) => [v.col, ((coef[v.item] as number) * (spec.candidates[v.item] as PantryItem).stepG) / 100] as [number, number]);
+        const day1 = kOf(0);
+        for (let d = 1; d < days; d += 1) {
+          b.addRow(
+            `d${d + 1}:vka-vitamin-k-consistency`,
+            -spec.vkaConsistency.tolerance,
+            spec.vkaConsistency.tolerance,
+            [...kOf(d), ...day1.map(([c, v]) => [c, -v] as [number, number])],
+          );
+        }
+      }
+    }
+  }
+  return { model: b.build(), x, y, removals, items, days };
+}
+
+/** The constraint family a row belongs to: `d3:cap:sodium` → `cap:sodium`, `d1:portion-max:sr24_01009` → `portion`. */
+export function rowFamily(rowName: string): string {
+  const name = rowName.replace(/^d\d+:/, '');
+  if (name.startsWith('portion-')) return 'portion';
+  if (name.startsWith('meal-mix:')) return 'meal-mix';
+  if (name.startsWith('repeat:')) return 'repeat';
+  if (name.startsWith('group-max:') || name.startsWith('group-min:')) return name;
+  return name;
+}
+
+export function safeId(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+function fmt(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

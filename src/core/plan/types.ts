@@ -1,0 +1,149 @@
+import type { Food, FoodId } from '../foods.js';
+import type { NutrientId, NutrientUnit } from '../nutrients.js';
+import type { AllergenGroup, DietPattern, Profile } from '../profile.js';
+import type { Finding } from '../safety/types.js';
+import type { SourceRef } from '../sources.js';
+import type { PersonalTargets } from '../targets/types.js';
+
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+export type Meal = (typeof MEALS)[number];
+
+/** Planner food groups (data/pantry/README.md). */
+export const PANTRY_GROUPS = [
+  'vegetables',
+  'starchy-vegetables',
+  'fruit',
+  'dried-fruit',
+  'grains',
+  'dairy',
+  'dairy-alt',
+  'cheese',
+  'eggs',
+  'meat',
+  'fish',
+  'legumes',
+  'nuts-seeds',
+  'fats-oils',
+  'fermented',
+  'condiments',
+  'sweets',
+  'beverages',
+] as const;
+export type PantryGroup = (typeof PANTRY_GROUPS)[number];
+
+/** One planner candidate: a food with the portions and tags the planner needs. */
+export interface PantryItem {
+  food: Food;
+  group: PantryGroup;
+  meals: Meal[];
+  /** Amounts move in whole steps of this many grams. */
+  stepG: number;
+  /** When eaten on a day: at least minG and at most maxG grams that day. */
+  minG: number;
+  maxG: number;
+  allergens: AllergenGroup[];
+  patterns: DietPattern[];
+  /** Sugar is added to this food (added sugars estimated from total sugars). */
+  sweetened: boolean;
+  /** A household portion to show amounts in ("1 cup = 244 g"). */
+  portion?: { name: string; grams: number };
+}
+
+/** A fixed day of logged food (close-my-gaps mode). */
+export interface BaseDay {
+  date: string;
+  entries: { food: Food; grams: number }[];
+}
+
+export interface PlanRequest {
+  profile: Profile;
+  targets: PersonalTargets;
+  findings: Finding[];
+  pantry: PantryItem[];
+  days: number;
+  base?: BaseDay[];
+  /** Seconds for the MIP (default 8). */
+  timeLimitSec?: number;
+}
+
+export interface PlanItem {
+  foodId: FoodId;
+  name: string;
+  grams: number;
+  portion: string;
+  meal: Meal | 'logged';
+  /** Close-my-gaps: 'logged' kept from the diary, 'added' by the plan, 'removed' from the diary. */
+  change?: 'logged' | 'added' | 'removed';
+}
+
+export interface NutrientTotal {
+  amount: number;
+  unit: NutrientUnit;
+  /** Share of the day's grams whose food has a known value for the nutrient (0..1). */
+  coverage: number;
+}
+
+export interface PlanDay {
+  day: number;
+  date?: string;
+  meals: Partial<Record<Meal | 'logged', PlanItem[]>>;
+  items: PlanItem[];
+  totals: Partial<Record<NutrientId, NutrientTotal>>;
+}
+
+export interface Unmet {
+  nutrient: NutrientId;
+  unit: NutrientUnit;
+  target: number;
+  /** Lowest day: food plus the person's supplements. */
+  achieved: number;
+  reason: string;
+}
+
+export interface SupplementSuggestion {
+  nutrient: NutrientId;
+  suggestedAmount: number;
+  unit: NutrientUnit;
+  reason: string;
+  note: 'to discuss with your clinician';
+  caution?: string;
+}
+
+export interface HardLimit {
+  /** Constraint name as in the model and the LP file, e.g. `cap:sodium`. */
+  name: string;
+  nutrient?: NutrientId;
+  /** Per-day maximum for food (after the person's supplements are taken off). */
+  max: number;
+  label: string;
+  source?: SourceRef;
+  /** How a food with an unknown value is counted. */
+  unknownRule?: string;
+}
+
+export interface Diagnosis {
+  conflicts: { name: string; description: string }[];
+  relax: string[];
+}
+
+export interface PlanResult {
+  status: 'optimal' | 'time-limit' | 'infeasible';
+  gap?: number;
+  objective?: number;
+  days: PlanDay[];
+  unmet: Unmet[];
+  supplements: SupplementSuggestion[];
+  explanation: {
+    foods: { foodId: FoodId; name: string; serves: NutrientId[] }[];
+    binding: string[];
+    short: string[];
+    limits: HardLimit[];
+    candidates: number;
+  };
+  diagnosis?: Diagnosis;
+  solve: { ms: number; candidates: number; cols: number; rows: number };
+  disclaimer: string;
+}
+
+export const DISCLAIMER =
+  'calcwise informs; it does not diagnose. Discuss supplements, medications and any change of diet with your clinician.';
