@@ -12,7 +12,7 @@ import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
 import { registerFoodRoutes } from './routes/foods.js';
-import { registerPlanReadRoutes } from './routes/plans.js';
+import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
 import { allowHosts, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
-  registerPlanReadRoutes(app, deps);
+  registerPlanRoutes(app, deps);
 
   app.all('/api/*', (c) =>
     c.json(
