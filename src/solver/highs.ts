@@ -4,12 +4,7 @@
  * the solve (docs/design.md §10). Every model is disposed; every solve has a time limit.
  */
 import highsModule, { type Highs } from 'highs';
-import type {
-  LinearModel,
-  SolveOptions,
-  SolveOutcome,
-  Solver,
-} from '../core/plan/solver-port.js';
+import type { LinearModel, SolveOptions, SolveOutcome, Solver } from '../core/plan/solver-port.js';
 
 type Loader = () => Promise<Highs>;
 // The package's types are CommonJS while Node loads its ES module: take the loader either way.
@@ -73,7 +68,9 @@ export class HighsSolver implements Solver {
         return { status: status === codes.unbounded ? 'unbounded' : 'infeasible', solveMs };
       }
       const limited =
-        status === codes.timeLimit || status === codes.interrupted || status === codes.iterationLimit;
+        status === codes.timeLimit ||
+        status === codes.interrupted ||
+        status === codes.iterationLimit;
       if (status !== codes.optimal && !limited) {
         return { status: 'error', solveMs, message: `HiGHS model status ${status}` };
       }

@@ -1,14 +1,339 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { z } from 'zod';
+import { resolveDiary } from '../../core/analysis/index.js';
+import {
+  buildDietModel,
+  checkDietModel,
+  makePlan,
+  parseDietFoods,
+  withoutRows,
+  writeLp,
+  DISCLAIMER,
+  type BaseDay,
+  type DietModel,
+  type PlanResult,
+  type Solver,
+} from '../../core/plan/index.js';
+import { screenProfile } from '../../core/safety/index.js';
+import { computeTargets } from '../../core/targets/index.js';
+import { loadPantry } from '../../data/pantry.js';
+import { parseDiaryText } from '../../schemas/diary.js';
+import { parseProfile } from '../../schemas/profile.js';
+import { HighsSolver } from '../../solver/highs.js';
+import { CliFailure, printJson, type CliIo } from '../io.js';
+import { loadFoods } from './foods.js';
 
-// Placeholder until the command lands; replaced by its implementation.
+interface PlanOptions {
+  profile?: string;
+  days?: string;
+  base?: string;
+  json?: boolean;
+  writeLp?: string;
+  foods?: string;
+  model?: string;
+  timeLimit?: string;
+}
+
+const DietModelSchema = z
+  .object({
+    objective: z.literal('min-cost'),
+    nutrients: z.record(
+      z.string(),
+      z
+        .object({ min: z.number().finite().optional(), max: z.number().finite().optional() })
+        .strict(),
+    ),
+    foods: z
+      .record(
+        z.string(),
+        z
+          .object({
+            min: z.number().finite().min(0).optional(),
+            max: z.number().finite().min(0).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    integer: z.boolean().optional(),
+  })
+  .strict();
+
 export function registerPlanCommand(program: Command, io: CliIo): void {
   program
     .command('plan')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .action(() => {
-      io.stderr('calcwise plan: not built yet\n');
-      process.exitCode = 1;
+    .description(
+      'Food-first plan for a profile (MIP over the curated pantry), or a generic cost-minimising diet problem',
+    )
+    .option('--profile <file>', 'profile JSON')
+    .option('--days <n>', 'days to plan (1–14)', '1')
+    .option('--base <diary>', 'close my gaps: keep these logged days and add the fewest foods')
+    .option('--foods <csv>', 'generic mode: id,name,cost,<nutrient columns> per unit of food')
+    .option(
+      '--model <json>',
+      'generic mode: { objective, nutrients: {col: {min,max}}, foods: {id: {max}}, integer }',
+    )
+    .option('--write-lp <file>', 'write the model in CPLEX LP format')
+    .option('--time-limit <seconds>', 'solver time limit in seconds')
+    .option('--json', 'print JSON')
+    .action(async (options: PlanOptions) => {
+      const solver = new HighsSolver();
+      if (options.foods !== undefined || options.model !== undefined) {
+        await runGeneric(io, options, solver);
+        return;
+      }
+      if (options.profile === undefined) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message:
+            'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
+        });
+      }
+      await runProfilePlan(io, options, solver);
     });
+}
+
+async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): Promise<void> {
+  const profileFile = options.profile as string;
+  const profile = parseProfile(readJson(io, profileFile), profileFile);
+  if (!profile.ok) throw new CliFailure(profile.error);
+  const days = Number(options.days ?? '1');
+  if (!Number.isInteger(days) || days < 1 || days > 14) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--days must be a whole number 1–14, got "${options.days}"`,
+      field: 'days',
+    });
+  }
+  const timeLimitSec = parseTimeLimit(options.timeLimit);
+  const foods = loadFoods().index;
+  let base: BaseDay[] | undefined;
+  if (options.base !== undefined) {
+    const diaryFile = options.base;
+    const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
+    if (!parsed.ok) throw new CliFailure(parsed.error);
+    const resolved = resolveDiary(parsed.value, foods, { file: diaryFile });
+    if (!resolved.ok) throw new CliFailure(resolved.error);
+    base = resolved.value.days.map((day) => ({
+      date: day.date,
+      entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
+    }));
+  }
+  const run = await makePlan(
+    {
+      profile: profile.value,
+      targets: computeTargets(profile.value),
+      findings: screenProfile(profile.value),
+      pantry: loadPantry(foods),
+      days,
+      ...(base ? { base } : {}),
+      ...(timeLimitSec !== undefined ? { timeLimitSec } : {}),
+    },
+    solver,
+  );
+  if (options.writeLp !== undefined)
+    writeFile(io, options.writeLp, writeLp(run.model, `calcwise plan ${profileFile}`));
+  const result = run.result;
+  if (result.status === 'infeasible') {
+    throw new CliFailure(
+      {
+        code: 'INFEASIBLE_PLAN',
+        message: `no plan meets every hard limit: ${(result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ')}`,
+        file: profileFile,
+      },
+      { status: 'infeasible', diagnosis: result.diagnosis, disclaimer: DISCLAIMER },
+    );
+  }
+  if (result.days.length === 0) {
+    throw new CliFailure({
+      code: 'SOLVER_FAILED',
+      message: 'the solver reached its time limit without any plan; try a longer --time-limit',
+    });
+  }
+  if (options.json) return printJson(io, result);
+  printReadable(io, result);
+}
+
+function printReadable(io: CliIo, result: PlanResult): void {
+  const lines: string[] = [];
+  lines.push(
+    `Plan (${result.status}${result.gap ? `, MIP gap ${(result.gap * 100).toFixed(1)} %` : ''})`,
+  );
+  for (const day of result.days) {
+    const energy = day.totals.energy?.amount;
+    lines.push(
+      '',
+      `Day ${day.day}${day.date ? ` (${day.date})` : ''}${energy !== undefined ? ` — ${Math.round(energy)} kcal` : ''}`,
+    );
+    for (const [meal, items] of Object.entries(day.meals)) {
+      lines.push(`  ${meal}`);
+      for (const item of items ?? []) {
+        const mark = item.change === 'added' ? '+ ' : '';
+        lines.push(`    ${mark}${item.portion.padEnd(34)} ${item.name}`);
+      }
+    }
+    const removed = day.items.filter((i) => i.change === 'removed');
+    for (const item of removed) lines.push(`    - swap out: ${item.grams} g ${item.name}`);
+  }
+  lines.push('', 'Still short');
+  if (result.unmet.length === 0) lines.push('  nothing: every minimum is met on every day');
+  for (const u of result.unmet)
+    lines.push(`  ${u.nutrient}: ${u.achieved} of ${u.target} ${u.unit} — ${u.reason}`);
+  lines.push('', 'Supplements to discuss with your clinician (not part of the food plan)');
+  if (result.supplements.length === 0) lines.push('  none suggested');
+  for (const s of result.supplements) {
+    lines.push(
+      `  ${s.nutrient} ${s.suggestedAmount} ${s.unit}/day: ${s.reason}${s.caution ? ` (${s.caution})` : ''}`,
+    );
+  }
+  if (result.explanation.binding.length) {
+    lines.push('', 'Limits that shaped the plan');
+    for (const b of result.explanation.binding) lines.push(`  ${b}`);
+  }
+  lines.push('', result.disclaimer, '');
+  io.stdout(lines.join('\n'));
+}
+
+async function runGeneric(io: CliIo, options: PlanOptions, solver: Solver): Promise<void> {
+  if (options.foods === undefined || options.model === undefined) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: 'generic mode needs both --foods F.csv and --model M.json',
+    });
+  }
+  const foods = parseDietFoods(readText(io, options.foods), options.foods);
+  if (!foods.ok) throw new CliFailure(foods.error);
+  const parsed = DietModelSchema.safeParse(readJson(io, options.model));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliFailure({
+      code: 'INVALID_MODEL',
+      message: issue?.message ?? 'invalid model',
+      file: options.model,
+      location: issue?.path.join('.') ?? '',
+      field: String(issue?.path.at(-1) ?? ''),
+    });
+  }
+  const checked = checkDietModel(parsed.data as DietModel, foods.value, options.model);
+  if (!checked.ok) throw new CliFailure(checked.error);
+  const model = buildDietModel(checked.value, foods.value);
+  if (options.writeLp !== undefined)
+    writeFile(io, options.writeLp, writeLp(model, `calcwise diet ${options.foods}`));
+  const timeLimitSec = parseTimeLimit(options.timeLimit) ?? 30;
+  const outcome = await solver.solve(model, { timeLimitSec, mipRelGap: 1e-6 });
+  if (outcome.status === 'infeasible') {
+    const rows = await solver.infeasibleRows(model, { timeLimitSec });
+    const describe = (i: number) => {
+      const name = (model.rowNames[i] as string).replace(/^nutrient_/, '');
+      const lo = model.rowLower[i] as number;
+      const hi = model.rowUpper[i] as number;
+      return `${name}${Number.isFinite(lo) ? ` ≥ ${lo}` : ''}${Number.isFinite(hi) ? ` ≤ ${hi}` : ''}`;
+    };
+    const relax: string[] = [];
+    for (const i of rows) {
+      const freed = await solver.solve(
+        withoutRows(model, (r) => r === i),
+        { timeLimitSec, relax: true },
+      );
+      if (freed.status === 'optimal')
+        relax.push(`relax ${describe(i)}: the rest is feasible without it`);
+    }
+    if (relax.length === 0)
+      relax.push(
+        "the listed constraints conflict together (with the foods' maximums); relax one of them",
+      );
+    const conflicts = rows.map((i) => ({
+      name: model.rowNames[i] as string,
+      description: describe(i),
+    }));
+    throw new CliFailure(
+      {
+        code: 'INFEASIBLE_PLAN',
+        message: `no diet meets: ${conflicts.map((c) => c.description).join('; ')}`,
+        file: options.model,
+      },
+      { status: 'infeasible', diagnosis: { conflicts, relax } },
+    );
+  }
+  if (outcome.status !== 'optimal' && outcome.status !== 'time-limit') {
+    throw new CliFailure({
+      code: 'SOLVER_FAILED',
+      message: `solver: ${outcome.status} ${outcome.message ?? ''}`,
+    });
+  }
+  if (!outcome.values) {
+    throw new CliFailure({
+      code: 'SOLVER_FAILED',
+      message: 'time limit reached without a solution',
+    });
+  }
+  const values = outcome.values;
+  const output = {
+    status: outcome.status,
+    objective: round(outcome.objective as number),
+    ...(outcome.status === 'time-limit' ? { gap: outcome.gap } : {}),
+    items: foods.value.foods
+      .map((food, j) => ({ foodId: food.id, amount: round(values[j] as number) }))
+      .filter((item) => item.amount > 0),
+  };
+  if (options.json) return printJson(io, output);
+  const lines = [`Diet problem: ${output.status}, cost ${output.objective}`];
+  for (const item of output.items)
+    lines.push(`  ${String(item.amount).padStart(10)}  ${item.foodId}`);
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function parseTimeLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0 && value <= 600)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--time-limit must be 0–600 seconds, got "${text}"`,
+      field: 'time-limit',
+    });
+  }
+  return value;
+}
+
+function readText(io: CliIo, file: string): string {
+  try {
+    return readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read the file (${String(error)})`;
+    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
+  }
+}
+
+function readJson(io: CliIo, file: string): unknown {
+  const text = readText(io, file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliFailure({
+      code: 'INVALID_JSON',
+      message: `not valid JSON: ${(error as Error).message}`,
+      file,
+    });
+  }
+}
+
+function writeFile(io: CliIo, file: string, text: string): void {
+  try {
+    writeFileSync(resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `cannot write the LP file (${String(error)})`,
+      file,
+    });
+  }
 }

@@ -8,7 +8,8 @@ import { rowFamily, type PlanSpec } from './model.js';
 import { withoutRows, type LinearModel, type Solver } from './solver-port.js';
 import type { Diagnosis, PlanRequest } from './types.js';
 
-const HARD_FAMILIES = /^(energy|cap:|group-max:|meal-energy:|meal-food:|meal-main:|meal-mix|distinct|repeat|vka-)/;
+const HARD_FAMILIES =
+  /^(energy|cap:|group-max:|meal-energy:|meal-food:|meal-main:|meal-mix|distinct|repeat|vka-)/;
 
 export async function diagnose(
   model: LinearModel,
@@ -29,7 +30,10 @@ export async function diagnose(
   for (const family of testFamilies) {
     if (family === 'portion') continue;
     const freed = withoutRows(model, (i) => rowFamily(model.rowNames[i] as string) === family);
-    const outcome = await solver.solve(freed, { timeLimitSec: 2, relax: lp.status === 'infeasible' });
+    const outcome = await solver.solve(freed, {
+      timeLimitSec: 2,
+      relax: lp.status === 'infeasible',
+    });
     if (outcome.status === 'optimal' || (outcome.status === 'time-limit' && outcome.values)) {
       relax.push(`relax "${describe(family)}" (${family}): a plan exists without it`);
       if (conflictFamilies.length === 0) conflictFamilies.push(family);

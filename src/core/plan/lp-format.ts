@@ -6,7 +6,11 @@ import type { LinearModel } from './solver-port.js';
  */
 export function writeLp(model: LinearModel, title = 'calcwise'): string {
   const cols = model.colNames.map(lpName);
-  const out: string[] = [`\\ ${title}`, 'Minimize', ` obj:${terms(model.colCost, (j) => cols[j] as string)}`];
+  const out: string[] = [
+    `\\ ${title}`,
+    'Minimize',
+    ` obj:${terms(model.colCost, (j) => cols[j] as string)}`,
+  ];
   out.push('Subject To');
   for (let i = 0; i < model.rowNames.length; i += 1) {
     const start = model.rowStarts[i] as number;
@@ -20,7 +24,8 @@ export function writeLp(model: LinearModel, title = 'calcwise'): string {
     const lo = model.rowLower[i] as number;
     const hi = model.rowUpper[i] as number;
     const name = lpName(model.rowNames[i] as string);
-    if (Number.isFinite(lo) && Number.isFinite(hi) && lo === hi) out.push(` ${name}:${expr} = ${num(lo)}`);
+    if (Number.isFinite(lo) && Number.isFinite(hi) && lo === hi)
+      out.push(` ${name}:${expr} = ${num(lo)}`);
     else if (Number.isFinite(lo) && Number.isFinite(hi)) {
       out.push(` ${name}_lo:${expr} >= ${num(lo)}`, ` ${name}_hi:${expr} <= ${num(hi)}`);
     } else if (Number.isFinite(lo)) out.push(` ${name}:${expr} >= ${num(lo)}`);
@@ -32,7 +37,8 @@ export function writeLp(model: LinearModel, title = 'calcwise'): string {
     const lo = model.colLower[j] as number;
     const hi = model.colUpper[j] as number;
     const name = cols[j] as string;
-    if (Number.isFinite(lo) && Number.isFinite(hi)) out.push(` ${num(lo)} <= ${name} <= ${num(hi)}`);
+    if (Number.isFinite(lo) && Number.isFinite(hi))
+      out.push(` ${num(lo)} <= ${name} <= ${num(hi)}`);
     else if (Number.isFinite(lo)) out.push(` ${name} >= ${num(lo)}`);
     else if (Number.isFinite(hi)) out.push(` -inf <= ${name} <= ${num(hi)}`);
     else out.push(` ${name} free`);

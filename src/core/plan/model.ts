@@ -16,12 +16,20 @@ import type { Finding } from '../safety/types.js';
 import type { SourceRef } from '../sources.js';
 import type { PersonalTargets } from '../targets/types.js';
 import { ModelBuilder, type LinearModel } from './solver-port.js';
-import { MEALS, type BaseDay, type HardLimit, type Meal, type PantryGroup, type PantryItem } from './types.js';
+import {
+  MEALS,
+  type BaseDay,
+  type HardLimit,
+  type Meal,
+  type PantryGroup,
+  type PantryItem,
+} from './types.js';
 
 /** DASH servings for 2,000 kcal (NHLBI, "Your Guide to Lowering Your Blood Pressure with DASH", NIH Publication No. 06-4082, 2006). */
 export const DASH_SOURCE: SourceRef = {
   kind: 'guideline',
-  label: 'NHLBI. Your Guide to Lowering Your Blood Pressure with DASH. NIH Publication No. 06-4082, 2006',
+  label:
+    'NHLBI. Your Guide to Lowering Your Blood Pressure with DASH. NIH Publication No. 06-4082, 2006',
   url: 'https://www.nhlbi.nih.gov/files/docs/public/heart/new_dash.pdf',
 };
 
@@ -35,7 +43,8 @@ const KDOQI_PHOSPHORUS: SourceRef = {
 
 const NKF_POTASSIUM: SourceRef = {
   kind: 'guideline',
-  label: 'National Kidney Foundation, "Potassium and Your CKD Diet": 2,000–3,000 mg/day when restricted',
+  label:
+    'National Kidney Foundation, "Potassium and Your CKD Diet": 2,000–3,000 mg/day when restricted',
   url: 'https://www.kidney.org/atoz/content/potassium',
 };
 
@@ -62,9 +71,18 @@ export const MEAL_ENERGY_SHARE: Record<Meal, [number, number]> = {
 
 /** What makes a meal look like one: lunch and dinner have a protein food and a vegetable, breakfast a staple. */
 export const MEAL_TEMPLATES: Partial<Record<Meal, { groups: Set<PantryGroup>; label: string }>> = {
-  breakfast: { groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']), label: 'breakfast has a grain, dairy or egg food' },
-  lunch: { groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'fermented']), label: 'lunch has a protein food' },
-  dinner: { groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'fermented']), label: 'dinner has a protein food' },
+  breakfast: {
+    groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']),
+    label: 'breakfast has a grain, dairy or egg food',
+  },
+  lunch: {
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'fermented']),
+    label: 'lunch has a protein food',
+  },
+  dinner: {
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'fermented']),
+    label: 'dinner has a protein food',
+  },
 };
 
 const MEAL_AT_MOST: [string, PantryGroup[], number][] = [
@@ -203,7 +221,8 @@ export function planSpec(
   };
   for (const target of targets.targets) {
     if (target.bound !== 'max' || target.appliesTo === 'supplements') continue;
-    const supplement = target.appliesTo === 'total' ? supplementAmount(profile, target.nutrient) : 0;
+    const supplement =
+      target.appliesTo === 'total' ? supplementAmount(profile, target.nutrient) : 0;
     const unit = target.unit;
     const label =
       `${getNutrient(target.nutrient).name} ≤ ${fmt(target.value)} ${unit}/day (${target.kind}` +
@@ -243,7 +262,10 @@ export function planSpec(
   const unsupplied: MinNeed[] = [];
   const keptMins: MinNeed[] = [];
   for (const need of mins) {
-    const coef = Float64Array.from(candidates, (item) => nutrientPer100g(item.food, need.nutrient)?.per100g ?? 0);
+    const coef = Float64Array.from(
+      candidates,
+      (item) => nutrientPer100g(item.food, need.nutrient)?.per100g ?? 0,
+    );
     if (need.need <= 0) continue;
     if (!coef.some((v) => v > 0)) {
       unsupplied.push(need);
@@ -264,14 +286,18 @@ export function planSpec(
     const groupMax = new Map<PantryGroup, number>();
     let overallMax = 0;
     for (const item of pantry) {
-      const v = nutrient === 'added-sugars' ? nutrientPer100g(item.food, 'sugars')?.per100g : value(item);
+      const v =
+        nutrient === 'added-sugars' ? nutrientPer100g(item.food, 'sugars')?.per100g : value(item);
       if (v === undefined) continue;
       groupMax.set(item.group, Math.max(groupMax.get(item.group) ?? 0, v));
       overallMax = Math.max(overallMax, v);
     }
     capCoef.set(
       cap.name,
-      Float64Array.from(candidates, (item) => value(item) ?? groupMax.get(item.group) ?? overallMax),
+      Float64Array.from(
+        candidates,
+        (item) => value(item) ?? groupMax.get(item.group) ?? overallMax,
+      ),
     );
     cap.unknownRule =
       nutrient === 'added-sugars'
@@ -282,55 +308,139 @@ export function planSpec(
 
   const scale = energyTarget / 2000;
   const groups: GroupRule[] = [
-    { name: 'vegetables', label: 'vegetables 320–700 g/day (DASH: 4–5 servings)', weights: { vegetables: 1, 'starchy-vegetables': 1 }, min: 320, max: 700 },
-    { name: 'starchy-vegetables', label: 'starchy vegetables ≤ 300 g/day', weights: { 'starchy-vegetables': 1 }, max: 300 },
-    { name: 'fruit', label: 'fruit 240–500 g/day (DASH: 4–5 servings)', weights: { fruit: 1, 'dried-fruit': 3 }, min: 240, max: 500 },
-    { name: 'dairy', label: 'dairy 2–3 servings/day (DASH; 1 serving = 1 cup milk or yogurt, 1.5 oz cheese)', weights: { dairy: 1 / 245, 'dairy-alt': 1 / 245, cheese: 1 / 42 }, min: 2, max: 3 },
-    { name: 'meat-fish', label: 'meat, poultry and fish ≤ 170 g/day (DASH: ≤ 6 oz)', weights: { meat: 1, fish: 1 }, max: 170 },
+    {
+      name: 'vegetables',
+      label: 'vegetables 320–700 g/day (DASH: 4–5 servings)',
+      weights: { vegetables: 1, 'starchy-vegetables': 1 },
+      min: 320,
+      max: 700,
+    },
+    {
+      name: 'starchy-vegetables',
+      label: 'starchy vegetables ≤ 300 g/day',
+      weights: { 'starchy-vegetables': 1 },
+      max: 300,
+    },
+    {
+      name: 'fruit',
+      label: 'fruit 240–500 g/day (DASH: 4–5 servings)',
+      weights: { fruit: 1, 'dried-fruit': 3 },
+      min: 240,
+      max: 500,
+    },
+    {
+      name: 'dairy',
+      label: 'dairy 2–3 servings/day (DASH; 1 serving = 1 cup milk or yogurt, 1.5 oz cheese)',
+      weights: { dairy: 1 / 245, 'dairy-alt': 1 / 245, cheese: 1 / 42 },
+      min: 2,
+      max: 3,
+    },
+    {
+      name: 'meat-fish',
+      label: 'meat, poultry and fish ≤ 170 g/day (DASH: ≤ 6 oz)',
+      weights: { meat: 1, fish: 1 },
+      max: 170,
+    },
     { name: 'eggs', label: 'eggs ≤ 2 a day', weights: { eggs: 1 }, max: 100 },
-    { name: 'nuts-seeds', label: 'nuts and seeds ≤ 60 g/day', weights: { 'nuts-seeds': 1 }, max: 60 },
-    { name: 'oils', label: 'oils and butter ≤ 40 g/day', weights: { 'fats-oils': 1 }, nameFilter: /^(Oil|Butter)/, max: 40 },
-    { name: 'sweets', label: 'sweets ≤ 25 g/day (DASH: ≤ 5 servings a week)', weights: { sweets: 1 }, max: 25 },
-    { name: 'fermented', label: 'pickled and fermented foods ≤ 100 g/day', weights: { fermented: 1 }, max: 100 },
-    { name: 'condiments', label: 'condiments and sauces ≤ 150 g/day', weights: { condiments: 1 }, max: 150 },
+    {
+      name: 'nuts-seeds',
+      label: 'nuts and seeds ≤ 60 g/day',
+      weights: { 'nuts-seeds': 1 },
+      max: 60,
+    },
+    {
+      name: 'oils',
+      label: 'oils and butter ≤ 40 g/day',
+      weights: { 'fats-oils': 1 },
+      nameFilter: /^(Oil|Butter)/,
+      max: 40,
+    },
+    {
+      name: 'sweets',
+      label: 'sweets ≤ 25 g/day (DASH: ≤ 5 servings a week)',
+      weights: { sweets: 1 },
+      max: 25,
+    },
+    {
+      name: 'fermented',
+      label: 'pickled and fermented foods ≤ 100 g/day',
+      weights: { fermented: 1 },
+      max: 100,
+    },
+    {
+      name: 'condiments',
+      label: 'condiments and sauces ≤ 150 g/day',
+      weights: { condiments: 1 },
+      max: 150,
+    },
     { name: 'juice', label: 'juice ≤ 240 g/day', weights: { beverages: 1 }, max: 240 },
-    { name: 'grains', label: 'grains 15–45 % of energy (DASH: 6–8 servings)', weights: { grains: 1 }, energy: true, min: 0.15 * energyTarget, max: 0.45 * energyTarget },
+    {
+      name: 'grains',
+      label: 'grains 15–45 % of energy (DASH: 6–8 servings)',
+      weights: { grains: 1 },
+      energy: true,
+      min: 0.15 * energyTarget,
+      max: 0.45 * energyTarget,
+    },
   ];
   for (const group of groups) {
     if (!group.energy) {
       if (group.min !== undefined && group.name !== 'dairy') group.min *= scale;
-      if (group.max !== undefined && group.name !== 'dairy' && group.name !== 'eggs') group.max *= Math.max(1, scale);
+      if (group.max !== undefined && group.name !== 'dairy' && group.name !== 'eggs')
+        group.max *= Math.max(1, scale);
     }
     // A minimum with no food left to meet it (dairy for a vegan without soy) is dropped.
-    if (group.min !== undefined && !candidates.some((item) => inGroup(group, item))) delete group.min;
+    if (group.min !== undefined && !candidates.some((item) => inGroup(group, item)))
+      delete group.min;
     descriptions.set(`group-max:${group.name}`, group.label);
     descriptions.set(`group-min:${group.name}`, group.label);
   }
 
   const onVka = profile.medications.some((m) => VKA_PATTERN.test(m.toLowerCase()));
   const kNeed = keptMins.find((m) => m.nutrient === 'vitamin-k');
-  const vkaConsistency = onVka ? { tolerance: Math.max(20, 0.2 * (kNeed?.target ?? 100)) } : undefined;
+  const vkaConsistency = onVka
+    ? { tolerance: Math.max(20, 0.2 * (kNeed?.target ?? 100)) }
+    : undefined;
   if (vkaConsistency) {
     descriptions.set(
       'vka-vitamin-k-consistency',
       `vitamin K within ±${fmt(vkaConsistency.tolerance)} µg of day 1 on every day (vitamin K antagonist: consistency)`,
     );
   }
-  descriptions.set('distinct', `${DISTINCT_FOODS_PER_DAY[0]}–${DISTINCT_FOODS_PER_DAY[1]} different foods a day`);
+  descriptions.set(
+    'distinct',
+    `${DISTINCT_FOODS_PER_DAY[0]}–${DISTINCT_FOODS_PER_DAY[1]} different foods a day`,
+  );
   descriptions.set('repeat', 'a food on at most 3 of 7 days (staples 5 of 7)');
-  descriptions.set('portion', 'each food at one meal a day, between its pantry minimum and maximum portion');
-  descriptions.set('meal-mix', 'at most one meat or fish, one cheese, one legume, one milk and two grain foods per meal');
+  descriptions.set(
+    'portion',
+    'each food at one meal a day, between its pantry minimum and maximum portion',
+  );
+  descriptions.set(
+    'meal-mix',
+    'at most one meat or fish, one cheese, one legume, one milk and two grain foods per meal',
+  );
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
-    descriptions.set(`meal-energy:${meal}`, `${meal} ${lo * 100}–${hi * 100} % of the day's energy`);
+    descriptions.set(
+      `meal-energy:${meal}`,
+      `${meal} ${lo * 100}–${hi * 100} % of the day's energy`,
+    );
     const template = MEAL_TEMPLATES[meal];
     if (template) descriptions.set(`meal-main:${meal}`, template.label);
-    descriptions.set(`meal-food:${meal}`, `${meal} has at least one food that fits the pattern and exclusions`);
+    descriptions.set(
+      `meal-food:${meal}`,
+      `${meal} has at least one food that fits the pattern and exclusions`,
+    );
   }
 
   return {
     candidates,
-    energy: { target: energyTarget, lo: energyTarget * (1 - ENERGY_BAND), hi: energyTarget * (1 + ENERGY_BAND) },
+    energy: {
+      target: energyTarget,
+      lo: energyTarget * (1 - ENERGY_BAND),
+      hi: energyTarget * (1 + ENERGY_BAND),
+    },
     mins: keptMins,
     unsupplied,
     dropped,
@@ -345,11 +455,23 @@ export function planSpec(
 }
 
 export function inGroup(group: GroupRule, item: PantryItem): boolean {
-  return group.weights[item.group] !== undefined && (!group.nameFilter || group.nameFilter.test(item.food.name));
+  return (
+    group.weights[item.group] !== undefined &&
+    (!group.nameFilter || group.nameFilter.test(item.food.name))
+  );
 }
 
 /** Groups whose foods may appear on most days (staples). */
-const STAPLE_GROUPS = new Set<PantryGroup>(['grains', 'dairy', 'dairy-alt', 'fats-oils', 'nuts-seeds', 'condiments', 'sweets', 'beverages']);
+const STAPLE_GROUPS = new Set<PantryGroup>([
+  'grains',
+  'dairy',
+  'dairy-alt',
+  'fats-oils',
+  'nuts-seeds',
+  'condiments',
+  'sweets',
+  'beverages',
+]);
 
 export interface XVar {
   col: number;
@@ -412,10 +534,22 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
         y.push({ col: z, day: d, item: i, meal });
         dayY.push({ col: z, item: i, meal });
         zCols.push(z);
-        b.addRow(`${p}:portion-max:${id}_${meal}`, -Infinity, 0, [[col, 1], [z, -maxSteps]]);
-        b.addRow(`${p}:portion-min:${id}_${meal}`, 0, Infinity, [[col, 1], [z, -minSteps]]);
+        b.addRow(`${p}:portion-max:${id}_${meal}`, -Infinity, 0, [
+          [col, 1],
+          [z, -maxSteps],
+        ]);
+        b.addRow(`${p}:portion-min:${id}_${meal}`, 0, Infinity, [
+          [col, 1],
+          [z, -minSteps],
+        ]);
       }
-      if (zCols.length > 1) b.addRow(`${p}:portion-one-meal:${id}`, -Infinity, 1, zCols.map((c) => [c, 1]));
+      if (zCols.length > 1)
+        b.addRow(
+          `${p}:portion-one-meal:${id}`,
+          -Infinity,
+          1,
+          zCols.map((c) => [c, 1]),
+        );
     }
 
     // Logged food (close-my-gaps): constant contributions, each entry removable at a cost.
@@ -429,7 +563,8 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
       const perEntry = logged.map((entry) => (f(entry.food) * entry.grams) / 100);
       return { total: perEntry.reduce((a, v) => a + v, 0), perEntry };
     };
-    const stepValue = (v: XVar, per100: number) => (per100 * (spec.candidates[v.item] as PantryItem).stepG) / 100;
+    const stepValue = (v: XVar, per100: number) =>
+      (per100 * (spec.candidates[v.item] as PantryItem).stepG) / 100;
     const itemIndex = new Map(items.map((i, k) => [i, k]));
     void itemIndex;
 
@@ -437,7 +572,13 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
     {
       const base = loggedAmount((food) => nutrientPer100g(food, 'energy')?.per100g ?? 0);
       b.addRow(`${p}:energy`, spec.energy.lo - base.total, spec.energy.hi - base.total, [
-        ...dayX.map((v) => [v.col, stepValue(v, energyOf(spec.candidates[v.item] as PantryItem))] as [number, number]),
+        ...dayX.map(
+          (v) =>
+            [v.col, stepValue(v, energyOf(spec.candidates[v.item] as PantryItem))] as [
+              number,
+              number,
+            ],
+        ),
         ...entryCols.map((c, e) => [c, -(base.perEntry[e] as number)] as [number, number]),
       ]);
     }
@@ -446,7 +587,13 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
       const coef = spec.minCoef.get(need.nutrient) as Float64Array;
       const logged_ = loggedAmount((food) => nutrientPer100g(food, need.nutrient)?.per100g ?? 0);
       const required = need.need - logged_.total;
-      const s = b.addCol(`s_${safeId(need.nutrient)}_${p}`, (need.weight * 100) / need.need, 0, Math.max(0, need.need), false);
+      const s = b.addCol(
+        `s_${safeId(need.nutrient)}_${p}`,
+        (need.weight * 100) / need.need,
+        0,
+        Math.max(0, need.need),
+        false,
+      );
       b.addRow(`${p}:min:${need.nutrient}`, required, Infinity, [
         ...dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)] as [number, number]),
         ...entryCols.map((c, e) => [c, -(logged_.perEntry[e] as number)] as [number, number]),
@@ -475,7 +622,8 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
           return [v.col, per * item.stepG] as [number, number];
         });
       if (entries.length === 0) continue;
-      if (group.max !== undefined) b.addRow(`${p}:group-max:${group.name}`, -Infinity, group.max, entries);
+      if (group.max !== undefined)
+        b.addRow(`${p}:group-max:${group.name}`, -Infinity, group.max, entries);
       if (group.min !== undefined && !base) {
         const t = b.addCol(`t_${safeId(group.name)}_${p}`, 50 / group.min, 0, group.min, false);
         b.addRow(`${p}:group-min:${group.name}`, group.min, Infinity, [...entries, [t, 1]]);
@@ -503,17 +651,39 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
           hi * E,
           mealX.map((v) => [v.col, stepValue(v, energyOf(spec.candidates[v.item] as PantryItem))]),
         );
-        if (meal !== 'snack') b.addRow(`${p}:meal-food:${meal}`, 1, Infinity, mealX.map((v) => [v.col, 1]));
+        if (meal !== 'snack')
+          b.addRow(
+            `${p}:meal-food:${meal}`,
+            1,
+            Infinity,
+            mealX.map((v) => [v.col, 1]),
+          );
         const template = MEAL_TEMPLATES[meal];
         if (template) {
-          const main = mealX.filter((v) => template.groups.has((spec.candidates[v.item] as PantryItem).group));
-          if (main.length > 0) b.addRow(`${p}:meal-main:${meal}`, 1, Infinity, main.map((v) => [v.col, 1]));
+          const main = mealX.filter((v) =>
+            template.groups.has((spec.candidates[v.item] as PantryItem).group),
+          );
+          if (main.length > 0)
+            b.addRow(
+              `${p}:meal-main:${meal}`,
+              1,
+              Infinity,
+              main.map((v) => [v.col, 1]),
+            );
         }
         // One main protein food, one cheese, one legume dish, two grain foods per meal at most.
         const mealZ = dayY.filter((v) => v.meal === meal);
         for (const [name, groups, most] of MEAL_AT_MOST) {
-          const zs = mealZ.filter((v) => groups.includes((spec.candidates[v.item] as PantryItem).group));
-          if (zs.length > most) b.addRow(`${p}:meal-mix:${meal}-${name}`, -Infinity, most, zs.map((v) => [v.col, 1]));
+          const zs = mealZ.filter((v) =>
+            groups.includes((spec.candidates[v.item] as PantryItem).group),
+          );
+          if (zs.length > most)
+            b.addRow(
+              `${p}:meal-mix:${meal}-${name}`,
+              -Infinity,
+              most,
+              zs.map((v) => [v.col, 1]),
+            );
         }
       }
       b.addRow(
@@ -542,7 +712,16 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
     if (spec.vkaConsistency) {
       const coef = spec.minCoef.get('vitamin-k');
       if (coef) {
-        const kOf = (d: number) => x.filter((v) => v.day === d).map((v) => [v.col, ((coef[v.item] as number) * (spec.candidates[v.item] as PantryItem).stepG) / 100] as [number, number]);
+        const kOf = (d: number) =>
+          x
+            .filter((v) => v.day === d)
+            .map(
+              (v) =>
+                [
+                  v.col,
+                  ((coef[v.item] as number) * (spec.candidates[v.item] as PantryItem).stepG) / 100,
+                ] as [number, number],
+            );
         const day1 = kOf(0);
         for (let d = 1; d < days; d += 1) {
           b.addRow(

@@ -89,7 +89,12 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
       const diagnosis = await diagnose(full.model, spec, solver, request);
       return {
         model: full.model,
-        result: emptyResult(spec, 'infeasible', { ...info, ms: performance.now() - started }, diagnosis),
+        result: emptyResult(
+          spec,
+          'infeasible',
+          { ...info, ms: performance.now() - started },
+          diagnosis,
+        ),
       };
     }
     if (!outcome.values) {
@@ -137,13 +142,26 @@ export function repeatLimit(item: PantryItem, days: number): number {
   return Math.max(1, Math.ceil(days * share - 1e-9));
 }
 
-const STAPLES = new Set(['grains', 'dairy', 'dairy-alt', 'fats-oils', 'nuts-seeds', 'condiments', 'sweets', 'beverages']);
+const STAPLES = new Set([
+  'grains',
+  'dairy',
+  'dairy-alt',
+  'fats-oils',
+  'nuts-seeds',
+  'condiments',
+  'sweets',
+  'beverages',
+]);
 
-function reduceCandidates(spec: PlanSpec, pm: PlanModel, lp: SolveOutcome, allowed: number[]): number[] {
+function reduceCandidates(
+  spec: PlanSpec,
+  pm: PlanModel,
+  lp: SolveOutcome,
+  allowed: number[],
+): number[] {
   const values = lp.values as Float64Array;
   const rc = lp.reducedCosts as Float64Array;
   const used = new Map<number, number>();
-  let yesterday = new Set<number>();
   const best = new Map<number, number>();
   for (const v of pm.x) {
     used.set(v.item, (used.get(v.item) ?? 0) + (values[v.col] as number));
@@ -183,7 +201,13 @@ function emptyResult(
     days: [],
     unmet: [],
     supplements: [],
-    explanation: { foods: [], binding: [], short: [], limits: spec.caps, candidates: spec.candidates.length },
+    explanation: {
+      foods: [],
+      binding: [],
+      short: [],
+      limits: spec.caps,
+      candidates: spec.candidates.length,
+    },
     ...(diagnosis ? { diagnosis } : {}),
     solve,
     disclaimer: DISCLAIMER,
@@ -196,12 +220,17 @@ export function portionText(item: PantryItem, grams: number): string {
   if (portion) {
     const count = grams / portion.grams;
     const half = Math.round(count * 2) / 2;
-    if (half > 0 && Math.abs(count - half) <= 0.06 * half) return `${half} ${portion.name} (${grams} g)`;
+    if (half > 0 && Math.abs(count - half) <= 0.06 * half)
+      return `${half} ${portion.name} (${grams} g)`;
   }
   return `${grams} g`;
 }
 
-function decode(spec: PlanSpec, solved: { pm: PlanModel; outcome: SolveOutcome }[], request: PlanRequest): PlanResult {
+function decode(
+  spec: PlanSpec,
+  solved: { pm: PlanModel; outcome: SolveOutcome }[],
+  request: PlanRequest,
+): PlanResult {
   const planDays: PlanDay[] = [];
   const foodsServing = new Map<string, { foodId: string; name: string; serves: Set<NutrientId> }>();
   const bindingSet = new Set<string>();
@@ -239,7 +268,9 @@ function decode(spec: PlanSpec, solved: { pm: PlanModel; outcome: SolveOutcome }
       });
     }
     const order: Record<string, number> = { breakfast: 0, lunch: 1, dinner: 2, snack: 3 };
-    for (const { item, meal, steps } of [...merged.values()].sort((a, b) => (order[a.meal] as number) - (order[b.meal] as number))) {
+    for (const { item, meal, steps } of [...merged.values()].sort(
+      (a, b) => (order[a.meal] as number) - (order[b.meal] as number),
+    )) {
       const g = steps * item.stepG;
       items.push({
         foodId: item.food.id,
@@ -250,10 +281,15 @@ function decode(spec: PlanSpec, solved: { pm: PlanModel; outcome: SolveOutcome }
         ...(logged ? { change: 'added' as const } : {}),
       });
       grams.push({ food: item.food, grams: g });
-      const served = foodsServing.get(item.food.id) ?? { foodId: item.food.id, name: item.food.name, serves: new Set() };
+      const served = foodsServing.get(item.food.id) ?? {
+        foodId: item.food.id,
+        name: item.food.name,
+        serves: new Set(),
+      };
       for (const need of spec.mins) {
         const per100 = nutrientPer100g(item.food, need.nutrient)?.per100g;
-        if (per100 !== undefined && (per100 * g) / 100 >= 0.1 * need.need) served.serves.add(need.nutrient);
+        if (per100 !== undefined && (per100 * g) / 100 >= 0.1 * need.need)
+          served.serves.add(need.nutrient);
       }
       foodsServing.set(item.food.id, served);
     }
@@ -297,9 +333,18 @@ function decode(spec: PlanSpec, solved: { pm: PlanModel; outcome: SolveOutcome }
     unmet,
     supplements,
     explanation: {
-      foods: [...foodsServing.values()].map((f) => ({ foodId: f.foodId, name: f.name, serves: [...f.serves] })),
-      binding: binding.map((family) => `${family}: ${spec.descriptions.get(family.replace(/^(group-(max|min)):/, '$1:')) ?? spec.descriptions.get(family) ?? family}`),
-      short: unmet.map((u) => `${getNutrient(u.nutrient).name}: ${u.achieved} of ${u.target} ${u.unit}`),
+      foods: [...foodsServing.values()].map((f) => ({
+        foodId: f.foodId,
+        name: f.name,
+        serves: [...f.serves],
+      })),
+      binding: binding.map(
+        (family) =>
+          `${family}: ${spec.descriptions.get(family.replace(/^(group-(max|min)):/, '$1:')) ?? spec.descriptions.get(family) ?? family}`,
+      ),
+      short: unmet.map(
+        (u) => `${getNutrient(u.nutrient).name}: ${u.achieved} of ${u.target} ${u.unit}`,
+      ),
       limits: spec.caps,
       candidates: spec.candidates.length,
     },
@@ -309,7 +354,9 @@ function decode(spec: PlanSpec, solved: { pm: PlanModel; outcome: SolveOutcome }
 }
 
 /** Totals from the food data: known values only; coverage is the share of grams with a known value. */
-export function dayTotals(items: { food: PantryItem['food']; grams: number }[]): Partial<Record<NutrientId, NutrientTotal>> {
+export function dayTotals(
+  items: { food: PantryItem['food']; grams: number }[],
+): Partial<Record<NutrientId, NutrientTotal>> {
   const totals: Partial<Record<NutrientId, NutrientTotal>> = {};
   const allGrams = items.reduce((a, i) => a + i.grams, 0);
   for (const id of NUTRIENT_IDS) {
@@ -322,7 +369,11 @@ export function dayTotals(items: { food: PantryItem['food']; grams: number }[]):
       known += grams;
     }
     if (known === 0) continue;
-    totals[id] = { amount: round1(amount, id), unit: getNutrient(id).unit, coverage: Math.round((known / allGrams) * 100) / 100 };
+    totals[id] = {
+      amount: round1(amount, id),
+      unit: getNutrient(id).unit,
+      coverage: Math.round((known / allGrams) * 100) / 100,
+    };
   }
   return totals;
 }
@@ -335,24 +386,43 @@ function bindingRows(model: LinearModel, outcome: SolveOutcome): string[] {
   for (let i = 0; i < model.rowNames.length; i += 1) {
     const name = model.rowNames[i] as string;
     const family = rowFamily(name);
-    if (family === 'portion' || family.startsWith('min:') || family.startsWith('group-min:') || family.startsWith('meal-food')) continue;
+    if (
+      family === 'portion' ||
+      family.startsWith('min:') ||
+      family.startsWith('group-min:') ||
+      family.startsWith('meal-food')
+    )
+      continue;
     const a = activity[i] as number;
     const lo = model.rowLower[i] as number;
     const hi = model.rowUpper[i] as number;
     const tol = (bound: number) => 1e-6 * Math.max(1, Math.abs(bound));
-    if ((Number.isFinite(hi) && Math.abs(a - hi) <= tol(hi)) || (Number.isFinite(lo) && Math.abs(a - lo) <= tol(lo))) {
+    if (
+      (Number.isFinite(hi) && Math.abs(a - hi) <= tol(hi)) ||
+      (Number.isFinite(lo) && Math.abs(a - lo) <= tol(lo))
+    ) {
       families.add(family);
     }
   }
   return [...families];
 }
 
-function unmetReason(spec: PlanSpec, nutrient: NutrientId, binding: string[], request: PlanRequest): string {
+function unmetReason(
+  spec: PlanSpec,
+  nutrient: NutrientId,
+  binding: string[],
+  request: PlanRequest,
+): string {
   if (spec.unsupplied.some((u) => u.nutrient === nutrient)) {
     return `no pantry food that fits the ${request.profile.pattern} pattern${request.profile.exclude.length ? ` without ${request.profile.exclude.join(', ')}` : ''} has a known ${getNutrient(nutrient).name} value`;
   }
-  const limits = binding.filter((b) => b === 'energy' || b.startsWith('cap:') || b.startsWith('group-max:') || b.startsWith('vka'));
-  const sources = spec.candidates.filter((c) => (nutrientPer100g(c.food, nutrient)?.per100g ?? 0) > 0).length;
+  const limits = binding.filter(
+    (b) =>
+      b === 'energy' || b.startsWith('cap:') || b.startsWith('group-max:') || b.startsWith('vka'),
+  );
+  const sources = spec.candidates.filter(
+    (c) => (nutrientPer100g(c.food, nutrient)?.per100g ?? 0) > 0,
+  ).length;
   const tail = limits.length
     ? `the plan is held by ${limits.map((l) => spec.descriptions.get(l) ?? l).join('; ')}`
     : 'portion sizes and the other minimums leave no room for more';
@@ -387,7 +457,8 @@ function suggestSupplements(
     return caps.length ? Math.min(...caps.map((t) => t.value)) : undefined;
   };
   const maxFood = (n: NutrientId) => Math.max(0, ...days.map((d) => d.totals[n]?.amount ?? 0));
-  const supplement = (n: NutrientId) => spec.mins.concat(spec.unsupplied).find((m) => m.nutrient === n)?.supplement ?? 0;
+  const supplement = (n: NutrientId) =>
+    spec.mins.concat(spec.unsupplied).find((m) => m.nutrient === n)?.supplement ?? 0;
 
   for (const gap of unmet) {
     const n = gap.nutrient;
@@ -405,7 +476,11 @@ function suggestSupplements(
       step = n === 'calcium' ? 250 : 50;
       const caps = targets.targets.filter((t) => t.nutrient === n && t.bound === 'max');
       room = Math.min(
-        ...caps.map((t) => (t.appliesTo === 'supplements' ? t.value - supplement(n) : t.value - supplement(n) - maxFood(n))),
+        ...caps.map((t) =>
+          t.appliesTo === 'supplements'
+            ? t.value - supplement(n)
+            : t.value - supplement(n) - maxFood(n),
+        ),
       );
     } else continue;
     if (blocked(n)) continue;
@@ -427,9 +502,18 @@ function suggestSupplements(
   }
 
   // MK-7: only when the plan has no natto or cheese, and never against a vitamin K finding.
-  const k2Foods = days.some((d) => d.items.some((i) => /^(Natto|Cheese)/.test(i.name) && i.change !== 'removed'));
-  if (!k2Foods && !blocked('vitamin-k') && !blocked('vitamin-k2') && supplement('vitamin-k2') === 0) {
-    const trial = targets.context.find((c) => c.nutrient === 'vitamin-k2' && /180 µg/.test(c.message));
+  const k2Foods = days.some((d) =>
+    d.items.some((i) => /^(Natto|Cheese)/.test(i.name) && i.change !== 'removed'),
+  );
+  if (
+    !k2Foods &&
+    !blocked('vitamin-k') &&
+    !blocked('vitamin-k2') &&
+    supplement('vitamin-k2') === 0
+  ) {
+    const trial = targets.context.find(
+      (c) => c.nutrient === 'vitamin-k2' && /180 µg/.test(c.message),
+    );
     out.push({
       nutrient: 'mk7',
       suggestedAmount: 180,
@@ -442,7 +526,8 @@ function suggestSupplements(
 }
 
 function round1(value: number, id?: NutrientId): number {
-  if (id && getNutrient(id).unit === 'g' && Math.abs(value) < 10) return Math.round(value * 100) / 100;
+  if (id && getNutrient(id).unit === 'g' && Math.abs(value) < 10)
+    return Math.round(value * 100) / 100;
   return Math.round(value * 10) / 10;
 }
 

@@ -1,0 +1,19 @@
+export * from './types.js';
+export * from './solver-port.js';
+export { writeLp, lpName } from './lp-format.js';
+export {
+  makePlan,
+  portionText,
+  dayTotals,
+  repeatLimit,
+  MIP_ABS_GAP,
+  type PlanRun,
+} from './plan.js';
+export { planSpec, buildPlanModel, rowFamily, type PlanSpec, type PlanModel } from './model.js';
+export {
+  parseDietFoods,
+  checkDietModel,
+  buildDietModel,
+  type DietFoods,
+  type DietModel,
+} from './generic.js';
