@@ -11,6 +11,7 @@ import { ApiFailure, errorBody, statusFor } from './errors.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
+import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerDiaryRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerEvidenceRoutes(app);
 
   app.all('/api/*', (c) =>
     c.json(
