@@ -109,6 +109,7 @@ export interface EvidenceNutrient {
 
 export interface Study {
   id: string;
+  label?: string;
   title: string;
   firstAuthor: string;
   year: number;
@@ -128,6 +129,7 @@ export interface PlanItem {
 }
 
 export interface PlanDay {
+  day?: number;
   date?: string;
   meals?: Record<string, unknown>;
   items: PlanItem[];

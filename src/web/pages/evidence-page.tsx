@@ -16,7 +16,7 @@ function StudyRefs({ ids, studies }: { ids: string[]; studies: Map<string, Study
     <span className="study-refs small">
       {ids.map((id, index) => {
         const study = studies.get(id);
-        const label = study ? `${study.firstAuthor} ${study.year}` : id;
+        const label = study ? (study.label ?? `${study.firstAuthor} ${study.year}`) : id;
         return (
           <span key={id}>
             {index ? ', ' : ''}
@@ -55,6 +55,10 @@ export function EvidencePage() {
       {evidence.data ? (
         <div className="card">
           <h2>Comparison table</h2>
+          <p className="small muted">
+            Each claim is graded for the certainty of its evidence: high, moderate, low, very low,
+            or insufficient.
+          </p>
           <div className="table-scroll">
             <table className="evidence-table">
               <caption className="sr-only">
@@ -76,12 +80,11 @@ export function EvidencePage() {
                     <th scope="row">{n.name}</th>
                     <td>{n.mechanism}</td>
                     <td>
-                      <span className="grade">Grade {n.reversal.grade}</span> {n.reversal.summary}{' '}
+                      <Grade grade={n.reversal.grade} /> {n.reversal.summary}{' '}
                       <StudyRefs ids={n.reversal.studies} studies={studies} />
                     </td>
                     <td>
-                      <span className="grade">Grade {n.prevention.grade}</span>{' '}
-                      {n.prevention.summary}{' '}
+                      <Grade grade={n.prevention.grade} /> {n.prevention.summary}{' '}
                       <StudyRefs ids={n.prevention.studies} studies={studies} />
                     </td>
                     <td>
@@ -173,6 +176,15 @@ export function EvidencePage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Certainty of the evidence, as the evidence base grades it (high … very low, insufficient). */
+function Grade({ grade }: { grade: string }) {
+  return (
+    <span className={`grade grade-${grade}`} title="Certainty of the evidence">
+      {grade.replace(/-/g, ' ')}
+    </span>
   );
 }
 

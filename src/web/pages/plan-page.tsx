@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import type { PlanDay, PlanItem, PlanResponse } from '../api-types.js';
 import { DataView } from '../components/data-view.js';
+import { PlanExplanation } from '../components/plan-explanation.js';
 import { ErrorMessage } from '../components/status.js';
 import { formatAmount, nutrientName, todayIso } from '../lib.js';
 import { href } from '../router.js';
@@ -13,6 +14,14 @@ function portionText(item: PlanItem): string {
   if (typeof item.portion === 'string') return item.portion;
   const { amount, name } = item.portion;
   return [amount !== undefined ? formatAmount(amount) : '', name ?? ''].join(' ').trim();
+}
+
+/** "1 cup (120 g)": the portion when it already names its grams, else portion · grams. */
+function amountText(item: PlanItem): string {
+  const portion = portionText(item);
+  const grams = formatAmount(item.grams, 'g');
+  if (!portion) return grams;
+  return /\d\s*g\)\s*$/.test(portion) ? portion : `${portion} · ${grams}`;
 }
 
 function byMeal(items: PlanItem[]): [string, PlanItem[]][] {
@@ -231,11 +240,7 @@ function PlanView({ plan }: { plan: PlanResponse }) {
       {explanation ? (
         <div className="card">
           <h2>Why these foods</h2>
-          {typeof explanation === 'string' ? (
-            <p>{explanation}</p>
-          ) : (
-            <DataView data={explanation as Record<string, unknown>} />
-          )}
+          <PlanExplanation explanation={explanation} />
         </div>
       ) : null}
     </>
@@ -247,7 +252,7 @@ function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
   return (
     <div className="card plan-day">
       <h2>
-        Day {index + 1}
+        Day {day.day ?? index + 1}
         {day.date ? ` · ${day.date}` : ''}
         {energy ? (
           <span className="muted small"> · {formatAmount(energy.amount, energy.unit)}</span>
@@ -260,10 +265,7 @@ function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
             {items.map((item, i) => (
               <li key={`${item.foodId}-${i}`}>
                 <a href={href('food', item.foodId)}>{item.name}</a>{' '}
-                <span className="muted">
-                  {portionText(item) ? `${portionText(item)} · ` : ''}
-                  {formatAmount(item.grams, 'g')}
-                </span>
+                <span className="muted">{amountText(item)}</span>
               </li>
             ))}
           </ul>
