@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Food, FoodIndex } from '../src/core/foods.js';
@@ -152,6 +152,8 @@ export async function run(): Promise<{ title: string; rows: BenchRow[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'calcwise-bench-api-'));
   const dbFile = join(dir, 'calcwise.db');
   let child: ChildProcess | undefined;
+  // Other work on the machine shares the cores with server and load generator: say how much.
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     const seeded = await seedDatabase(dbFile, loadFoodIndex());
     const server = await startChildServer(dbFile);
@@ -166,7 +168,8 @@ export async function run(): Promise<{ title: string; rows: BenchRow[] }> {
     const setup =
       `${seeded.entries} entries over ${DAYS} days in SQLite (WAL)` +
       `${seeded.profile ? ', with a profile (targets + balance)' : ', no profile (parser not available)'}` +
-      `; ${CONNECTIONS} connections, ${DURATION_S} s, server in its own process, ${cpus().length} CPUs`;
+      `; ${CONNECTIONS} connections, ${DURATION_S} s, server in its own process, ${cpus().length} CPUs` +
+      `, 1-min load average ${loadBefore.toFixed(1)} before the run`;
     const rows: BenchRow[] = [
       {
         name: 'GET /api/analysis throughput',
