@@ -66,6 +66,12 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         `calcwise serving ${server.url} (store: ${server.store.kind} ${server.store.description}` +
           `${server.servesUi ? '' : '; no built UI in dist/web, API only'}). Ctrl-C stops it.\n`,
       );
+      if (!['127.0.0.1', '::1', 'localhost'].includes(server.host)) {
+        io.stderr(
+          `warning: listening on ${server.host}: calcwise has no accounts yet, so anyone who can ` +
+            'reach this address can read and change the diary and profile.\n',
+        );
+      }
       const stop = () => void server.close();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
