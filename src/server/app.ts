@@ -59,13 +59,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      maxSize: maxBodyBytes,
       onError: (c) =>
         c.json(
-          { error: { code: 'PAYLOAD_TOO_LARGE', message: 'request body too large (limit 1 MiB)' } },
+          {
+            error: {
+              code: 'PAYLOAD_TOO_LARGE',
+              message: `request body too large (limit ${maxBodyBytes} bytes)`,
+            },
+          },
           413,
         ),
     }),
