@@ -139,6 +139,8 @@ export interface PlanDay {
 export interface PlanResponse {
   id?: string | number;
   status: string;
+  /** Relative MIP gap when the solver stopped early. */
+  gap?: number;
   days: PlanDay[];
   unmet?: {
     nutrient: string;

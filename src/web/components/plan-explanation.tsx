@@ -27,12 +27,12 @@ function isLimit(value: unknown): value is LimitNote {
 export function PlanExplanation({ explanation }: { explanation: unknown }) {
   if (typeof explanation === 'string') return <p>{explanation}</p>;
   if (!isRecord(explanation)) return null;
-  const { foods, binding, short, limits, candidates, ...rest } = explanation;
+  // `short` repeats the plan's `unmet`, shown above as "Still short".
+  const { foods, binding, short: _short, limits, candidates, ...rest } = explanation;
   const reasons = Array.isArray(foods) ? foods.filter(isFoodReason) : [];
   const bound = Array.isArray(binding)
     ? binding.filter((b): b is string => typeof b === 'string')
     : [];
-  const shortList = Array.isArray(short) ? short : [];
   const limitList = Array.isArray(limits) ? limits.filter(isLimit) : [];
   return (
     <div className="plan-explanation">
@@ -64,12 +64,6 @@ export function PlanExplanation({ explanation }: { explanation: unknown }) {
               <li key={text}>{text}</li>
             ))}
           </ul>
-        </>
-      ) : null}
-      {shortList.length ? (
-        <>
-          <h3>Short, and why</h3>
-          <DataView data={{ short: shortList }} />
         </>
       ) : null}
       {limitList.length ? (

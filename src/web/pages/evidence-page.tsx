@@ -43,7 +43,7 @@ export function EvidencePage() {
   const faq = useAsync(() => api.faq(), []);
   const studies = new Map((evidence.data?.studies ?? []).map((s) => [s.id, s]));
   return (
-    <section aria-labelledby="evidence-title">
+    <section aria-labelledby="evidence-title" className="evidence-page">
       <h1 id="evidence-title">Evidence</h1>
       <p>
         No human trial has shown a nutrient reversing arterial or valve calcification. Some
@@ -89,7 +89,7 @@ export function EvidencePage() {
                     </td>
                     <td>
                       <ul className="compact">
-                        {n.foods.slice(0, 6).map((foodId) => (
+                        {n.foods.slice(0, 4).map((foodId) => (
                           <li key={foodId}>
                             <FoodLink id={foodId} />
                           </li>

@@ -21,7 +21,7 @@ function amountText(item: PlanItem): string {
   const portion = portionText(item);
   const grams = formatAmount(item.grams, 'g');
   if (!portion) return grams;
-  return /\d\s*g\)\s*$/.test(portion) ? portion : `${portion} · ${grams}`;
+  return /\d\s*g\)?\s*$/.test(portion) ? portion : `${portion} · ${grams}`;
 }
 
 function byMeal(items: PlanItem[]): [string, PlanItem[]][] {
@@ -194,6 +194,14 @@ function PlanView({ plan }: { plan: PlanResponse }) {
     <>
       <p>
         Status: <strong>{plan.status}</strong>
+        {plan.status === 'time-limit' ? (
+          <span className="muted">
+            {' '}
+            — the solver stopped at its time limit with a plan that keeps every limit but may not be
+            the best possible
+            {typeof plan.gap === 'number' ? ` (gap ${formatAmount(plan.gap * 100)} %)` : ''}.
+          </span>
+        ) : null}
       </p>
       <div className="plan-days">
         {plan.days.map((day, index) => (
@@ -258,19 +266,21 @@ function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
           <span className="muted small"> · {formatAmount(energy.amount, energy.unit)}</span>
         ) : null}
       </h2>
-      {byMeal(day.items).map(([meal, items]) => (
-        <div key={meal} className="meal">
-          <h3>{meal.charAt(0).toUpperCase() + meal.slice(1)}</h3>
-          <ul>
-            {items.map((item, i) => (
-              <li key={`${item.foodId}-${i}`}>
-                <a href={href('food', item.foodId)}>{item.name}</a>{' '}
-                <span className="muted">{amountText(item)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      <div className="meals">
+        {byMeal(day.items).map(([meal, items]) => (
+          <div key={meal} className="meal">
+            <h3>{meal.charAt(0).toUpperCase() + meal.slice(1)}</h3>
+            <ul>
+              {items.map((item, i) => (
+                <li key={`${item.foodId}-${i}`}>
+                  <a href={href('food', item.foodId)}>{item.name}</a>{' '}
+                  <span className="muted">{amountText(item)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
