@@ -49,13 +49,12 @@ async function planRequest(
   body: { days: number; base?: string | string[] | undefined },
 ): Promise<PlanRequest> {
   const profile = await requireProfile(deps, owner);
-  const targets = computeTargets(profile);
-  const findings = screenProfile(profile, { targets });
   const foods = await foodsFor(deps, owner);
+  // As the CLI `plan` command builds it, so both give the same plan for the same profile.
   const request: PlanRequest = {
     profile,
-    targets,
-    findings,
+    targets: computeTargets(profile),
+    findings: screenProfile(profile),
     pantry: loadPantry(deps.foods),
     days: body.days,
   };
