@@ -467,6 +467,12 @@ describe('analysis without a profile', () => {
     expect(oneDay.json.average.calcium.amount).toBeCloseTo(403.76, 6);
   });
 
+  it('analyses an empty diary as no days, not as zeros', async () => {
+    const { status, json } = await call(app, 'GET', '/api/analysis');
+    expect(status).toBe(200);
+    expect(json).toEqual({ days: [], average: {}, contributors: {} });
+  });
+
   it('asks for a profile before targets and findings', async () => {
     for (const path of ['/api/targets', '/api/findings']) {
       const { status, json } = await call(app, 'GET', path);
