@@ -15,6 +15,7 @@ export type EstimateStatus = 'estimated' | 'undetermined' | 'not-derivable';
 
 export interface MedasItemEstimate {
   number: number;
+  title: string;
   question: string;
   criterion: string;
   status: EstimateStatus;
@@ -74,7 +75,7 @@ function findPortion(food: Food | undefined, pattern: RegExp): Portion | undefin
 
 function itemText(number: number) {
   const item = MEDAS_ITEMS[number - 1]!;
-  return { number, question: item.question, criterion: item.criterion };
+  return { number, title: item.title, question: item.question, criterion: item.criterion };
 }
 
 function estimated(

@@ -44,6 +44,8 @@ export type MedasAnswerKey = keyof MedasAnswers;
 
 export interface MedasItem {
   number: number;
+  /** A short name for tables. */
+  title: string;
   /** The answer fields this item reads. */
   keys: readonly MedasAnswerKey[];
   question: string;
@@ -54,6 +56,7 @@ export interface MedasItem {
 export const MEDAS_ITEMS: readonly MedasItem[] = [
   {
     number: 1,
+    title: 'Olive oil as main culinary fat',
     keys: ['oliveOilMain'],
     question: 'Do you use olive oil as your main culinary fat?',
     criterion: 'yes',
@@ -61,6 +64,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 2,
+    title: 'Olive oil',
     keys: ['oliveOilTbspPerDay'],
     question:
       'How much olive oil do you use in a day, including frying, salads and meals out (tablespoons)?',
@@ -69,6 +73,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 3,
+    title: 'Vegetables',
     keys: ['vegetableServingsPerDay', 'rawVegetableServingsPerDay'],
     question:
       'How many servings of vegetables do you eat a day (1 serving = 200 g; side dishes count as ½), and how many of them raw or as salad?',
@@ -77,6 +82,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 4,
+    title: 'Fruit',
     keys: ['fruitUnitsPerDay'],
     question: 'How many pieces of fruit (including natural fruit juices) do you eat a day?',
     criterion: '≥3 a day',
@@ -84,6 +90,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 5,
+    title: 'Red meat, meat products',
     keys: ['redMeatServingsPerDay'],
     question:
       'How many servings of red meat, hamburger or meat products (ham, sausage…) do you eat a day (1 serving = 100–150 g)?',
@@ -92,6 +99,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 6,
+    title: 'Butter, margarine, cream',
     keys: ['butterServingsPerDay'],
     question:
       'How many servings of butter, margarine or cream do you eat a day (1 serving = 12 g)?',
@@ -100,6 +108,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 7,
+    title: 'Sweet or carbonated drinks',
     keys: ['sweetDrinksPerDay'],
     question: 'How many sweet or carbonated drinks do you have a day?',
     criterion: 'less than 1 a day',
@@ -107,6 +116,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 8,
+    title: 'Wine',
     keys: ['wineGlassesPerWeek'],
     question: 'How many glasses of wine do you drink a week?',
     criterion: '≥7 glasses a week',
@@ -114,6 +124,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 9,
+    title: 'Legumes',
     keys: ['legumeServingsPerWeek'],
     question: 'How many servings of legumes do you eat a week (1 serving = 150 g)?',
     criterion: '≥3 a week',
@@ -121,6 +132,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 10,
+    title: 'Fish, shellfish',
     keys: ['fishServingsPerWeek'],
     question:
       'How many servings of fish or shellfish do you eat a week (100–150 g fish, or 4–5 pieces / 200 g shellfish)?',
@@ -129,6 +141,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 11,
+    title: 'Commercial sweets, pastries',
     keys: ['sweetsTimesPerWeek'],
     question:
       'How many times a week do you eat commercial (not homemade) sweets or pastries such as cakes, cookies, biscuits or custard?',
@@ -137,6 +150,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 12,
+    title: 'Nuts',
     keys: ['nutServingsPerWeek'],
     question: 'How many servings of nuts, including peanuts, do you eat a week (1 serving = 30 g)?',
     criterion: '≥3 a week',
@@ -144,6 +158,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 13,
+    title: 'Prefers white meat',
     keys: ['prefersWhiteMeat'],
     question: 'Do you prefer chicken, turkey or rabbit to veal, pork, hamburger or sausage?',
     criterion: 'yes',
@@ -151,6 +166,7 @@ export const MEDAS_ITEMS: readonly MedasItem[] = [
   },
   {
     number: 14,
+    title: 'Sofrito',
     keys: ['sofritoTimesPerWeek'],
     question:
       'How many times a week do you eat vegetables, pasta, rice or other dishes with sofrito (tomato with onion, leek or garlic simmered in olive oil)?',
@@ -192,6 +208,7 @@ export const MEDAS_NOTES: readonly string[] = [
 
 export interface MedasItemScore {
   number: number;
+  title: string;
   question: string;
   criterion: string;
   answer: Partial<MedasAnswers>;
@@ -214,6 +231,7 @@ export interface MedasScore {
 export function scoreMedas(answers: MedasAnswers): MedasScore {
   const items = MEDAS_ITEMS.map((item) => ({
     number: item.number,
+    title: item.title,
     question: item.question,
     criterion: item.criterion,
     answer: Object.fromEntries(
