@@ -298,7 +298,7 @@ describe('calcwise in the browser', () => {
     expect(hrefs.filter((h) => h.startsWith('https://doi.org/'))).toHaveLength(
       body.studies.filter((s) => s.doi).length,
     );
-    await evidence.screenshot('evidence');
+    await evidence.screenshot('evidence', false);
   });
 
   it('prints a report for a clinician', async () => {

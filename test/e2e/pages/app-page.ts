@@ -1,5 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/server.js';
+
+/**
+ * Where screenshots go: a temporary folder, so that a test run leaves the working tree alone.
+ * `CALCWISE_SCREENSHOTS=docs/screenshots npx vitest run test/e2e` refreshes the committed ones.
+ */
+export const SCREENSHOT_DIR = (() => {
+  const chosen = process.env.CALCWISE_SCREENSHOTS;
+  if (!chosen) return join(tmpdir(), 'calcwise-screenshots');
+  return isAbsolute(chosen) ? chosen : join(REPO_ROOT, chosen);
+})();
 
 export const DISCLAIMER =
   'calcwise informs; it does not diagnose. Discuss doses and medications with your clinician.';
@@ -35,7 +48,8 @@ export class AppPage {
   }
 
   async screenshot(name: string, fullPage = true): Promise<string> {
-    const path = `${REPO_ROOT}docs/screenshots/${name}.png`;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `${name}.png`);
     await this.page.screenshot({ path, fullPage });
     return path;
   }
