@@ -5,8 +5,16 @@
 import { nutrientPer100g } from '../foods.js';
 import { getNutrient, NUTRIENT_IDS, type NutrientId } from '../nutrients.js';
 import { normalizeCondition } from '../safety/conditions.js';
+import { supplementAmount } from '../safety/supplement-totals.js';
 import { diagnose } from './diagnose.js';
-import { buildPlanModel, planSpec, rowFamily, type PlanModel, type PlanSpec } from './model.js';
+import {
+  buildPlanModel,
+  inGroup,
+  planSpec,
+  rowFamily,
+  type PlanModel,
+  type PlanSpec,
+} from './model.js';
 import type { LinearModel, SolveOutcome, Solver } from './solver-port.js';
 import {
   DISCLAIMER,
@@ -416,20 +424,33 @@ function unmetReason(
   if (spec.unsupplied.some((u) => u.nutrient === nutrient)) {
     return `no pantry food that fits the ${request.profile.pattern} pattern${request.profile.exclude.length ? ` without ${request.profile.exclude.join(', ')}` : ''} has a known ${getNutrient(nutrient).name} value`;
   }
+  const sources = spec.candidates
+    .map((c) => ({ c, v: nutrientPer100g(c.food, nutrient)?.per100g ?? 0 }))
+    .filter((x) => x.v > 0)
+    .sort((p, q) => q.v * q.c.maxG - p.v * p.c.maxG);
+  // A limit matters when it is the energy band, a cap, or a group cap over one of the sources.
   const limits = binding.filter(
     (b) =>
-      b === 'energy' || b.startsWith('cap:') || b.startsWith('group-max:') || b.startsWith('vka'),
+      b === 'energy' ||
+      b.startsWith('cap:') ||
+      b.startsWith('vka') ||
+      (b.startsWith('group-max:') &&
+        sources.some((x) => {
+          const group = spec.groups.find((g) => `group-max:${g.name}` === b);
+          return group !== undefined && inGroup(group, x.c);
+        })),
   );
-  const sources = spec.candidates.filter(
-    (c) => (nutrientPer100g(c.food, nutrient)?.per100g ?? 0) > 0,
-  ).length;
+  const richest = sources
+    .slice(0, 3)
+    .map((x) => `${x.c.food.name} (≤ ${x.c.maxG} g)`)
+    .join('; ');
   const tail = limits.length
-    ? `the plan is held by ${limits.map((l) => spec.descriptions.get(l) ?? l).join('; ')}`
-    : 'portion sizes and the other minimums leave no room for more';
+    ? `held by ${limits.map((l) => spec.descriptions.get(l) ?? l).join('; ')}`
+    : 'the portion limits and the other targets leave no room for more';
   if (nutrient === 'vitamin-d') {
     return `few foods contain vitamin D (fatty fish, eggs, fortified milk); ${tail}`;
   }
-  return `${sources} pantry foods supply it, but ${tail}`;
+  return `${sources.length} pantry food${sources.length === 1 ? '' : 's'} that fit the profile supply it (richest: ${richest}); ${tail}`;
 }
 
 const BLOCKING = new Set(['avoid', 'caution']);
@@ -505,20 +526,23 @@ function suggestSupplements(
   const k2Foods = days.some((d) =>
     d.items.some((i) => /^(Natto|Cheese)/.test(i.name) && i.change !== 'removed'),
   );
+  // The dose comes from the targets' context (a trial dose with its source), never invented.
+  const trial = targets.context.find(
+    (c) => c.nutrient === 'mk7' && /180 µg\/day MK-7/.test(c.message),
+  );
   if (
+    trial &&
     !k2Foods &&
     !blocked('vitamin-k') &&
     !blocked('vitamin-k2') &&
-    supplement('vitamin-k2') === 0
+    !blocked('mk7') &&
+    supplementAmount(profile, 'vitamin-k2') === 0
   ) {
-    const trial = targets.context.find(
-      (c) => c.nutrient === 'vitamin-k2' && /180 µg/.test(c.message),
-    );
     out.push({
       nutrient: 'mk7',
       suggestedAmount: 180,
       unit: 'µg',
-      reason: `the plan has no natto or cheese, the main dietary K2 (MK-7, long-chain menaquinones) sources. 180 µg/day MK-7 is a trial dose (Knapen 2015), not a target; no trial has shown K2 to reverse calcification${trial ? '' : ''}`,
+      reason: `the plan has no natto or cheese, the main food sources of long-chain menaquinones. ${trial.message}`,
       note: 'to discuss with your clinician',
     });
   }

@@ -1,0 +1,224 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import type { BaseDay } from '../src/core/plan/index.js';
+import { data, plan, profileOf, recompute } from './plan-support.js';
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+function dir(files: Record<string, unknown>): string {
+  const d = mkdtempSync(join(tmpdir(), 'calcwise-plan-'));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(d, name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return d;
+}
+
+describe('calcwise plan --profile', () => {
+  it('prints the JSON contract: days with meals, items with portions, totals, unmet, supplements, explanation', async () => {
+    const d = dir({ 'p.json': { age: 65, sex: 'female', pattern: 'omnivore' } });
+    const { code, stdout } = await run(
+      ['plan', '--profile', 'p.json', '--json', '--time-limit', '30'],
+      d,
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.status).toMatch(/^(optimal|time-limit)$/);
+    expect(out.days).toHaveLength(1);
+    const day = out.days[0];
+    expect(day.items.length).toBeGreaterThanOrEqual(8);
+    for (const item of day.items) {
+      expect(item).toEqual(
+        expect.objectContaining({
+          foodId: expect.stringMatching(/^sr24:\d{5}$/),
+          grams: expect.any(Number),
+          portion: expect.any(String),
+        }),
+      );
+      expect(['breakfast', 'lunch', 'dinner', 'snack']).toContain(item.meal);
+    }
+    for (const meal of ['breakfast', 'lunch', 'dinner'])
+      expect(day.meals[meal].length).toBeGreaterThan(0);
+    expect(day.totals.energy.unit).toBe('kcal');
+    expect(day.totals.calcium.coverage).toBeGreaterThan(0.9);
+    expect(Array.isArray(out.unmet)).toBe(true);
+    expect(out.explanation.foods.length).toBeGreaterThan(0);
+    expect(out.disclaimer).toMatch(/informs; it does not diagnose/);
+  }, 60_000);
+
+  it('readable output lists each meal, what is short and the disclaimer', async () => {
+    const d = dir({ 'p.json': { age: 30, sex: 'male', pattern: 'vegan' } });
+    const { code, stdout } = await run(['plan', '--profile', 'p.json', '--time-limit', '30'], d);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Day 1/);
+    expect(stdout).toMatch(/breakfast/);
+    expect(stdout).toMatch(/Still short/);
+    expect(stdout).toMatch(/calcwise informs; it does not diagnose/);
+  }, 60_000);
+
+  it('a vegan without nuts or peanuts gets a plan or a diagnosis, never a partial plan', async () => {
+    const profile = profileOf({
+      age: 30,
+      sex: 'male',
+      pattern: 'vegan',
+      exclude: ['tree-nut', 'peanut'],
+    });
+    const result = await plan(profile, 1);
+    if (result.status === 'infeasible') {
+      expect(result.diagnosis?.conflicts.length).toBeGreaterThan(0);
+      expect(result.days).toEqual([]);
+      return;
+    }
+    const { pantry } = data();
+    for (const item of result.days[0]?.items ?? []) {
+      const p = pantry.find((x) => x.food.id === item.foodId);
+      expect(p?.patterns).toContain('vegan');
+      expect(p?.allergens).not.toContain('tree-nut');
+      expect(p?.allergens).not.toContain('peanut');
+    }
+    // EPA + DHA: no fish; what remains short is said, and algae oil is offered for discussion.
+    const epa = result.unmet.find((u) => u.nutrient === 'epa-dha');
+    expect(epa).toBeDefined();
+    expect(result.supplements.find((s) => s.nutrient === 'epa-dha')?.note).toBe(
+      'to discuss with your clinician',
+    );
+  }, 60_000);
+
+  it('warfarin and CKD 4: no vitamin K, calcium or magnesium supplement, potassium and phosphorus capped', async () => {
+    const profile = profileOf({
+      age: 72,
+      sex: 'male',
+      pattern: 'omnivore',
+      conditions: ['ckd-4'],
+      medications: ['warfarin'],
+    });
+    const result = await plan(profile, 2);
+    expect(result.status).not.toBe('infeasible');
+    for (const s of result.supplements)
+      expect([
+        'vitamin-k',
+        'vitamin-k1',
+        'vitamin-k2',
+        'mk7',
+        'calcium',
+        'magnesium',
+      ]).not.toContain(s.nutrient);
+    for (let d = 0; d < result.days.length; d += 1) {
+      expect(recompute(result, d, 'potassium')).toBeLessThanOrEqual(3000 + 1e-6);
+      expect(recompute(result, d, 'phosphorus')).toBeLessThanOrEqual(1000 + 1e-6);
+    }
+    // Vitamin K consistency: day 2 within the tolerance of day 1.
+    const k1 = recompute(result, 0, 'vitamin-k');
+    const k2 = recompute(result, 1, 'vitamin-k');
+    expect(Math.abs(k2 - k1)).toBeLessThanOrEqual(Math.max(20, 0.2 * 120) + 1e-6);
+    expect(result.unmet.find((u) => u.nutrient === 'potassium')).toBeUndefined();
+  }, 60_000);
+
+  it('supplements that already exceed a UL make the plan infeasible: exit 3 naming the UL', async () => {
+    const d = dir({
+      'p.json': {
+        age: 50,
+        sex: 'male',
+        pattern: 'omnivore',
+        supplements: [{ nutrient: 'calcium', amount: 3000, unit: 'mg' }],
+      },
+    });
+    const { code, stdout, stderr } = await run(['plan', '--profile', 'p.json', '--json'], d);
+    expect(code).toBe(3);
+    const out = JSON.parse(stdout);
+    expect(out.status).toBe('infeasible');
+    expect(out.diagnosis.conflicts.map((c: { name: string }) => c.name)).toContain('cap:calcium');
+    expect(out.diagnosis.relax.join(' ')).toMatch(/Calcium/);
+    expect(stderr).toMatch(/INFEASIBLE_PLAN/);
+  }, 60_000);
+
+  it('close my gaps keeps the logged day and changes fewer items than a fresh plan', async () => {
+    const { foods } = data();
+    const get = (id: string) => {
+      const food = foods.get(id);
+      if (!food) throw new Error(id);
+      return food;
+    };
+    const base: BaseDay[] = [
+      {
+        date: '2026-11-02',
+        entries: [
+          { food: get('sr24:08121'), grams: 234 }, // oatmeal
+          { food: get('sr24:01079'), grams: 244 }, // milk 2 %
+          { food: get('sr24:09003'), grams: 182 }, // apple
+          { food: get('sr24:05064'), grams: 120 }, // chicken breast
+          { food: get('sr24:20037'), grams: 195 }, // brown rice
+          { food: get('sr24:11091'), grams: 156 }, // broccoli, cooked
+          { food: get('sr24:04053'), grams: 14 }, // olive oil
+        ],
+      },
+    ];
+    const profile = profileOf({ age: 65, sex: 'female', pattern: 'omnivore' });
+    const closing = await plan(profile, 1, { base });
+    expect(closing.status).not.toBe('infeasible');
+    const items = closing.days[0]?.items ?? [];
+    const changed = items.filter((i) => i.change === 'added' || i.change === 'removed').length;
+    const kept = items.filter((i) => i.change === 'logged');
+    expect(kept.length + items.filter((i) => i.change === 'removed').length).toBe(7);
+    const fresh = await plan(profile, 1);
+    const baseIds = new Set(base[0]?.entries.map((e) => e.food.id));
+    const freshIds = new Set(fresh.days[0]?.items.map((i) => i.foodId));
+    const freshChanges =
+      [...freshIds].filter((id) => !baseIds.has(id)).length +
+      [...baseIds].filter((id) => !freshIds.has(id)).length;
+    expect(changed).toBeLessThan(freshChanges);
+    const energy = recompute(closing, 0, 'energy');
+    expect(energy).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('--base reads a diary file; --write-lp writes the solved model', async () => {
+    const d = dir({
+      'p.json': { age: 65, sex: 'female', pattern: 'omnivore' },
+      'diary.csv':
+        'date,food,amount,unit\n2026-11-02,sr24:08121,1,cup\n2026-11-02,sr24:01079,1,cup\n2026-11-02,sr24:05064,120,g\n',
+    });
+    const { code, stdout } = await run(
+      [
+        'plan',
+        '--profile',
+        'p.json',
+        '--base',
+        'diary.csv',
+        '--json',
+        '--write-lp',
+        'plan.lp',
+        '--time-limit',
+        '30',
+      ],
+      d,
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.days[0].date).toBe('2026-11-02');
+    expect(
+      out.days[0].items.filter((i: { change: string }) => i.change === 'logged').length,
+    ).toBeGreaterThan(0);
+    const lp = readFileSync(join(d, 'plan.lp'), 'utf8');
+    expect(lp).toMatch(/^Generals/m);
+    expect(lp).toMatch(/d1_energy/);
+  }, 60_000);
+
+  it('bad input exits 2 naming the field', async () => {
+    const d = dir({ 'p.json': { age: 65, sex: 'female', pattern: 'omnivore' } });
+    const { code, stderr } = await run(['plan', '--profile', 'p.json', '--days', '0'], d);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/days/);
+  });
+});
