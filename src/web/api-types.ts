@@ -126,6 +126,8 @@ export interface PlanItem {
   grams: number;
   portion?: string | { name?: string; amount?: number } | null;
   meal?: string;
+  /** Close-my-gaps plans: kept from the diary, added by the planner, or suggested for removal. */
+  change?: 'logged' | 'added' | 'removed';
 }
 
 export interface PlanDay {

@@ -278,6 +278,26 @@ describe('calcwise in the browser', () => {
     expect(added.length).toBe(await plan.items().count());
   });
 
+  it('closes the gaps of a logged day, adding only new foods to it', async () => {
+    const plan = new PlanModel(page, server.url);
+    await plan.open('plan');
+    const before = await diaryOn(yesterday);
+    await plan.closeGaps(yesterday);
+    await expect(page.locator('main .error').allTextContents()).resolves.toEqual([]);
+    const logged = await plan.changed('logged').count();
+    const removed = await plan.changed('removed').count();
+    const added = await plan.changed('added').count();
+    // Every logged food is either kept or suggested for removal; nothing logged is lost.
+    expect(logged + removed).toBe(before.length);
+    await plan.screenshot('plan-close-gaps');
+    await plan.addToDiary(yesterday);
+    const after = await diaryOn(yesterday);
+    expect(after).toHaveLength(before.length + added);
+    for (const entry of before) {
+      expect(after).toContainEqual(expect.objectContaining(entry));
+    }
+  });
+
   it('opens the evidence table, the FAQ and the studies with PubMed and DOI links', async () => {
     const evidence = new EvidenceModel(page, server.url);
     await evidence.open('evidence');

@@ -75,6 +75,8 @@ export function PlanPage() {
     setPlan(undefined);
     try {
       setPlan(await api.createPlan(Number(days), keepLogged ? baseDate : undefined));
+      // A close-my-gaps plan completes the logged day: its additions belong on that date.
+      setStartDate(keepLogged ? baseDate : todayIso());
     } catch (e) {
       setError(e as Error);
       if (e instanceof ApiError && e.status === 422) {
@@ -177,6 +179,12 @@ export function PlanPage() {
           <button type="submit" className="primary">
             Add to diary
           </button>
+          {plan.days.some((d) => d.items.some((i) => i.change === 'logged')) ? (
+            <span className="small muted">
+              Only the added foods are logged; what you logged stays as it is, and nothing is
+              removed.
+            </span>
+          ) : null}
           <span role="status" className="ok">
             {applied}
           </span>
@@ -272,9 +280,21 @@ function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
             <h3>{meal.charAt(0).toUpperCase() + meal.slice(1)}</h3>
             <ul>
               {items.map((item, i) => (
-                <li key={`${item.foodId}-${i}`}>
+                <li
+                  key={`${item.foodId}-${i}`}
+                  className={item.change ? `change-${item.change}` : undefined}
+                >
                   <a href={href('food', item.foodId)}>{item.name}</a>{' '}
                   <span className="muted">{amountText(item)}</span>
+                  {item.change ? (
+                    <span className={`tag tag-${item.change}`}>
+                      {item.change === 'logged'
+                        ? 'already logged'
+                        : item.change === 'added'
+                          ? 'added'
+                          : 'suggested to remove'}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,17 @@ export class PlanModel extends AppPage {
     await this.page.locator('.plan-day, main .error').first().waitFor({ timeout: 60_000 });
   }
 
+  /** "Close my gaps": keep the foods logged on `date` and add the fewest. */
+  async closeGaps(date: string): Promise<void> {
+    await this.page.getByLabel(/Close my gaps/).check();
+    await this.page.getByLabel('Logged day to keep').fill(date);
+    await this.generate(1);
+  }
+
+  changed(kind: 'logged' | 'added' | 'removed'): Locator {
+    return this.page.locator(`.plan-day li.change-${kind}`);
+  }
+
   days(): Locator {
     return this.page.locator('.plan-day');
   }
