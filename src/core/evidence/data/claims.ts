@@ -86,7 +86,7 @@ export const CLAIMS: readonly Claim[] = [
     nutrient: 'vitamin-k2',
     kind: 'harm',
     statement:
-      'MK-7 stays in the body for days and, from about 50 µg/day, may interfere with warfarin-type anticoagulants.',
+      'MK-7 has a very long half-life and builds up with daily intake; from about 50 µg/day it may interfere with warfarin-type anticoagulants.',
     grade: 'very-low',
     direction: 'harm',
     outcome: 'adverse-events',

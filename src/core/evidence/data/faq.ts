@@ -10,7 +10,7 @@ const DRAFTS: readonly FaqDraft[] = [
   {
     question: 'Can vitamin K2 reverse calcification?',
     answer:
-      'No trial has shown it. In AVADEC, 720 µg of MK-7 with vitamin D a day for two years did not slow aortic valve calcification (+275 vs +292 AU, p=0.64); Zwakenberg 2019 (360 µg/day for 6 months, type 2 diabetes) and Valkyrie (haemodialysis) were negative too. K2 does activate matrix Gla protein — its inactive form fell in every trial — and people who eat more menaquinone have less calcification in cohort studies (Rotterdam, Prospect-EPIC), which is an association, not proof. In the AVADEC coronary substudy, men with coronary calcium of 400 or more progressed less (p=0.047); that subgroup finding is being tested in a new trial. If you take warfarin or a similar drug, do not start K2 supplements or natto without your prescriber.',
+      'No trial has shown it. In AVADEC, 720 µg of MK-7 with vitamin D a day for two years did not slow aortic valve calcification (+275 vs +292 AU, p=0.64); Zwakenberg 2019 (360 µg/day for 6 months, type 2 diabetes) and Valkyrie (haemodialysis) were negative too. K2 does activate matrix Gla protein — its inactive form fell in the trials that report it — and people who eat more menaquinone have less calcification in cohort studies (Rotterdam, Prospect-EPIC), which is an association, not proof. In the AVADEC coronary substudy, men with coronary calcium of 400 or more progressed less (p=0.047); that subgroup finding is being tested in a new trial. If you take warfarin or a similar drug, do not start K2 supplements or natto without your prescriber.',
     studies: [
       'avadec_diederichsen2022',
       'zwakenberg2019_mk7_t2d',

@@ -22,7 +22,7 @@ export const EVIDENCE_NUTRIENTS: readonly EvidenceNutrientRecord[] = [
     topNutrient: 'vitamin-k2',
     cautions: [
       'On warfarin or another vitamin K antagonist: do not start MK-7 supplements or natto without your prescriber; from about 50 µg/day MK-7 may interfere with anticoagulation.',
-      'Trial doses (180–720 µg/day) were supplements, and none reduced calcification; discuss any supplement and its dose with your clinician.',
+      'Trial doses (180–720 µg/day, or 2,000 µg three times a week in haemodialysis) were supplements, and none reduced calcification; discuss any supplement and its dose with your clinician.',
       'No pregnancy safety data for high-dose MK-7 were found.',
     ],
     nutrientIds: ['vitamin-k2', 'vitamin-k', 'mk4', 'mk5', 'mk6', 'mk7', 'mk8', 'mk9', 'mk10'],

@@ -696,11 +696,11 @@ export const STUDIES: readonly Study[] = [
     journal: 'J Am Soc Nephrol 15:3225',
     design: 'cohort',
     designDetail: 'prospective cohort',
-    population: 'adults in US cohorts',
+    population: 'not seen in the dossier',
     n: null,
     outcome: 'incident kidney stones',
     result:
-      'Top vs bottom quintile of magnesium intake RR 0.71; of potassium intake RR 0.54; vitamin C ≥1,000 mg/day RR 1.41.',
+      'Top vs bottom quintile of magnesium intake RR 0.71; higher potassium intake RR 0.54; vitamin C ≥1,000 mg/day RR 1.41.',
     direction: 'mixed',
     effects: [
       { outcome: 'kidney-stones', direction: 'benefit', nutrient: 'magnesium', exposure: 'diet' },
@@ -786,6 +786,7 @@ export const STUDIES: readonly Study[] = [
     pmid: null,
     doi: null,
     noIdentifier: 'PMID and DOI were not seen in the dossier (JAMA Intern Med 2013;173(5):386-388).',
+    url: 'https://www.nature.com/articles/nrurol.2013.29',
     verified: { result: true, title: true },
   },
   {
