@@ -42,15 +42,21 @@ function supplementText(value: unknown): { text: string; reason?: string } {
   const s = value as {
     nutrient?: string;
     amount?: number;
+    suggestedAmount?: number;
     unit?: string;
     form?: string;
     reason?: string;
     message?: string;
     note?: string;
   };
-  const dose = s.amount !== undefined ? ` ${formatAmount(s.amount, s.unit ?? '')}` : '';
-  const text = `${s.nutrient ? nutrientName(s.nutrient) : 'Supplement'}${s.form ? ` (${s.form})` : ''}${dose}`;
-  const reason = s.reason ?? s.message ?? s.note;
+  const amount = s.suggestedAmount ?? s.amount;
+  const dose = amount !== undefined ? ` ${formatAmount(amount, s.unit ?? '')} a day` : '';
+  const name = s.nutrient ? nutrientName(s.nutrient) : 'Supplement';
+  const text = `${name}${s.form ? ` (${s.form})` : ''}${dose}`;
+  const reason = [s.reason ?? s.message, s.note]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => part.replace(/\.\s*$/, ''))
+    .join('; ');
   return reason ? { text, reason } : { text };
 }
 
