@@ -354,3 +354,60 @@ describe('getEvidence and getFaq', () => {
     expect(FAQ[0]!.answer).toMatch(/^No trial has shown it\./);
   });
 });
+
+describe('checkEvidenceBase on a broken copy', () => {
+  const base = { studies: STUDIES, claims: CLAIMS, nutrients: EVIDENCE_NUTRIENTS, faq: FAQ };
+
+  it('reports a study without PMID, DOI or reason', () => {
+    const studies = STUDIES.map((s) =>
+      s.id === 'ikari2016_mk4' ? { ...s, pmid: null, doi: null, noIdentifier: undefined } : s,
+    );
+    expect(checkEvidenceBase({ ...base, studies })).toEqual([
+      'ikari2016_mk4: neither PMID nor DOI, and no noIdentifier reason',
+    ]);
+  });
+
+  it('reports an FAQ answer without studies or citing an unknown one', () => {
+    const faq = [
+      { question: 'Q1?', answer: 'A.', studies: [] },
+      { question: 'Q2?', answer: 'A.', studies: ['made_up_2031'] },
+    ];
+    expect(checkEvidenceBase({ ...base, faq })).toEqual([
+      'FAQ "Q1?" cites no study',
+      'FAQ "Q2?" cites unknown study made_up_2031',
+    ]);
+  });
+
+  it('reports affirmative reversal wording in a caution and in a claim', () => {
+    const nutrients = EVIDENCE_NUTRIENTS.map((n) =>
+      n.id === 'magnesium' ? { ...n, cautions: ['Magnesium reverses calcification.'] } : n,
+    );
+    expect(checkEvidenceBase({ ...base, nutrients })).toEqual([
+      'magnesium: says "Magnesium reverses calcification."',
+    ]);
+    const claims = CLAIMS.map((c) =>
+      c.id === 'k2-stiffness' ? { ...c, statement: 'MK-7 reverses stiffening.' } : c,
+    );
+    expect(checkEvidenceBase({ ...base, claims })).toEqual([
+      'k2-stiffness: statement says "MK-7 reverses stiffening."',
+    ]);
+  });
+
+  it('reports a reversal claim graded as benefit and a nutrient whose reversal claim is of another kind', () => {
+    const claims = CLAIMS.map((c) =>
+      c.id === 'k2-reversal' ? { ...c, direction: 'benefit' as const, grade: 'low' as const } : c,
+    );
+    const problems = checkEvidenceBase({ ...base, claims });
+    expect(problems).toContain(
+      'k2-reversal: reversal graded as benefit but no randomised trial it cites showed calcification going down',
+    );
+    const nutrients = EVIDENCE_NUTRIENTS.map((n) =>
+      n.id === 'calcium'
+        ? { ...n, reversalClaim: 'ca-prevention', otherClaims: [...n.otherClaims, 'ca-reversal'] }
+        : n,
+    );
+    expect(checkEvidenceBase({ ...base, nutrients })).toContain(
+      'calcium: claim ca-prevention is prevention, expected reversal',
+    );
+  });
+});

@@ -12,7 +12,7 @@ export {
   relevantEffects,
 } from './grading.js';
 export { findAffirmativeReversal } from './language.js';
-export { checkEvidenceBase } from './integrity.js';
+export { checkEvidenceBase, type EvidenceBase } from './integrity.js';
 export {
   CLAIMS_BY_ID,
   STUDIES_BY_ID,

@@ -4,7 +4,22 @@ import { EVIDENCE_NUTRIENTS } from './data/nutrients.js';
 import { STUDIES } from './data/studies.js';
 import { checkClaimGrade } from './grading.js';
 import { findAffirmativeReversal } from './language.js';
-import { CLAIMS_BY_ID, STUDIES_BY_ID } from './query.js';
+import type { Claim, EvidenceNutrientRecord, FaqEntry, Study } from './types.js';
+
+/** The data the checks run over; tests pass a broken copy to see each check fire. */
+export interface EvidenceBase {
+  studies: readonly Study[];
+  claims: readonly Claim[];
+  nutrients: readonly EvidenceNutrientRecord[];
+  faq: readonly FaqEntry[];
+}
+
+const BUNDLED: EvidenceBase = {
+  studies: STUDIES,
+  claims: CLAIMS,
+  nutrients: EVIDENCE_NUTRIENTS,
+  faq: FAQ,
+};
 
 /**
  * Every rule the evidence base must keep, checked over the data: unique ids, identifiers or a
@@ -12,7 +27,10 @@ import { CLAIMS_BY_ID, STUDIES_BY_ID } from './query.js';
  * pointing to claims of the right kind, FAQ answers citing studies, and no affirmative
  * "reverses" anywhere a user reads. Food ids are checked against the food data by the tests.
  */
-export function checkEvidenceBase(): string[] {
+export function checkEvidenceBase(base: EvidenceBase = BUNDLED): string[] {
+  const { studies, claims, nutrients, faq } = base;
+  const studiesById = new Map(studies.map((study) => [study.id, study]));
+  const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
   const problems: string[] = [];
   const duplicates = (ids: string[], what: string) => {
     const seen = new Set<string>();
@@ -22,19 +40,19 @@ export function checkEvidenceBase(): string[] {
     }
   };
   duplicates(
-    STUDIES.map((s) => s.id),
+    studies.map((s) => s.id),
     'study',
   );
   duplicates(
-    CLAIMS.map((c) => c.id),
+    claims.map((c) => c.id),
     'claim',
   );
   duplicates(
-    EVIDENCE_NUTRIENTS.map((n) => n.id),
+    nutrients.map((n) => n.id),
     'nutrient',
   );
 
-  for (const study of STUDIES) {
+  for (const study of studies) {
     if (study.pmid === null && study.doi === null && !study.noIdentifier) {
       problems.push(`${study.id}: neither PMID nor DOI, and no noIdentifier reason`);
     }
@@ -49,16 +67,16 @@ export function checkEvidenceBase(): string[] {
     }
   }
 
-  for (const claim of CLAIMS) {
-    problems.push(...checkClaimGrade(claim, STUDIES_BY_ID));
+  for (const claim of claims) {
+    problems.push(...checkClaimGrade(claim, studiesById));
     for (const sentence of findAffirmativeReversal(claim.statement)) {
       problems.push(`${claim.id}: statement says "${sentence}"`);
     }
   }
 
-  for (const nutrient of EVIDENCE_NUTRIENTS) {
+  for (const nutrient of nutrients) {
     const expect = (claimId: string, kind: string) => {
-      const claim = CLAIMS_BY_ID.get(claimId);
+      const claim = claimsById.get(claimId);
       if (!claim) problems.push(`${nutrient.id}: unknown claim ${claimId}`);
       else if (claim.nutrient !== nutrient.id)
         problems.push(`${nutrient.id}: claim ${claimId} belongs to ${claim.nutrient}`);
@@ -73,31 +91,28 @@ export function checkEvidenceBase(): string[] {
     for (const sentence of texts.flatMap(findAffirmativeReversal)) {
       problems.push(`${nutrient.id}: says "${sentence}"`);
     }
-    if (
-      !CLAIMS_BY_ID.get(nutrient.reversalClaim)?.statement.startsWith('No evidence of reversal')
-    ) {
+    if (!claimsById.get(nutrient.reversalClaim)?.statement.startsWith('No evidence of reversal')) {
       problems.push(
         `${nutrient.id}: the reversal summary must start with "No evidence of reversal"`,
       );
     }
   }
   const claimed = new Set(
-    EVIDENCE_NUTRIENTS.flatMap((n) => [
+    nutrients.flatMap((n) => [
       n.mechanismClaim,
       n.reversalClaim,
       n.preventionClaim,
       ...n.otherClaims,
     ]),
   );
-  for (const claim of CLAIMS) {
+  for (const claim of claims) {
     if (!claimed.has(claim.id)) problems.push(`claim ${claim.id} is not shown by any nutrient`);
   }
 
-  for (const entry of FAQ) {
+  for (const entry of faq) {
     if (entry.studies.length === 0) problems.push(`FAQ "${entry.question}" cites no study`);
     for (const id of entry.studies) {
-      if (!STUDIES_BY_ID.has(id))
-        problems.push(`FAQ "${entry.question}" cites unknown study ${id}`);
+      if (!studiesById.has(id)) problems.push(`FAQ "${entry.question}" cites unknown study ${id}`);
     }
     for (const sentence of findAffirmativeReversal(entry.answer)) {
       problems.push(`FAQ "${entry.question}" says "${sentence}"`);
