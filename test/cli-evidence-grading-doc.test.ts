@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLAIMS } from './index.js';
+import { CLAIMS } from '../src/core/evidence/index.js';
 
-const doc = readFileSync(new URL('../../../docs/evidence-grading.md', import.meta.url), 'utf8');
+const doc = readFileSync(new URL('../docs/evidence-grading.md', import.meta.url), 'utf8');
 
 describe('docs/evidence-grading.md', () => {
   it('lists every claim with its current direction and grade', () => {
