@@ -169,6 +169,21 @@ describe('calcwise in the browser', () => {
     );
   });
 
+  it('shows the error for a bad amount, naming the field, and logs nothing', async () => {
+    const diary = new DiaryModel(page, server.url);
+    await diary.open('diary');
+    await diary.setDate(tomorrow);
+    await diary.searchAndPick('kale', /^Kale, raw/);
+    const form = diary.addForm();
+    await form.getByLabel('Amount').fill('0');
+    await form.getByLabel('Unit').selectOption('g');
+    await form.getByRole('button', { name: /^Add to / }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/not added/);
+    await expect(alert.textContent()).resolves.toMatch(/amount/);
+    expect(await diaryOn(tomorrow)).toHaveLength(0);
+  });
+
   it('finds a food with the keyboard alone', async () => {
     const diary = new DiaryModel(page, server.url);
     await diary.open('diary');
