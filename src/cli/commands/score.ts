@@ -17,6 +17,7 @@ import {
 import { parseDiaryText } from '../../schemas/diary.js';
 import { formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
+import { wrap } from './evidence.js';
 import { loadFoods } from './foods.js';
 
 const DISCLAIMER =
@@ -224,22 +225,25 @@ function printEstimate(io: CliIo, estimate: MedasEstimate): void {
   io.stdout(`MEDAS estimated from ${estimate.days} diary day(s)\n\n`);
   io.stdout(
     formatTable(
-      ['#', 'Item', 'Diary', 'Point', 'Basis'],
+      ['#', 'Item', 'Diary', 'Point'],
       estimate.items.map((item) => [
         String(item.number),
         item.title,
         item.value !== undefined ? `${item.value} ${item.unit ?? ''}`.trim() : '—',
         item.point === null ? (item.status === 'not-derivable' ? 'n/d' : '?') : String(item.point),
-        item.basis,
       ]),
-      { align: ['right', 'left', 'right', 'right', 'left'] },
+      { align: ['right', 'left', 'right', 'right'] },
     ),
   );
+  io.stdout('\nHow each item was read (n/d: not derivable from a diary; ?: undetermined):\n');
+  for (const item of estimate.items) {
+    io.stdout(`${wrap(`${item.number}. ${item.basis}`, 110).join('\n    ')}\n`);
+  }
   const band = estimate.band
     ? estimate.band.label
     : 'not determined until the open items are answered';
   io.stdout(
-    `\nKnown points ${estimate.total}; at most ${estimate.possibleMax} of 14 with the open items (n/d: not derivable from a diary; ?: undetermined). Band: ${band}\n`,
+    `\nKnown points ${estimate.total}; at most ${estimate.possibleMax} of 14 with the open items. Band: ${band}\n`,
   );
   printNotes(
     io,
@@ -249,7 +253,10 @@ function printEstimate(io: CliIo, estimate: MedasEstimate): void {
 }
 
 function printNotes(io: CliIo, notes: readonly string[], sources: readonly string[]): void {
-  io.stdout(
-    `${notes.map((n) => `- ${n}`).join('\n')}\nSources: ${sources.join('; ')}\n${DISCLAIMER}\n`,
-  );
+  const lines = [
+    ...notes.map((n) => wrap(`- ${n}`, 110).join('\n  ')),
+    wrap(`Sources: ${sources.join('; ')}`, 110).join('\n  '),
+    DISCLAIMER,
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
 }
