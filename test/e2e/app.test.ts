@@ -352,7 +352,7 @@ describe('calcwise in the browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('works at 390 px wide without horizontal scrolling', async () => {
+  it('works at 390 px wide: no horizontal scrolling, every control labelled', async () => {
     const mobile = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const small = await mobile.newPage();
     try {
@@ -365,6 +365,8 @@ describe('calcwise in the browser', () => {
         'plan',
         'evidence',
         'report',
+        `food/${encodeURIComponent(KALE)}`,
+        'top/vitamin-k2?per=serving',
       ]) {
         await app.open(route);
         await small.waitForLoadState('networkidle');
@@ -372,6 +374,7 @@ describe('calcwise in the browser', () => {
           0,
         );
         await expect(app.disclaimer().first().isVisible()).resolves.toBe(true);
+        expect(await app.unlabelledControls(), `${route} has unlabelled controls`).toEqual([]);
       }
       await app.open('dashboard');
       await small.locator('li[data-nutrient="vitamin-k1"]').waitFor();
