@@ -257,7 +257,7 @@ describe('calcwise evidence (table)', () => {
     ]) {
       expect(stdout).toContain(name);
     }
-    // Reassemble the wrapped food column (it starts at column 100) of the body.
+    // Reassemble the wrapped food column (it starts at column 100: 15 + 23 + 27 + 27 + 4 gaps of 2) of the body.
     const foodColumn = lines
       .slice(2)
       .map((l) => [...l].slice(100).join('').trim())

@@ -15,8 +15,8 @@ import { loadFoods } from './foods.js';
 
 /** Readable in a 120-column terminal: widths plus two spaces between columns ≤ 120. */
 const COLUMNS = [
-  { header: 'Nutrient', width: 14 },
-  { header: 'Mechanism', width: 24 },
+  { header: 'Nutrient', width: 15 },
+  { header: 'Mechanism', width: 23 },
   { header: 'Evidence: reversal', width: 27 },
   { header: 'Evidence: prevention', width: 27 },
   { header: 'Food sources', width: 20 },

@@ -31,7 +31,7 @@ export const EVIDENCE_NUTRIENTS: readonly EvidenceNutrientRecord[] = [
     id: 'vitamin-k1',
     name: 'Vitamin K1 (phylloquinone)',
     mechanism:
-      'Also activates MGP and the clotting factors; most dietary vitamin K, from green leafy vegetables.',
+      'Also activates MGP and the clotting factors; richest in green leafy vegetables (SR24).',
     mechanismClaim: 'k1-mechanism-mgp',
     reversalClaim: 'k1-reversal',
     preventionClaim: 'k1-prevention',
