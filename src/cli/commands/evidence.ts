@@ -104,7 +104,7 @@ function gradeLine(summary: GradedSummary): string {
   return `[${GRADE_TEXT[summary.grade]} · ${direction}]`;
 }
 
-/** Food names cut to their first comma parts, longer where two foods would read the same. */
+/** Food names cut to their first two comma parts; names that would read the same keep more. */
 function shortFoodNames(index: FoodIndex, ids: readonly string[]): string[] {
   const parts = ids.map(
     (id) =>
@@ -113,10 +113,11 @@ function shortFoodNames(index: FoodIndex, ids: readonly string[]): string[] {
         ?.name.split(',')
         .map((p) => p.trim()) ?? [id],
   );
-  const cut = (n: number) => parts.map((p) => p.slice(0, n).join(', '));
-  let names = cut(2);
-  for (let n = 3; n <= 4 && new Set(names).size < names.length; n += 1) names = cut(n);
-  return names;
+  const short = parts.map((p) => p.slice(0, 2).join(', '));
+  return parts.map((p, i) => {
+    const clashes = short.filter((name) => name === short[i]).length > 1;
+    return clashes ? p.slice(0, 4).join(', ') : short[i]!;
+  });
 }
 
 function studyLabels(ids: readonly string[]): string {
