@@ -114,8 +114,9 @@ export const api = {
       from,
       to,
     }),
-  analysis: (from: string, to: string) =>
-    request<AnalysisResponse>('GET', `/api/analysis${query({ from, to })}`),
+  /** `authority`: whose reference values the targets come from (NASEM by default, or EFSA). */
+  analysis: (from: string, to: string, authority?: 'nasem' | 'efsa') =>
+    request<AnalysisResponse>('GET', `/api/analysis${query({ from, to, authority })}`),
   targets: () => request<unknown>('GET', '/api/targets'),
   /** With a date range, screening also looks at what was eaten in it. */
   findings: (from?: string, to?: string) =>

@@ -260,6 +260,17 @@ describe('calcwise in the browser', () => {
 
     await dashboard.choosePeriod(30);
     await expect.poll(() => page.getByText(/2 days with entries/).count()).toBe(1);
+
+    // The targets follow the chosen authority.
+    await page.getByLabel('Reference values').selectOption('efsa');
+    const efsa = await api<{ average: Record<string, { target?: number } | undefined> }>(
+      `/api/analysis?from=${isoDay(-29)}&to=${today}&authority=efsa`,
+    );
+    const efsaCalcium = efsa.average.calcium?.target;
+    expect(efsaCalcium).toBeDefined();
+    await expect
+      .poll(() => dashboard.panelRow('calcium').textContent())
+      .toContain(`Target ${formatAmount(efsaCalcium, 'mg')}`);
   });
 
   it('shows K forms with provenance on a food page', async () => {

@@ -20,7 +20,8 @@ export function DashboardPage() {
   const [trendNutrient, setTrendNutrient] = useState<NutrientId>('vitamin-k');
   const to = todayIso();
   const from = addDays(to, -(days - 1));
-  const analysis = useAsync(() => api.analysis(from, to), [from, to]);
+  const [authority, setAuthority] = useState<'nasem' | 'efsa'>('nasem');
+  const analysis = useAsync(() => api.analysis(from, to, authority), [from, to, authority]);
   const findings = useAsync(() => api.findings(from, to), [from, to]);
   const data = analysis.data;
   const loggedDays = data?.days.length ?? 0;
@@ -30,12 +31,24 @@ export function DashboardPage() {
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Dashboard</h1>
-      <div className="range-switch" role="group" aria-label="Period">
-        {RANGES.map((n) => (
-          <button key={n} type="button" aria-pressed={days === n} onClick={() => setDays(n)}>
-            {n} days
-          </button>
-        ))}
+      <div className="inline dashboard-controls">
+        <div className="range-switch" role="group" aria-label="Period">
+          {RANGES.map((n) => (
+            <button key={n} type="button" aria-pressed={days === n} onClick={() => setDays(n)}>
+              {n} days
+            </button>
+          ))}
+        </div>
+        <label>
+          Reference values
+          <select
+            value={authority}
+            onChange={(e) => setAuthority(e.target.value as 'nasem' | 'efsa')}
+          >
+            <option value="nasem">NASEM (US and Canada)</option>
+            <option value="efsa">EFSA (European Union)</option>
+          </select>
+        </label>
       </div>
       <p className="muted">
         {from} to {to}
