@@ -57,6 +57,15 @@ describe('calcwise serve', () => {
 
     process.emit('SIGTERM');
     expect(await running).toBe(0);
+    // One JSON access-log line per request on stdout.
+    const logged = out.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { method: string; path: string; status: number });
+    expect(logged.map((r) => [r.method, r.path, r.status])).toEqual([
+      ['GET', '/api/health', 200],
+      ['POST', '/api/diary/entries', 201],
+    ]);
     expect(out.stderr).toContain('stopped');
     expect(existsSync(join(cwd, 'calcwise.db'))).toBe(true);
 

@@ -50,6 +50,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           host: options.host ?? '127.0.0.1',
           ...(dbFile !== undefined && { dbFile: inCwd(dbFile) }),
           env: io.env,
+          // Access log: one JSON line per request, through the command's stdout.
+          log: (record) => io.stdout(`${JSON.stringify(record)}\n`),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
