@@ -79,6 +79,7 @@ export class HighsSolver implements Solver {
       if (!Number.isFinite(objective)) return { status: 'time-limit', solveMs };
       const solution = m.getSolution();
       const gap = relax ? 0 : Number(m.info.get('mip_gap'));
+      const bound = relax ? objective : Number(m.info.get('mip_dual_bound'));
       return {
         status: limited ? 'time-limit' : 'optimal',
         objective,
@@ -86,6 +87,7 @@ export class HighsSolver implements Solver {
         rowActivity: solution.rowValue,
         ...(relax ? { reducedCosts: solution.colDual } : {}),
         gap: Number.isFinite(gap) ? Math.max(0, gap) : undefined,
+        ...(Number.isFinite(bound) ? { bound } : {}),
         solveMs,
       };
     } finally {

@@ -190,6 +190,14 @@ export function planSpec(
   for (const target of targets.targets) {
     if (target.bound !== 'min' || target.nutrient === 'energy') continue;
     if (mins.some((m) => m.nutrient === target.nutrient)) continue;
+    if (target.nutrient === 'sodium') {
+      // Everyday food meets the sodium AI; the plan works against the CDRR cap instead.
+      dropped.push({
+        nutrient: 'sodium',
+        reason: 'not aimed at: food meets the sodium AI; the cap (CDRR) is what matters',
+      });
+      continue;
+    }
     if (target.nutrient === 'potassium' || target.nutrient === 'phosphorus') {
       const finding = restrictive(target.nutrient);
       if (finding) {

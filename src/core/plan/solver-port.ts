@@ -46,6 +46,8 @@ export interface SolveOutcome {
   reducedCosts?: Float64Array;
   /** Relative MIP gap; 0 for LPs and proved optima. */
   gap?: number;
+  /** Best proved bound on the objective (MIPs). */
+  bound?: number;
   solveMs: number;
   message?: string;
 }

@@ -128,7 +128,10 @@ export interface Diagnosis {
 
 export interface PlanResult {
   status: 'optimal' | 'time-limit' | 'infeasible';
+  /** Largest relative MIP gap over the days (HiGHS `mip_gap`). */
   gap?: number;
+  /** Sum over the days of objective − proved bound, in objective units (1 = a 1 % shortfall of a weight-1 minimum). */
+  gapAbs?: number;
   objective?: number;
   days: PlanDay[];
   unmet: Unmet[];
