@@ -156,6 +156,7 @@ const NAME_RULES: [RegExp, Partial<Pick<Row, 'meals' | 'minG' | 'maxG' | 'stepG'
   [/^Cheese, (parmesan|romano)/, { meals: ['lunch', 'dinner'], minG: 5, maxG: 20, stepG: 5 }],
   [/^Cheese, cream/, { meals: ['breakfast'], minG: 15, maxG: 30 }],
   [/^(Yogurt|Milk, buttermilk)/, { meals: ['breakfast', 'snack'], minG: 100, maxG: 350 }],
+  [/^(Milk|Soymilk)/, { maxG: 360 }],
   [/^Cream, sour/, { meals: ['lunch', 'dinner'], minG: 15, maxG: 30 }],
   [/^Butter/, { meals: ['breakfast', 'lunch', 'dinner'], minG: 5, maxG: 15 }],
   [/^Oil, (flaxseed|walnut)/, { minG: 5, maxG: 15 }],

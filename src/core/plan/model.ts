@@ -70,29 +70,51 @@ export const MEAL_ENERGY_SHARE: Record<Meal, [number, number]> = {
 };
 
 /** What makes a meal look like one: lunch and dinner have a protein food and a vegetable, breakfast a staple. */
-export const MEAL_TEMPLATES: Partial<Record<Meal, { groups: Set<PantryGroup>; label: string }>> = {
+export const MEAL_TEMPLATES: Partial<
+  Record<Meal, { groups: Set<PantryGroup>; also?: RegExp; label: string }>
+> = {
   breakfast: {
     groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']),
     label: 'breakfast has a grain, dairy or egg food',
   },
   lunch: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'fermented']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese']),
+    also: /^Natto/,
     label: 'lunch has a protein food',
   },
   dinner: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'fermented']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes']),
+    also: /^Natto/,
     label: 'dinner has a protein food',
   },
 };
 
-const MEAL_AT_MOST: [string, PantryGroup[], number][] = [
-  ['meat-fish', ['meat', 'fish'], 1],
-  ['cheese', ['cheese'], 1],
-  ['legumes', ['legumes'], 1],
-  ['grains', ['grains'], 2],
-  ['dairy', ['dairy', 'dairy-alt'], 1],
-  ['fruit', ['fruit', 'dried-fruit'], 2],
+/** Per meal, at most this many foods of a kind: [name, groups, name filter, most]. */
+const MEAL_AT_MOST: [string, PantryGroup[], RegExp | undefined, number][] = [
+  [
+    'protein-main',
+    ['meat', 'fish', 'legumes', 'fermented'],
+    /^(Beef|Pork|Lamb|Chicken|Turkey|Duck|Ham|Fish|Crustaceans|Mollusks|Tofu|Tempeh|Soybeans|Natto|Falafel)/,
+    1,
+  ],
+  ['cheese', ['cheese'], undefined, 1],
+  ['legumes', ['legumes'], undefined, 1],
+  ['grains', ['grains'], undefined, 2],
+  ['cereal', ['grains'], /^Cereals/, 1],
+  [
+    'starch',
+    ['grains', 'starchy-vegetables'],
+    /^(Rice|Spaghetti|Couscous|Bulgur|Barley|Quinoa|Millet|Buckwheat|Wild rice|Potatoes|Sweet potato|Corn)/,
+    1,
+  ],
+  ['mushrooms', ['vegetables'], /^Mushrooms/, 1],
+  ['dairy', ['dairy', 'dairy-alt'], undefined, 1],
+  ['fruit', ['fruit', 'dried-fruit'], undefined, 2],
+  ['nuts-seeds', ['nuts-seeds'], undefined, 2],
 ];
+
+/** Per day, at most this many meals with a food of the kind (fish once a day). */
+const DAY_AT_MOST: [string, PantryGroup[], number][] = [['fish', ['fish'], 1]];
 
 export const DISTINCT_FOODS_PER_DAY: [number, number] = [8, 16];
 export const ENERGY_BAND = 0.05;
@@ -344,6 +366,27 @@ export function planSpec(
       max: 3,
     },
     {
+      name: 'mushrooms',
+      label: 'mushrooms ≤ 150 g/day',
+      weights: { vegetables: 1 },
+      nameFilter: /^Mushrooms/,
+      max: 150,
+    },
+    {
+      name: 'leafy-greens',
+      label: 'cooked leafy greens ≤ 200 g/day',
+      weights: { vegetables: 1 },
+      nameFilter:
+        /^(Spinach|Kale|Collards|Turnip greens|Beet greens|Mustard greens|Dandelion|Chard|Sweet potato leaves|Broccoli raab)/,
+      max: 200,
+    },
+    {
+      name: 'dried-fruit',
+      label: 'dried fruit ≤ 40 g/day',
+      weights: { 'dried-fruit': 1 },
+      max: 40,
+    },
+    {
       name: 'meat-fish',
       label: 'meat, poultry and fish ≤ 170 g/day (DASH: ≤ 6 oz)',
       weights: { meat: 1, fish: 1 },
@@ -426,7 +469,7 @@ export function planSpec(
   );
   descriptions.set(
     'meal-mix',
-    'at most one meat or fish, one cheese, one legume, one milk and two grain foods per meal',
+    'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, two grain foods; fish at one meal a day',
   );
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
@@ -668,9 +711,10 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
           );
         const template = MEAL_TEMPLATES[meal];
         if (template) {
-          const main = mealX.filter((v) =>
-            template.groups.has((spec.candidates[v.item] as PantryItem).group),
-          );
+          const main = mealX.filter((v) => {
+            const item = spec.candidates[v.item] as PantryItem;
+            return template.groups.has(item.group) || template.also?.test(item.food.name) === true;
+          });
           if (main.length > 0)
             b.addRow(
               `${p}:meal-main:${meal}`,
@@ -681,10 +725,11 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
         }
         // One main protein food, one cheese, one legume dish, two grain foods per meal at most.
         const mealZ = dayY.filter((v) => v.meal === meal);
-        for (const [name, groups, most] of MEAL_AT_MOST) {
-          const zs = mealZ.filter((v) =>
-            groups.includes((spec.candidates[v.item] as PantryItem).group),
-          );
+        for (const [name, groups, filter, most] of MEAL_AT_MOST) {
+          const zs = mealZ.filter((v) => {
+            const item = spec.candidates[v.item] as PantryItem;
+            return groups.includes(item.group) && (!filter || filter.test(item.food.name));
+          });
           if (zs.length > most)
             b.addRow(
               `${p}:meal-mix:${meal}-${name}`,
@@ -693,6 +738,18 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
               zs.map((v) => [v.col, 1]),
             );
         }
+      }
+      for (const [name, groups, most] of DAY_AT_MOST) {
+        const zs = dayY.filter((v) =>
+          groups.includes((spec.candidates[v.item] as PantryItem).group),
+        );
+        if (zs.length > most)
+          b.addRow(
+            `${p}:meal-mix:day-${name}`,
+            -Infinity,
+            most,
+            zs.map((v) => [v.col, 1]),
+          );
       }
       b.addRow(
         `${p}:distinct`,
