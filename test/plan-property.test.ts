@@ -89,7 +89,7 @@ describe('profile plans over random profiles (property)', () => {
           }
         },
       ),
-      { numRuns: 10, seed: 20261126 },
+      { numRuns: 8, seed: 20261126 },
     );
   }, 120_000);
 });

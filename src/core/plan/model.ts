@@ -108,6 +108,8 @@ const MEAL_AT_MOST: [string, PantryGroup[], RegExp | undefined, number][] = [
     1,
   ],
   ['mushrooms', ['vegetables'], /^Mushrooms/, 1],
+  ['eggs', ['eggs'], undefined, 1],
+  ['condiments', ['condiments'], undefined, 1],
   ['dairy', ['dairy', 'dairy-alt'], undefined, 1],
   ['fruit', ['fruit', 'dried-fruit'], undefined, 2],
   ['nuts-seeds', ['nuts-seeds'], undefined, 2],
@@ -162,7 +164,7 @@ export interface PlanSpec {
   minCoef: Map<NutrientId, Float64Array>;
   capCoef: Map<string, Float64Array>;
   descriptions: Map<string, string>;
-  excluded: { pattern: number; allergens: number; dislikes: number };
+  excluded: { pattern: number; allergens: number; dislikes: number; safety: number };
 }
 
 const VKA_PATTERN = /warfarin|acenocoumarol|phenprocoumon|fluindione|coumarin|vka/;
@@ -174,9 +176,17 @@ export function planSpec(
   findings: Finding[],
   pantry: PantryItem[],
 ): PlanSpec {
-  const excluded = { pattern: 0, allergens: 0, dislikes: 0 };
+  const excluded = { pattern: 0, allergens: 0, dislikes: 0, safety: 0 };
   const dislikes = new Set(profile.dislikes);
+  const onVka = profile.medications.some((m) => VKA_PATTERN.test(m.toLowerCase()));
   const candidates = pantry.filter((item) => {
+    // Vitamin K antagonists: natto-level MK-7 (≥ 100 µg/100 g) is left out. MK-7 has a very long
+    // half-life and accumulates; ≥ 50 µg/day may interfere with anticoagulation (Schurgers 2007,
+    // Blood 109(8):3279), so VKA users are advised against natto.
+    if (onVka && (nutrientPer100g(item.food, 'mk7')?.per100g ?? 0) >= 100) {
+      excluded.safety += 1;
+      return false;
+    }
     if (!item.patterns.includes(profile.pattern)) {
       excluded.pattern += 1;
       return false;
@@ -208,6 +218,16 @@ export function planSpec(
         f.id.startsWith('ckd-') &&
         (f.severity === 'caution' || f.severity === 'avoid'),
     );
+  // A supplement that a safety finding advises against (avoid or caution) is not counted towards
+  // a minimum: the plan should not rely on it. It still counts towards the upper limits.
+  const questioned = new Set(
+    findings
+      .filter((f) => f.severity === 'avoid' || f.severity === 'caution')
+      .map((f) => f.nutrient),
+  );
+  const credited = {
+    supplements: profile.supplements.filter((s) => !questioned.has(s.nutrient)),
+  };
   const mins: MinNeed[] = [];
   for (const target of targets.targets) {
     if (target.bound !== 'min' || target.nutrient === 'energy') continue;
@@ -230,7 +250,7 @@ export function planSpec(
         continue;
       }
     }
-    const supplement = supplementAmount(profile, target.nutrient);
+    const supplement = supplementAmount(credited, target.nutrient);
     mins.push({
       nutrient: target.nutrient,
       unit: target.unit,
@@ -447,7 +467,6 @@ export function planSpec(
     descriptions.set(`group-min:${group.name}`, group.label);
   }
 
-  const onVka = profile.medications.some((m) => VKA_PATTERN.test(m.toLowerCase()));
   const kNeed = keptMins.find((m) => m.nutrient === 'vitamin-k');
   const vkaConsistency = onVka
     ? { tolerance: Math.max(20, 0.2 * (kNeed?.target ?? 100)) }
@@ -469,7 +488,7 @@ export function planSpec(
   );
   descriptions.set(
     'meal-mix',
-    'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, two grain foods; fish at one meal a day',
+    'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, one egg dish, one condiment, two grain foods; fish at one meal a day',
   );
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
