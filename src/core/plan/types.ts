@@ -144,6 +144,7 @@ export interface PlanResult {
     candidates: number;
   };
   diagnosis?: Diagnosis;
+  /** Solver time over every solve (ms), the largest day model, and its candidate foods. */
   solve: { ms: number; candidates: number; cols: number; rows: number };
   disclaimer: string;
 }
