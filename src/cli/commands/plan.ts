@@ -21,7 +21,7 @@ import { computeTargets } from '../../core/targets/index.js';
 import { loadPantry } from '../../data/pantry.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
-import { HighsSolver } from '../../solver/highs.js';
+import { HighsWorkerSolver } from '../../solver/highs-worker-solver.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { loadFoods } from './foods.js';
 
@@ -78,19 +78,24 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--time-limit <seconds>', 'solver time limit in seconds')
     .option('--json', 'print JSON')
     .action(async (options: PlanOptions) => {
-      const solver = new HighsSolver();
-      if (options.foods !== undefined || options.model !== undefined) {
-        await runGeneric(io, options, solver);
-        return;
+      // The solver runs in a worker thread, terminated if it overruns its time limit.
+      const solver = new HighsWorkerSolver();
+      try {
+        if (options.foods !== undefined || options.model !== undefined) {
+          await runGeneric(io, options, solver);
+          return;
+        }
+        if (options.profile === undefined) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message:
+              'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
+          });
+        }
+        await runProfilePlan(io, options, solver);
+      } finally {
+        await solver.close();
       }
-      if (options.profile === undefined) {
-        throw new CliFailure({
-          code: 'INVALID_INPUT',
-          message:
-            'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
-        });
-      }
-      await runProfilePlan(io, options, solver);
     });
 }
 
