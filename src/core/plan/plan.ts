@@ -104,12 +104,7 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
       const diagnosis = await diagnose(full.model, spec, solver, request);
       return {
         model: full.model,
-        result: emptyResult(
-          spec,
-          'infeasible',
-          { ...info, ms: spentMs },
-          diagnosis,
-        ),
+        result: emptyResult(spec, 'infeasible', { ...info, ms: spentMs }, diagnosis),
       };
     }
     if (!outcome.values) {
