@@ -291,7 +291,7 @@ function peers(
       name: `${label}, ${name} (process, LP file)`,
       value: round(result.ms),
       unit: 'ms',
-      note: `objective ${result.objective === undefined ? 'not found' : round(result.objective, 4)}; ${agree ? 'agrees with HiGHS' : `differs from HiGHS (${round(objective ?? NaN, 4)})${result.ms >= limitSec * 1000 ? ': both stopped at the time limit' : ''}`}; HiGHS/${name} time ${round(highsMs / result.ms, 2)}`,
+      note: `objective ${result.objective === undefined ? 'not found' : round(result.objective, 4)}; ${agree ? 'agrees with HiGHS' : `differs from HiGHS (${round(objective ?? NaN, 4)})${result.ms >= limitSec * 1000 ? `: ${name} stopped at its ${limitSec} s limit` : ''}`}; HiGHS/${name} time ${round(highsMs / result.ms, 2)}`,
     });
   }
 }
