@@ -48,7 +48,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       return EXIT.badInput;
     }
-    io.stderr(`calcwise: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    io.stderr(
+      `calcwise: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return EXIT.failure;
   }
 }

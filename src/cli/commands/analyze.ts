@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
 import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
@@ -14,6 +12,7 @@ import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
+import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
@@ -65,31 +64,6 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);
     });
-}
-
-function readText(io: CliIo, file: string): string {
-  try {
-    return readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-}
-
-function readJson(io: CliIo, file: string): unknown {
-  const text = readText(io, file);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliFailure({
-      code: 'INVALID_JSON',
-      message: `not valid JSON: ${(error as Error).message}`,
-      file,
-    });
-  }
 }
 
 function printReadable(io: CliIo, output: AnalyzeOutput): void {

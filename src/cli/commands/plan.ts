@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -23,6 +23,7 @@ import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { HighsWorkerSolver } from '../../solver/highs-worker-solver.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
+import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
 interface PlanOptions {
@@ -304,31 +305,6 @@ function parseTimeLimit(text: string | undefined): number | undefined {
     });
   }
   return value;
-}
-
-function readText(io: CliIo, file: string): string {
-  try {
-    return readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-}
-
-function readJson(io: CliIo, file: string): unknown {
-  const text = readText(io, file);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliFailure({
-      code: 'INVALID_JSON',
-      message: `not valid JSON: ${(error as Error).message}`,
-      file,
-    });
-  }
 }
 
 function writeFile(io: CliIo, file: string, text: string): void {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { analyzeDiary, resolveDiary } from '../../core/analysis/index.js';
@@ -17,6 +15,7 @@ import {
 import { parseDiaryText } from '../../schemas/diary.js';
 import { formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
+import { parseJson, readText } from '../read-input.js';
 import { wrap } from './evidence.js';
 import { loadFoods } from './foods.js';
 
@@ -74,30 +73,6 @@ export function registerScoreCommand(program: Command, io: CliIo): void {
       io.stdout(`Not implemented:\n${guidance.notImplemented.map((n) => `- ${n}`).join('\n')}\n`);
       io.stdout(`\n${DISCLAIMER}\n`);
     });
-}
-
-function readText(io: CliIo, file: string): string {
-  try {
-    return readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliFailure({
-      code: 'INVALID_JSON',
-      message: `not valid JSON: ${(error as Error).message}`,
-      file,
-    });
-  }
 }
 
 async function readAnswers(io: CliIo, file: string | undefined) {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getNutrient, vitaminDUgToIu } from '../../core/nutrients.js';
 import type { Profile } from '../../core/profile.js';
@@ -8,6 +6,7 @@ import { computeTargets, type Authority, type PersonalTargets } from '../../core
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
+import { readJson } from '../read-input.js';
 
 const AUTHORITIES: readonly Authority[] = ['nasem', 'efsa'];
 
@@ -95,25 +94,7 @@ export function readProfile(io: CliIo, file: string): Profile {
 }
 
 export function readJsonFile(io: CliIo, file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliFailure({
-      code: 'INVALID_JSON',
-      message: `not valid JSON: ${(error as Error).message}`,
-      file,
-    });
-  }
+  return readJson(io, file);
 }
 
 /** "NASEM/IOM DRI Calcium and Vitamin D 2011 (PMID 123)" — a source in one line. */
