@@ -9,7 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -22,7 +25,11 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'src/core is pure: no node: imports.' },
             {
-              group: adapterFolders.flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`]),
+              group: adapterFolders.flatMap((f) => [
+                `../${f}/*`,
+                `../../${f}/*`,
+                `../../../${f}/*`,
+              ]),
               message: 'src/core must not import adapters.',
             },
             {
