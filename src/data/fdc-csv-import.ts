@@ -235,9 +235,7 @@ export function mapFdcFood(
 }
 
 /** Streams a CSV file's records (RFC 4180; quoted fields may span lines) with header-named cells. */
-async function* readCsv(
-  file: string,
-): AsyncGenerator<{
+async function* readCsv(file: string): AsyncGenerator<{
   line: number;
   row: Record<string, string>;
   cellCount: number;
