@@ -54,8 +54,6 @@ const GARNISH = /^(Garlic|Parsley|Seaweed|Lemon juice|Lime juice)/;
 const RAW_VEG = /, raw|^(Lettuce|Arugula|Endive|Radicchio|Watercress)/;
 const SALAD =
   /^(Lettuce|Arugula|Endive|Radicchio|Watercress|Spinach, raw|Kale, raw|Cabbage, raw|Tomatoes, red|Cucumber|Peppers, sweet, (green|red), raw|Radishes|Fennel|Carrots, raw|Celery)/;
-const PROTEIN_MAIN =
-  /^(Beef|Pork|Lamb|Chicken|Turkey|Duck|Ham|Fish|Crustaceans|Mollusks|Tofu|Tempeh|Soybeans|Natto|Falafel|Hummus|Egg,)/;
 const STARCH =
   /^(Rice|Spaghetti|Couscous|Bulgur|Barley|Quinoa|Millet|Buckwheat|Wild rice|Potatoes|Sweet potato, |Corn|Peas, green|Parsnips|Pumpkin|Squash, winter)/;
 const TOPPING_MEAT =
