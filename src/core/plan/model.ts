@@ -558,7 +558,7 @@ export function planSpec(
   });
 
   const advice: PlanSpec['advice'] = [];
-  const b12 = keptMins.find((m) => m.nutrient === 'vitamin-b12');
+  const b12 = [...keptMins, ...unsupplied].find((m) => m.nutrient === 'vitamin-b12');
   if (profile.pattern === 'vegan' && b12) {
     advice.push({
       nutrient: 'vitamin-b12',
