@@ -67,7 +67,9 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
       { ages: [18], stages: [...NOT_PREGNANT, ...PREGNANT], value: 3500 },
       { sex: 'female', ages: [18], stages: LACTATING, value: 4000 },
     ],
-    { note: 'Does not apply to people with impaired potassium excretion (CKD, potassium-retaining medicines).' },
+    {
+      note: 'Does not apply to people with impaired potassium excretion (CKD, potassium-retaining medicines).',
+    },
   ),
 
   ...rows('sodium', 'guidance', EFSA_SODIUM, [{ ages: [18], value: 2000 }], {
@@ -96,7 +98,9 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
       { sex: 'female', ages: [18], stages: PREGNANT, value: 105 },
       { sex: 'female', ages: [18], stages: LACTATING, value: 155 },
     ],
-    { note: `${PRI} Pregnancy +10 mg, lactation +60 mg. No smoker increment is applied under EFSA here; EFSA set no UL.` },
+    {
+      note: `${PRI} Pregnancy +10 mg, lactation +60 mg. No smoker increment is applied under EFSA here; EFSA set no UL.`,
+    },
   ),
 
   ...rows('epa-dha', 'AI', EFSA_2010_FATS, [{ ages: [18], value: 0.25 }], {
