@@ -66,7 +66,9 @@ describe('plans are meals and a whole diet (property)', () => {
                   (/^(Honey|Jams)/.test(name) && (has('yogurt') || has('porridge'))) ||
                   (/^(Peanut butter|Nuts, almond butter|Seeds, sesame butter)/.test(name) &&
                     (has('porridge') ||
-                      foods.some(({ p: q }) => /^(Apples|Bananas|Pears|Celery)/.test(q.food.name))));
+                      foods.some(({ p: q }) =>
+                        /^(Apples|Bananas|Pears|Celery)/.test(q.food.name),
+                      )));
                 expect(carrier, `${meal}: ${name} needs something to spread on`).toBe(true);
               }
               if (p.notRaw)

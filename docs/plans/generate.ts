@@ -158,7 +158,7 @@ async function page(file: string): Promise<string> {
       if (supMax) parts.push(`UL ${fmt(supMax.value)} for supplements/fortified forms only`);
       if (n === 'energy') parts.push(`${fmt(targets.energyKcal)} ± 5 %`);
       let status = '';
-      if (dropped) status = `not aimed at: ${dropped.reason}`;
+      if (dropped) status = dropped.reason;
       else if (spec.unsupplied.some((u) => u.nutrient === n)) status = 'unknown: no pantry food has a value';
       else if (min) status = lo + credited >= min.value * 0.98 ? 'met' : `short (${fmt(lo + credited)} with supplements)`;
       if (max && hi > max.value + 1e-6) status += ' OVER LIMIT';

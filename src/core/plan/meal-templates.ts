@@ -235,6 +235,14 @@ export function addMealRules(
       ...zs(milks).map(([c]) => [c, -1] as [number, number]),
     ]);
   }
+  // Enough milk for the cereal: at least 2 g of milk, yogurt or soy milk per gram of dry cereal
+  // (a 30 g bowl takes about 1/2 cup; porridge cooked with water is not counted).
+  const cereals = withRole('cereal');
+  if (cereals.length > 0 && milks.length > 0)
+    b.addRow(`${prefix}:pair:${meal}-cereal-milk-amount`, 0, Infinity, [
+      ...milks.map((c) => [c.x, c.item.stepG] as [number, number]),
+      ...cereals.map((c) => [c.x, -2 * c.item.stepG] as [number, number]),
+    ]);
   const bread = withRole('bread');
   for (const spread of withRole('spread')) {
     const name = spread.item.food.name;

@@ -181,12 +181,12 @@ export interface PlanHabits {
 /**
  * Objective weights beyond the targets. A 1 % shortfall of a weight-1 minimum costs 1; choosing
  * an occasional food (commonness 1) costs 3, a common one (2) 1, an everyday staple (3) 0; each
- * gram above a food's smallest portion 0.005 (100 g more of a food costs half a percent).
+ * gram above a food's smallest portion 0.01 (100 g more of a food costs 1).
  * With a history, a food the person does not eat costs 2 more and one they eat on most days
  * costs up to 2 less (never below 0).
  */
 export const COMMONNESS_COST: Record<number, number> = { 1: 3, 2: 1, 3: 0 };
-export const PORTION_COST_PER_G = 0.005;
+export const PORTION_COST_PER_G = 0.01;
 export const HABIT_COST = 2;
 
 const VKA_PATTERN = /warfarin|acenocoumarol|phenprocoumon|fluindione|coumarin|vka/;
@@ -528,6 +528,21 @@ export function planSpec(
   descriptions.set('meal-fat:added', 'oil and butter ≤ 15 g (1 tbsp) per meal');
   descriptions.set('meal-fat:energy-share', "fat ≤ 35 % of each meal's energy");
   descriptions.set('template:dinner-vegetables-max', 'one or two vegetables at dinner');
+  descriptions.set(
+    'pair:cereal-milk-amount',
+    'at least 2 g of milk, yogurt or soy milk per gram of cereal',
+  );
+  for (const meal of ['lunch', 'dinner', 'snack'])
+    descriptions.set(`template:${meal}-proteins-max`, `at most two protein foods at ${meal}`);
+  for (const [meal, roles] of [
+    ['breakfast', ['cereal', 'porridge', 'bread', 'egg', 'protein', 'nuts']],
+    ['lunch', ['soup', 'starch']],
+  ] as const)
+    for (const role of roles)
+      descriptions.set(
+        `template:${meal}-only-${role}`,
+        `${meal}: ${role} only in the templates that have it`,
+      );
   for (const [meal, list] of Object.entries(TEMPLATES)) {
     descriptions.set(
       `template:${meal}-one`,
