@@ -1,6 +1,5 @@
 /**
- * Regenerates the USDA FoodData Central rows of the supplementary tables
- * (data/supplementary/menaquinones.csv and fatty-acids.csv) from the official Foundation
+ * Regenerates the USDA FoodData Central rows of data/supplementary/fatty-acids.csv from the official Foundation
  * Foods CSV release, keeps the hand-curated literature rows as they are, and recomputes the
  * published range (min/max) of every food + nutrient.
  *
@@ -429,10 +428,8 @@ function main(argv: readonly string[]): number {
     path.resolve(repo, '../shared/data/fdc/foundation_2024-10-31_foundation_only');
   const check = argv.includes('--check');
   let stale = 0;
-  for (const [name, mappings] of [
-    ['menaquinones.csv', MK4_MAPPINGS],
-    ['fatty-acids.csv', FATTY_ACID_MAPPINGS],
-  ] as const) {
+  // menaquinones.csv is built by scripts/build-menaquinones.ts from its sources and mapping rules.
+  for (const [name, mappings] of [['fatty-acids.csv', FATTY_ACID_MAPPINGS]] as const) {
     const file = path.join(repo, 'data/supplementary', name);
     const next = rebuildTable(file, mappings, fdcDir);
     if (next === readFileSync(file, 'utf8')) {
