@@ -21,7 +21,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SampleInfo, ValueBasis } from '../src/core/foods.js';
 import { DEFAULT_REGION, rankCandidates } from '../src/core/k2.js';
 import { MENAQUINONE_IDS } from '../src/core/nutrients.js';
-import { parseCsvRecords, SAMPLE_COLUMNS, SUPPLEMENTARY_HEADER } from '../src/data/sr24-supplementary.js';
+import {
+  parseCsvRecords,
+  SAMPLE_COLUMNS,
+  SUPPLEMENTARY_HEADER,
+} from '../src/data/sr24-supplementary.js';
 
 export const MEASUREMENT_COLUMNS = [
   'id',
@@ -43,7 +47,15 @@ export const MEASUREMENT_COLUMNS = [
   'note',
 ] as const;
 
-export const RULE_COLUMNS = ['rule', 'study_food', 'target', 'basis', 'positive', 'negative', 'note'] as const;
+export const RULE_COLUMNS = [
+  'rule',
+  'study_food',
+  'target',
+  'basis',
+  'positive',
+  'negative',
+  'note',
+] as const;
 
 export type Measurement = Record<(typeof MEASUREMENT_COLUMNS)[number], string> & { line: number };
 export type Rule = Record<(typeof RULE_COLUMNS)[number], string> & { line: number };
@@ -55,7 +67,11 @@ export interface Sr24Food {
 const OUTPUT_COLUMNS = [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS] as const;
 type OutputRow = Record<(typeof OUTPUT_COLUMNS)[number], string>;
 
-const NUTRIENT_ORDER: readonly string[] = [...MENAQUINONE_IDS, 'dihydrophylloquinone', 'vitamin-k2'];
+const NUTRIENT_ORDER: readonly string[] = [
+  ...MENAQUINONE_IDS,
+  'dihydrophylloquinone',
+  'vitamin-k2',
+];
 
 function readTable<C extends string>(
   text: string,
@@ -84,11 +100,15 @@ export function parseMeasurements(text: string, file = 'measurements.csv'): Meas
     };
     if (ids.has(r.id)) fail('id', `duplicate "${r.id}"`);
     ids.add(r.id);
-    if (!NUTRIENT_ORDER.slice(0, -1).includes(r.nutrient)) fail('nutrient', `not a menaquinone or dK: "${r.nutrient}"`);
-    if (r.per100g === '' || !(Number(r.per100g) >= 0)) fail('per100g', `not a non-negative number: "${r.per100g}"`);
-    if (r.confidence !== 'primary' && r.confidence !== 'secondary') fail('confidence', `"${r.confidence}"`);
+    if (!NUTRIENT_ORDER.slice(0, -1).includes(r.nutrient))
+      fail('nutrient', `not a menaquinone or dK: "${r.nutrient}"`);
+    if (r.per100g === '' || !(Number(r.per100g) >= 0))
+      fail('per100g', `not a non-negative number: "${r.per100g}"`);
+    if (r.confidence !== 'primary' && r.confidence !== 'secondary')
+      fail('confidence', `"${r.confidence}"`);
     if (!r.location) fail('location', 'say where in the source the value stands');
-    if (!r.pmid && !r.doi && !r.fdc_id && !r.url) fail('source', 'needs one of pmid, doi, fdc_id, url');
+    if (!r.pmid && !r.doi && !r.fdc_id && !r.url)
+      fail('source', 'needs one of pmid, doi, fdc_id, url');
     if (!r.food_name) fail('food_name', 'missing');
   }
   return rows;
@@ -105,13 +125,17 @@ export function parseRules(text: string, file = 'mapping.csv'): Rule[] {
     };
     if (ids.has(r.rule)) fail('rule', `duplicate "${r.rule}"`);
     ids.add(r.rule);
-    if (!(BASES as readonly string[]).includes(r.basis)) fail('basis', `"${r.basis}" is not one of ${BASES.join(', ')}`);
+    if (!(BASES as readonly string[]).includes(r.basis))
+      fail('basis', `"${r.basis}" is not one of ${BASES.join(', ')}`);
     if (r.basis === 'none' ? r.study_food !== '' : r.study_food === '') {
       fail('study_food', r.basis === 'none' ? 'a none rule attaches no study food' : 'missing');
     }
-    if (r.basis === 'none' && !r.note) fail('note', 'a none rule must say why no value can be given');
-    if (!/^(sr24:\d{5}|name:.+)$/.test(r.target)) fail('target', `"${r.target}" is neither sr24:<ndb> nor name:<pattern>`);
-    if (!r.positive || !r.negative) fail('positive/negative', 'every rule needs a positive and a negative example');
+    if (r.basis === 'none' && !r.note)
+      fail('note', 'a none rule must say why no value can be given');
+    if (!/^(sr24:\d{5}|name:.+)$/.test(r.target))
+      fail('target', `"${r.target}" is neither sr24:<ndb> nor name:<pattern>`);
+    if (!r.positive || !r.negative)
+      fail('positive/negative', 'every rule needs a positive and a negative example');
   }
   return rows;
 }
@@ -135,7 +159,12 @@ export function readSr24Names(text: string): Sr24Food[] {
 
 function describeBasis(rule: Rule, m: Measurement): string {
   const of = `${m.food_name} in ${m.label}`;
-  const base = rule.basis === 'inferred' ? `inferred from ${of}` : rule.basis === 'measured' ? of : `other sample: ${of}`;
+  const base =
+    rule.basis === 'inferred'
+      ? `inferred from ${of}`
+      : rule.basis === 'measured'
+        ? of
+        : `other sample: ${of}`;
   return [base, rule.note, m.note].filter((part) => part !== '').join('; ');
 }
 
@@ -145,10 +174,15 @@ function describeBasis(rule: Rule, m: Measurement): string {
  * no candidate that a `none` rule covers get an `unknown` row with its reason.
  * @throws Error for a rule whose examples fail, or that names an unknown study food or food.
  */
-export function buildRows(measurements: readonly Measurement[], rules: readonly Rule[], foods: readonly Sr24Food[]): OutputRow[] {
+export function buildRows(
+  measurements: readonly Measurement[],
+  rules: readonly Rule[],
+  foods: readonly Sr24Food[],
+): OutputRow[] {
   const byId = new Map(foods.map((f) => [f.id, f]));
   const byStudyFood = new Map<string, Measurement[]>();
-  for (const m of measurements) byStudyFood.set(m.study_food, [...(byStudyFood.get(m.study_food) ?? []), m]);
+  for (const m of measurements)
+    byStudyFood.set(m.study_food, [...(byStudyFood.get(m.study_food) ?? []), m]);
   for (const rule of rules) {
     const where = `mapping.csv:${rule.line}: rule ${rule.rule}`;
     for (const [example, expected] of [
@@ -158,7 +192,9 @@ export function buildRows(measurements: readonly Measurement[], rules: readonly 
       const food = byId.get(example);
       if (!food) throw new Error(`${where}: example ${example} is not an SR24 food`);
       if (ruleMatches(rule, food) !== expected) {
-        throw new Error(`${where}: ${expected ? 'positive' : 'negative'} example ${example} (${food.name}) ${expected ? 'does not match' : 'matches'}`);
+        throw new Error(
+          `${where}: ${expected ? 'positive' : 'negative'} example ${example} (${food.name}) ${expected ? 'does not match' : 'matches'}`,
+        );
       }
     }
     if (rule.basis !== 'none' && !byStudyFood.has(rule.study_food)) {
@@ -176,7 +212,11 @@ export function buildRows(measurements: readonly Measurement[], rules: readonly 
     rule: Rule;
     m: Measurement;
   }
-  const rank: Record<ValueBasis, number> = { measured: 0, 'measured (other sample)': 1, inferred: 2 };
+  const rank: Record<ValueBasis, number> = {
+    measured: 0,
+    'measured (other sample)': 1,
+    inferred: 2,
+  };
   const candidates = new Map<string, Map<string, Candidate>>(); // food|nutrient -> measurement id -> best
   const reasons = new Map<string, Rule>();
   for (const food of foods) {
@@ -250,7 +290,8 @@ export function buildRows(measurements: readonly Measurement[], rules: readonly 
       rule: rule.rule,
     });
   }
-  const roleRank = (r: OutputRow): number => (r.role === 'chosen' ? 0 : r.role === 'alternative' ? 1 : 2);
+  const roleRank = (r: OutputRow): number =>
+    r.role === 'chosen' ? 0 : r.role === 'alternative' ? 1 : 2;
   return out.sort(
     (a, b) =>
       a.food_id.localeCompare(b.food_id) ||
@@ -266,11 +307,19 @@ function quote(value: string): string {
 }
 
 export function formatRows(rows: readonly OutputRow[]): string {
-  const lines = [OUTPUT_COLUMNS.join(','), ...rows.map((r) => OUTPUT_COLUMNS.map((c) => quote(r[c])).join(','))];
+  const lines = [
+    OUTPUT_COLUMNS.join(','),
+    ...rows.map((r) => OUTPUT_COLUMNS.map((c) => quote(r[c])).join(',')),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
-export function repoPaths(repo: string): { measurements: string; rules: string; foods: string; output: string } {
+export function repoPaths(repo: string): {
+  measurements: string;
+  rules: string;
+  foods: string;
+  output: string;
+} {
   return {
     measurements: path.join(repo, 'data/supplementary/menaquinones-sources/measurements.csv'),
     rules: path.join(repo, 'data/supplementary/menaquinones-sources/mapping.csv'),

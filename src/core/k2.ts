@@ -21,7 +21,10 @@ import type { SourceRef } from './sources.js';
 export const DEFAULT_REGION = 'us';
 
 /** Nutrients whose values are chosen by region: the menaquinones and dihydrophylloquinone. */
-export const REGIONAL_NUTRIENTS: readonly NutrientId[] = [...MENAQUINONE_IDS, 'dihydrophylloquinone'];
+export const REGIONAL_NUTRIENTS: readonly NutrientId[] = [
+  ...MENAQUINONE_IDS,
+  'dihydrophylloquinone',
+];
 
 export interface Candidate {
   per100g: number;
