@@ -10,6 +10,7 @@
 import {
   nutrientPer100g,
   type Food,
+  type FoodIndex,
   type NutrientValue,
   type SampleInfo,
   type ValueBasis,
@@ -104,6 +105,12 @@ export function foodForRegion(food: Food, region: string): Food {
     nutrients[id] = valueFromCandidates(ranked);
   }
   return nutrients ? { ...food, nutrients } : food;
+}
+
+/** Every food of an index with its menaquinone values chosen for `region` (the index itself for us). */
+export function foodsForRegion(foods: FoodIndex, region: string): FoodIndex {
+  if (region === DEFAULT_REGION) return foods;
+  return new Map([...foods].map(([id, food]) => [id, foodForRegion(food, region)]));
 }
 
 export type CoverageBasis = 'measured' | 'inferred' | 'unknown';

@@ -7,6 +7,7 @@ import {
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
+import { DEFAULT_REGION, foodsForRegion } from '../../core/k2.js';
 import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
@@ -17,6 +18,8 @@ import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
   diary: string;
+  /** Region the menaquinone values were chosen for. */
+  region?: string;
   days: Analysis['days'];
   average: Partial<Record<NutrientId, AssessedTotal>>;
   contributors: Analysis['contributors'];
@@ -46,15 +49,20 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
     .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
       const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
       if (!parsed.ok) throw new CliFailure(parsed.error);
-      const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
+      const profile =
+        options.profile === undefined
+          ? undefined
+          : parseProfile(readJson(io, options.profile), options.profile);
+      if (profile && !profile.ok) throw new CliFailure(profile.error);
+      // Menaquinone values are chosen for the person's region (profile "region", default us).
+      const region = (profile?.ok ? profile.value.region : undefined) ?? DEFAULT_REGION;
+      const foods = foodsForRegion(loadFoods().index, region);
+      const resolved = resolveDiary(parsed.value, foods, { file: diaryFile });
       if (!resolved.ok) throw new CliFailure(resolved.error);
       const analysis = analyzeDiary(resolved.value);
 
-      const output: AnalyzeOutput = { diary: diaryFile, ...analysis };
-      if (options.profile !== undefined) {
-        const profileFile = options.profile;
-        const profile = parseProfile(readJson(io, profileFile), profileFile);
-        if (!profile.ok) throw new CliFailure(profile.error);
+      const output: AnalyzeOutput = { diary: diaryFile, region, ...analysis };
+      if (profile?.ok) {
         const targets = computeTargets(profile.value);
         const assessed = assessAnalysis(analysis, profile.value, targets);
         output.average = assessed.average;
@@ -64,6 +72,16 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);
     });
+}
+
+/** The K2 coverage split: how much of it rests on the foods' own analyses. */
+function k2CoverageLine(output: AnalyzeOutput): string {
+  const split = output.average['vitamin-k2']?.coverageBasis;
+  if (!split) return '';
+  return (
+    `Vitamin K2 coverage: ${formatPercent(split.measured)} measured, ${formatPercent(split.inferred)} inferred from related foods, ` +
+    `${formatPercent(split.unknown)} unknown (region ${output.region ?? DEFAULT_REGION}; see docs/vitamin-k2-data.md).\n`
+  );
 }
 
 function printReadable(io: CliIo, output: AnalyzeOutput): void {
@@ -127,6 +145,7 @@ function printReadable(io: CliIo, output: AnalyzeOutput): void {
   );
   io.stdout(
     'Coverage: share of entries whose food has a known value; unknown values are left out, never counted as 0.\n' +
+      k2CoverageLine(output) +
       (output.days.some((day) => Object.values(day.totals).some((t) => t.partial))
         ? '* derived value with an unknown component for some foods (often K2: rarely measured).\n'
         : ''),
