@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { nutrientPer100g, type Food, type FoodIndex } from '../../core/foods.js';
+import {
+  nutrientPer100g,
+  type Food,
+  type FoodIndex,
+  type NutrientValue,
+  type SampleInfo,
+  type ValueBasis,
+} from '../../core/foods.js';
 import {
   getNutrient,
   isNutrientId,
@@ -15,7 +22,15 @@ import {
   type TopFoodsBasis,
 } from '../../core/search/index.js';
 import type { SourceRef } from '../../core/sources.js';
+import {
+  DEFAULT_REGION,
+  foodForRegion,
+  menaquinoneForms,
+  valueBasis,
+  type CoverageBasis,
+} from '../../core/k2.js';
 import { loadFoodIndex } from '../../data/load-foods.js';
+import { k2FormLines } from '../k2-forms.js';
 import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 
@@ -90,10 +105,15 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .command('show')
     .description('Nutrients per 100 g with their sources, and household portions')
     .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
-    .action((id: string, options: { json?: boolean }) => {
+    .action((id: string, options: { json?: boolean; region: string }) => {
       const { index, search } = loadFoods();
-      const food = findFood(index, id, search);
+      const food = foodForRegion(findFood(index, id, search), checkRegion(options.region));
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(
@@ -111,6 +131,12 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
           { align: ['left', 'right', 'left', 'left'] },
         ),
       );
+      const k2 = k2FormLines(food);
+      if (k2.length > 0) {
+        io.stdout(
+          `\nVitamin K2 by form, per 100 g (region ${options.region}):\n${k2.join('\n')}\n`,
+        );
+      }
       if (food.portions.length > 0) {
         io.stdout('\nPortions:\n');
         io.stdout(
@@ -136,11 +162,16 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
       'omnivore, pescatarian, vegetarian or vegan (approximate, from group and name)',
     )
     .option('--limit <n>', 'maximum results', '10')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
     .action(
       (
         nutrient: string,
-        options: { per: string; pattern?: string; limit: string; json?: boolean },
+        options: { per: string; pattern?: string; limit: string; json?: boolean; region: string },
       ) => {
         if (!isNutrientId(nutrient)) {
           throw new CliFailure({
@@ -165,17 +196,46 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         }
         const per = options.per as TopFoodsBasis;
         const pattern = options.pattern as DietPattern | undefined;
-        const results = topFoods(loadFoods().list, nutrient, {
+        const region = checkRegion(options.region);
+        const list = loadFoods().list.map((food) => foodForRegion(food, region));
+        const results = topFoods(list, nutrient, {
           per,
           pattern,
           limit: parseLimit(options.limit),
         });
         const unit = getNutrient(nutrient).unit;
-        if (options.json)
+        const byForm = nutrient === 'vitamin-k2';
+        const byId = new Map(list.map((food) => [food.id, food]));
+        if (options.json) {
+          const rows = byForm
+            ? results.map((row) => {
+                const food = byId.get(row.id) as Food;
+                return {
+                  ...row,
+                  basis: valueBasis(food, 'vitamin-k2'),
+                  forms: menaquinoneForms(food).map(({ id: form, value }) => ({
+                    form,
+                    per100g: value.per100g,
+                    basis: value.basis ?? 'measured',
+                    source: value.source,
+                    ...(value.sample ? { sample: value.sample } : {}),
+                    ...(value.range ? { range: value.range } : {}),
+                  })),
+                };
+              })
+            : results;
           return printJson(
             io,
-            roundForOutput({ nutrient, unit, per, pattern: pattern ?? null, results }),
+            roundForOutput({
+              nutrient,
+              unit,
+              per,
+              pattern: pattern ?? null,
+              region,
+              results: rows,
+            }),
           );
+        }
         const basis =
           per === '100g' ? 'per 100 g' : per === '100kcal' ? 'per 100 kcal' : 'per serving';
         io.stdout(`${getNutrient(nutrient).name}, ${basis}${pattern ? `, ${pattern}` : ''}:\n`);
@@ -198,8 +258,29 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         );
         if (results.some((row) => row.partial))
           io.stdout('* a component of this derived value is unknown for the food\n');
+        if (byForm) {
+          io.stdout(
+            `\nBy form, per 100 g (region ${region}; basis · study · country · method · samples):\n`,
+          );
+          for (const row of results) {
+            io.stdout(
+              `${row.id} ${row.name}\n${k2FormLines(byId.get(row.id) as Food, { alternatives: false }).join('\n')}\n`,
+            );
+          }
+        }
       },
     );
+}
+
+function checkRegion(region: string): string {
+  if (!/^[a-z]{2}$/.test(region)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--region must be a country code in lower case, e.g. us, nl, au, jp; got "${region}"`,
+      field: 'region',
+    });
+  }
+  return region;
 }
 
 function parseLimit(text: string): number {
@@ -244,7 +325,10 @@ interface ShownNutrient {
   source: SourceRef;
   range?: { min: number; max: number };
   approximate?: boolean;
-  alternatives?: { per100g: number; source: SourceRef }[];
+  alternatives?: NonNullable<NutrientValue['alternatives']>;
+  /** measured | measured (other sample) | inferred; for vitamin-k2 also "unknown" never shows. */
+  basis?: ValueBasis | CoverageBasis;
+  sample?: SampleInfo;
   derived?: true;
   partial?: true;
   per100gIu?: number;
@@ -283,14 +367,19 @@ export function describeFood(food: Food) {
       ...(value.range ? { range: value.range } : {}),
       ...(value.approximate ? { approximate: value.approximate } : {}),
       ...(value.alternatives ? { alternatives: value.alternatives } : {}),
+      ...(value.basis ? { basis: value.basis } : {}),
+      ...(value.sample ? { sample: value.sample } : {}),
       ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
     };
   }
+  const k2 = nutrients['vitamin-k2'];
+  if (k2) k2.basis = valueBasis(food, 'vitamin-k2');
   return {
     id: food.id,
     name: food.name,
     group: food.group,
     nutrients,
+    ...(food.unknownReasons ? { unknownReasons: food.unknownReasons } : {}),
     portions: food.portions.map((portion) => ({
       name: portion.name,
       amount: portion.amount,
