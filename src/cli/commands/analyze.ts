@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
-import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
+import { analyseDiary, analysisDocument } from '../../app/analysis.js';
+import type { Analysis } from '../../core/analysis/index.js';
+import type { AssessedTotal, Balance } from '../../core/balance/index.js';
 import {
   getNutrient,
   NUTRIENT_IDS,
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
-import { DEFAULT_REGION, foodsForRegion } from '../../core/k2.js';
 import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { DEFAULT_REGION } from '../../core/k2.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
@@ -52,22 +53,19 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
       const profile =
         options.profile === undefined
           ? undefined
-          : parseProfile(readJson(io, options.profile), options.profile);
-      if (profile && !profile.ok) throw new CliFailure(profile.error);
+          : orExit(parseProfile(readJson(io, options.profile), options.profile));
       // Menaquinone values are chosen for the person's region (profile "region", default us).
-      const region = (profile?.ok ? profile.value.region : undefined) ?? DEFAULT_REGION;
-      const foods = foodsForRegion(loadFoods().index, region);
-      const resolved = resolveDiary(parsed.value, foods, { file: diaryFile });
-      if (!resolved.ok) throw new CliFailure(resolved.error);
-      const analysis = analyzeDiary(resolved.value);
-
-      const output: AnalyzeOutput = { diary: diaryFile, region, ...analysis };
-      if (profile?.ok) {
-        const targets = computeTargets(profile.value);
-        const assessed = assessAnalysis(analysis, profile.value, targets);
-        output.average = assessed.average;
-        output.balance = assessed.balance;
-        output.targets = targets;
+      const region = profile?.region ?? DEFAULT_REGION;
+      const analysis = orExit(
+        analyseDiary(parsed.value, loadFoods().index, { file: diaryFile, region }),
+      );
+      let output: AnalyzeOutput = { diary: diaryFile, region, ...analysis };
+      if (profile) {
+        output = {
+          diary: diaryFile,
+          region,
+          ...analysisDocument(analysis, profile, computeTargets(profile)),
+        };
       }
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);
