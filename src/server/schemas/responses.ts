@@ -217,6 +217,12 @@ const nutrientTotal = {
   unit: nutrientUnit,
   coverage: z.number().describe('Share of entries whose food has a known value (0..1).'),
   partial: z.number().optional(),
+  coverageBasis: z
+    .strictObject({ measured: z.number(), inferred: z.number(), unknown: z.number() })
+    .optional()
+    .describe(
+      'Coverage split by how values reached the foods (shares of entries, adding up to 1); measured + inferred = coverage.',
+    ),
 };
 
 const assessedTotal = z.strictObject({
