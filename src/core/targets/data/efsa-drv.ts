@@ -15,6 +15,7 @@ import {
   EFSA_VITAMIN_D_UL,
   EFSA_VITAMIN_K,
 } from './references.js';
+import { EFSA_WHOLE_DIET_OMISSIONS, EFSA_WHOLE_DIET_ROWS } from './whole-diet.js';
 
 /**
  * EFSA Dietary Reference Values for adults (18 and over), for the nutrients calcwise tracks.
@@ -118,6 +119,8 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
     requiresWeight: true,
     note: `${PRI} 0.83 g per kg body weight.`,
   }),
+
+  ...EFSA_WHOLE_DIET_ROWS,
 ];
 
 /** What the EFSA authority does not give, said instead of guessed. */
@@ -127,4 +130,5 @@ export const EFSA_OMISSIONS: readonly string[] = [
   'Carbohydrate: EFSA gives a reference intake range of 45–60 % of energy, not a gram target.',
   'Saturated fat and added sugars: EFSA advises intakes "as low as possible" without a number; no limit is set here.',
   'No UL from EFSA for phosphorus, potassium, vitamin C or vitamin K.',
+  ...EFSA_WHOLE_DIET_OMISSIONS,
 ];

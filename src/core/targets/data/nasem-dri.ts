@@ -16,6 +16,7 @@ import {
   NASEM_2019_SODIUM_CDRR,
   VITAMIN_C_UL,
 } from './references.js';
+import { NASEM_WHOLE_DIET_ROWS } from './whole-diet.js';
 
 /**
  * NASEM/IOM Dietary Reference Intakes for people aged 14 and over, one row per value,
@@ -237,6 +238,8 @@ export const NASEM_DRI_ROWS: readonly DriRow[] = [
     kcalPerGram: 4,
     note: 'Less than 10 % of energy.',
   }),
+
+  ...NASEM_WHOLE_DIET_ROWS,
 ];
 
 /** Secondary source for EPA+DHA guidance, shown as context. */
