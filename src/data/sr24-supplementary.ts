@@ -155,7 +155,9 @@ export function parseSupplementaryTable(
   const extended = [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS].join(',');
   const headerText = header?.cells.join(',');
   if (!header || (headerText !== plain && headerText !== extended)) {
-    throw new Error(`${file}:1: header must be ${plain} (optionally followed by ${SAMPLE_COLUMNS.join(',')})`);
+    throw new Error(
+      `${file}:1: header must be ${plain} (optionally followed by ${SAMPLE_COLUMNS.join(',')})`,
+    );
   }
   const columns: readonly Column[] =
     headerText === extended ? [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS] : SUPPLEMENTARY_HEADER;
@@ -180,7 +182,13 @@ export function parseSupplementaryTable(
       if (get('per100g').trim() !== '') fail('per100g', 'an unknown row has no value');
       const reason = optional(get('note'));
       if (!reason) fail('note', 'an unknown row must say why');
-      unknown.push({ file, line, foodId, nutrient: nutrient as NutrientId, reason: reason as string });
+      unknown.push({
+        file,
+        line,
+        foodId,
+        nutrient: nutrient as NutrientId,
+        reason: reason as string,
+      });
       continue;
     }
     const number = (column: 'per100g' | 'min' | 'max'): number | undefined => {
@@ -249,15 +257,20 @@ export function parseSupplementaryTable(
     };
     if (columns.length > SUPPLEMENTARY_HEADER.length) {
       const basis = get('basis').trim();
-      if (!BASES.includes(basis as ValueBasis)) fail('basis', `"${basis}" is not one of ${BASES.join(', ')}`);
+      if (!BASES.includes(basis as ValueBasis))
+        fail('basis', `"${basis}" is not one of ${BASES.join(', ')}`);
       row.basis = basis as ValueBasis;
       const confidence = get('confidence').trim();
       if (confidence !== 'primary' && confidence !== 'secondary') {
         fail('confidence', `"${confidence}" is not primary/secondary`);
       }
       const location = optional(get('location'));
-      if (!location) fail('location', 'say where in the source the value stands (table and row, or abstract)');
-      const sample: SampleInfo = { location: location as string, confidence: confidence as 'primary' | 'secondary' };
+      if (!location)
+        fail('location', 'say where in the source the value stands (table and row, or abstract)');
+      const sample: SampleInfo = {
+        location: location as string,
+        confidence: confidence as 'primary' | 'secondary',
+      };
       const text = (column: 'rule' | 'study_food' | 'country' | 'method'): string | undefined =>
         optional(get(column));
       const ruleId = text('rule');
@@ -266,7 +279,8 @@ export function parseSupplementaryTable(
       if (studyFood) sample.studyFood = studyFood;
       const country = text('country');
       if (country) {
-        if (!/^[a-z]{2}$/.test(country)) fail('country', `not an ISO 3166 alpha-2 code in lower case: "${country}"`);
+        if (!/^[a-z]{2}$/.test(country))
+          fail('country', `not an ISO 3166 alpha-2 code in lower case: "${country}"`);
         sample.country = country;
       }
       const method = text('method');
@@ -275,7 +289,8 @@ export function parseSupplementaryTable(
         const raw = get(column).trim();
         if (raw === '') continue;
         const value = Number(raw);
-        if (!Number.isFinite(value) || value < 0) fail(column, `not a non-negative number: "${raw}"`);
+        if (!Number.isFinite(value) || value < 0)
+          fail(column, `not a non-negative number: "${raw}"`);
         sample[column] = value;
       }
       row.sample = sample;
@@ -302,7 +317,10 @@ function asAlternative(row: SupplementaryRow): NonNullable<NutrientValue['altern
 }
 
 /** Records the reviewed reasons why a nutrient is unknown, for foods that still have no value. */
-export function mergeUnknownReasons(foods: Map<FoodId, Food>, rows: readonly UnknownReasonRow[]): void {
+export function mergeUnknownReasons(
+  foods: Map<FoodId, Food>,
+  rows: readonly UnknownReasonRow[],
+): void {
   for (const row of rows) {
     const food = foods.get(row.foodId) as Food;
     food.unknownReasons = { ...food.unknownReasons, [row.nutrient]: row.reason };
