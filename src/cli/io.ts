@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdin?: NodeJS.ReadableStream;
+  /** All of standard input as text, for a file given as `-` (src/cli/read-input.ts). */
+  readStdin?: () => string;
 }
 
 /** Exit codes (docs/design.md §5): 0 success, 2 bad input, 3 no feasible plan, 1 anything else. */

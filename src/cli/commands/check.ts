@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyseDiary } from '../../app/analysis.js';
 import { screen } from '../../app/screen.js';
@@ -9,6 +7,7 @@ import type { Profile } from '../../core/profile.js';
 import { SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
 
@@ -50,17 +49,7 @@ export function registerCheckCommand(
 }
 
 function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-  const parsed = parseDiaryText(text, file);
+  const parsed = parseDiaryText(readText(io, file), file);
   if (!parsed.ok) throw new CliFailure(parsed.error);
   const index = dependencies.loadFoodIndex ? dependencies.loadFoodIndex() : loadFoods().index;
   return orExit(analyseDiary(parsed.value, index, { file }));
