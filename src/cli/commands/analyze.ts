@@ -7,7 +7,8 @@ import {
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
-import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import type { PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
@@ -55,7 +56,7 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
         const profileFile = options.profile;
         const profile = parseProfile(readJson(io, profileFile), profileFile);
         if (!profile.ok) throw new CliFailure(profile.error);
-        const targets = computeTargets(profile.value);
+        const targets = assess(profile.value, { analysis }).targets;
         const assessed = assessAnalysis(analysis, profile.value, targets);
         output.average = assessed.average;
         output.balance = assessed.balance;

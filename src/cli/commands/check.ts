@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
 import type { FoodIndex } from '../../core/foods.js';
 import type { Profile } from '../../core/profile.js';
-import { screenProfile, SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import { SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { loadFoods } from './foods.js';
@@ -42,14 +42,16 @@ export function registerCheckCommand(
       const profile = readProfile(io, options.profile);
       const analysis =
         options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
-      const targets = computeTargets(profile, { authority });
-      const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
-      if (options.json) return printJson(io, { findings });
+      const { findings, consequences } = assess(profile, {
+        authority,
+        ...(analysis ? { analysis } : {}),
+      });
+      if (options.json) return printJson(io, { findings, consequences });
       printFindings(io, profile, findings);
     });
 }
 
-function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
+export function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
   let text: string;
   try {
     text = readFileSync(resolve(io.cwd, file), 'utf8');

@@ -16,8 +16,8 @@ import {
   type PlanResult,
   type Solver,
 } from '../../core/plan/index.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
+import { analyzeDiary } from '../../core/analysis/index.js';
+import { assess } from '../../core/policy/index.js';
 import { loadPantry } from '../../data/pantry.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
@@ -30,6 +30,7 @@ interface PlanOptions {
   profile?: string;
   days?: string;
   base?: string;
+  history?: string;
   json?: boolean;
   writeLp?: string;
   foods?: string;
@@ -70,6 +71,10 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--profile <file>', 'profile JSON')
     .option('--days <n>', 'days to plan (1–14)', '1')
     .option('--base <diary>', 'close my gaps: keep these logged days and add the fewest foods')
+    .option(
+      '--history <diary>',
+      'logged days the plan must stay consistent with (vitamin K for VKA users: ±25 % of the logged average)',
+    )
     .option('--foods <csv>', 'generic mode: id,name,cost,<nutrient columns> per unit of food')
     .option(
       '--model <json>',
@@ -126,11 +131,23 @@ async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): 
       entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
     }));
   }
+  let history: ReturnType<typeof analyzeDiary> | undefined;
+  if (options.history !== undefined) {
+    const historyFile = options.history;
+    const parsed = parseDiaryText(readText(io, historyFile), historyFile);
+    if (!parsed.ok) throw new CliFailure(parsed.error);
+    const resolved = resolveDiary(parsed.value, foods, { file: historyFile });
+    if (!resolved.ok) throw new CliFailure(resolved.error);
+    history = analyzeDiary(resolved.value);
+  }
+  // One policy: targets with the findings' consequences applied, and the consequences themselves.
+  const assessment = assess(profile.value, history ? { analysis: history } : {});
   const run = await makePlan(
     {
       profile: profile.value,
-      targets: computeTargets(profile.value),
-      findings: screenProfile(profile.value),
+      targets: assessment.targets,
+      findings: assessment.findings,
+      consequences: assessment.consequences,
       pantry: loadPantry(foods),
       days,
       ...(base ? { base } : {}),

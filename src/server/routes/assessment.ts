@@ -4,8 +4,8 @@ import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/i
 import { assessAnalysis } from '../../core/balance/index.js';
 import type { Diary } from '../../core/diary/types.js';
 import type { Profile } from '../../core/profile.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import type { PersonalTargets } from '../../core/targets/index.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiFailure } from '../errors.js';
 import { loadProfile, requireProfile } from '../profile-access.js';
@@ -69,14 +69,17 @@ export function registerAssessmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void
       analyzeStored(deps, c.var.owner, range),
       loadProfile(deps, c.var.owner),
     ]);
-    const targets = profile ? computeTargets(profile, { authority }) : undefined;
+    // One policy: the targets shown are those the findings leave in place.
+    const targets = profile
+      ? assess(profile, { authority, ...(analysis.days.length > 0 && { analysis }) }).targets
+      : undefined;
     return c.json({ ...range, ...analysisJson(analysis, profile, targets) });
   });
 
   app.get('/api/targets', async (c) => {
     const { authority } = readQuery(c, authorityQuery);
     const profile = await requireProfile(deps, c.var.owner);
-    return c.json(computeTargets(profile, { authority }));
+    return c.json(assess(profile, { authority }).targets);
   });
 
   app.get('/api/findings', async (c) => {
@@ -85,11 +88,9 @@ export function registerAssessmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void
       requireProfile(deps, c.var.owner),
       analyzeStored(deps, c.var.owner, range),
     ]);
-    const targets = computeTargets(profile);
-    const findings = screenProfile(profile, {
+    const { findings, consequences } = assess(profile, {
       ...(analysis.days.length > 0 && { analysis }),
-      targets,
     });
-    return c.json({ findings });
+    return c.json({ findings, consequences });
   });
 }

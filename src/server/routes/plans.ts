@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { resolveDiary } from '../../core/analysis/index.js';
 import { makePlan } from '../../core/plan/plan.js';
 import type { BaseDay, PlanRequest } from '../../core/plan/types.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
 import { loadPantry } from '../../data/pantry.js';
 import { HighsSolver } from '../../solver/highs.js';
 import type { NewDiaryEntry, StoredPlan } from '../../store/store.js';
@@ -14,6 +13,7 @@ import { applyPlanBody, planBody } from '../schemas/api.js';
 import { readJson } from '../validation.js';
 import { requireProfile } from '../profile-access.js';
 import { checkEntry, entryView } from './diary.js';
+import { analyzeStored } from './assessment.js';
 import { foodsFor } from './foods.js';
 
 /** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
@@ -51,10 +51,15 @@ async function planRequest(
   const profile = await requireProfile(deps, owner);
   const foods = await foodsFor(deps, owner);
   // As the CLI `plan` command builds it, so both give the same plan for the same profile.
+  // The logged days are the history a held nutrient (vitamin K with a VKA) stays consistent with.
+  const logged = await deps.store.listEntries(owner, {});
+  const history = logged.length > 0 ? await analyzeStored(deps, owner, {}) : undefined;
+  const assessment = assess(profile, history ? { analysis: history } : {});
   const request: PlanRequest = {
     profile,
-    targets: computeTargets(profile),
-    findings: screenProfile(profile),
+    targets: assessment.targets,
+    findings: assessment.findings,
+    consequences: assessment.consequences,
     pantry: loadPantry(deps.foods),
     days: body.days,
   };
