@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
-import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
+import { analyseDiary, analysisDocument } from '../../app/analysis.js';
+import type { Analysis } from '../../core/analysis/index.js';
+import type { AssessedTotal, Balance } from '../../core/balance/index.js';
 import {
   getNutrient,
   NUTRIENT_IDS,
@@ -12,7 +13,7 @@ import type { PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
@@ -47,20 +48,15 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
     .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
       const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
       if (!parsed.ok) throw new CliFailure(parsed.error);
-      const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
-      if (!resolved.ok) throw new CliFailure(resolved.error);
-      const analysis = analyzeDiary(resolved.value);
-
-      const output: AnalyzeOutput = { diary: diaryFile, ...analysis };
+      const analysis = orExit(analyseDiary(parsed.value, loadFoods().index, { file: diaryFile }));
+      let output: AnalyzeOutput = { diary: diaryFile, ...analysis };
       if (options.profile !== undefined) {
         const profileFile = options.profile;
-        const profile = parseProfile(readJson(io, profileFile), profileFile);
-        if (!profile.ok) throw new CliFailure(profile.error);
-        const targets = assess(profile.value, { analysis }).targets;
-        const assessed = assessAnalysis(analysis, profile.value, targets);
-        output.average = assessed.average;
-        output.balance = assessed.balance;
-        output.targets = targets;
+        const profile = orExit(parseProfile(readJson(io, profileFile), profileFile));
+        output = {
+          diary: diaryFile,
+          ...analysisDocument(analysis, profile, assess(profile, { analysis }).targets),
+        };
       }
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);

@@ -1,49 +1,23 @@
 import type { Command } from 'commander';
-import { nutrientPer100g, type Food, type FoodIndex } from '../../core/foods.js';
+import { bundledFoods } from '../../app/compose.js';
+import type { FoodCatalog } from '../../app/deps.js';
+import { describeFood, type ShownNutrient } from '../../app/describe-food.js';
+import { findFood, parseNutrientId, rankFoods, searchFoods } from '../../app/foods.js';
 import {
   getNutrient,
-  isNutrientId,
   NUTRIENT_IDS,
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
 import type { DietPattern } from '../../core/profile.js';
-import {
-  createFoodSearch,
-  topFoods,
-  type FoodSearch,
-  type TopFoodsBasis,
-} from '../../core/search/index.js';
+import type { TopFoodsBasis } from '../../core/search/index.js';
 import type { SourceRef } from '../../core/sources.js';
-import { loadFoodIndex } from '../../data/load-foods.js';
 import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 
-interface LoadedFoods {
-  index: FoodIndex;
-  list: readonly Food[];
-  /** The name index, built on first use (analyze never needs it). */
-  readonly search: FoodSearch;
-}
-
-let loaded: LoadedFoods | undefined;
-
-/** The bundled foods, read once per process, and their search index, built once when first used. */
-export function loadFoods(): LoadedFoods {
-  if (!loaded) {
-    const index = loadFoodIndex();
-    const list = [...index.values()];
-    let search: FoodSearch | undefined;
-    loaded = {
-      index,
-      list,
-      get search() {
-        search ??= createFoodSearch(list);
-        return search;
-      },
-    };
-  }
-  return loaded;
+/** The bundled foods, read once per process; the search index is built when first used. */
+export function loadFoods(): FoodCatalog {
+  return bundledFoods();
 }
 
 const BASES: readonly TopFoodsBasis[] = ['100g', 'serving', '100kcal'];
@@ -62,19 +36,13 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .option('--group <group>', 'only foods whose group contains this text, e.g. "dairy"')
     .option('--json', 'print JSON')
     .action((words: string[], options: { limit: string; group?: string; json?: boolean }) => {
-      const { search } = loadFoods();
-      const limit = parseLimit(options.limit);
-      if (options.group !== undefined) {
-        const wanted = options.group.toLowerCase();
-        if (!search.groups.some((group) => group.toLowerCase().includes(wanted))) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message: `no food group matches "${options.group}"; groups: ${[...search.groups].sort().join('; ')}`,
-            field: 'group',
-          });
-        }
-      }
-      const results = search.search(words.join(' '), { limit, group: options.group });
+      const results = orExit(
+        searchFoods(loadFoods(), {
+          query: words.join(' '),
+          limit: parseLimit(options.limit),
+          group: options.group,
+        }),
+      );
       if (options.json) return printJson(io, { results });
       if (results.length === 0) return io.stdout(`No food matches "${words.join(' ')}".\n`);
       io.stdout(
@@ -92,8 +60,7 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
     .option('--json', 'print JSON')
     .action((id: string, options: { json?: boolean }) => {
-      const { index, search } = loadFoods();
-      const food = findFood(index, id, search);
+      const food = orExit(findFood(loadFoods(), id));
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(
@@ -139,16 +106,10 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(
       (
-        nutrient: string,
+        nutrientText: string,
         options: { per: string; pattern?: string; limit: string; json?: boolean },
       ) => {
-        if (!isNutrientId(nutrient)) {
-          throw new CliFailure({
-            code: 'UNKNOWN_NUTRIENT',
-            message: `unknown nutrient "${nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
-            field: 'nutrient',
-          });
-        }
+        const nutrient = orExit(parseNutrientId(nutrientText));
         if (!BASES.includes(options.per as TopFoodsBasis)) {
           throw new CliFailure({
             code: 'INVALID_INPUT',
@@ -165,11 +126,10 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         }
         const per = options.per as TopFoodsBasis;
         const pattern = options.pattern as DietPattern | undefined;
-        const results = topFoods(loadFoods().list, nutrient, {
-          per,
-          pattern,
-          limit: parseLimit(options.limit),
-        });
+        const ranked = orExit(
+          rankFoods(loadFoods().list, { nutrient, per, pattern, limit: parseLimit(options.limit) }),
+        );
+        const results = ranked.results;
         const unit = getNutrient(nutrient).unit;
         if (options.json)
           return printJson(
@@ -212,91 +172,6 @@ function parseLimit(text: string): number {
     });
   }
   return limit;
-}
-
-/**
- * Finds a food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. An unknown id
- * fails with the closest names as suggestions.
- */
-export function findFood(index: FoodIndex, id: string, search?: FoodSearch): Food {
-  const trimmed = id.trim();
-  const food =
-    index.get(trimmed) ??
-    (/^\d{4,5}$/.test(trimmed) ? index.get(`sr24:${trimmed.padStart(5, '0')}`) : undefined);
-  if (!food) {
-    const suggestions = search?.search(trimmed, { limit: 3 }) ?? [];
-    const hint =
-      suggestions.length > 0
-        ? `; did you mean ${suggestions.map((hit) => `${hit.id} (${hit.name})`).join(', ')}?`
-        : '; find ids with `calcwise foods search <name>`';
-    throw new CliFailure({
-      code: 'UNKNOWN_FOOD',
-      message: `unknown food "${id}"${hint}`,
-      field: 'id',
-    });
-  }
-  return food;
-}
-
-interface ShownNutrient {
-  per100g: number;
-  unit: string;
-  source: SourceRef;
-  range?: { min: number; max: number };
-  approximate?: boolean;
-  alternatives?: { per100g: number; source: SourceRef }[];
-  derived?: true;
-  partial?: true;
-  per100gIu?: number;
-}
-
-/** The `foods show` document: known nutrients in registry order (derived ones marked), portions. */
-export function describeFood(food: Food) {
-  const nutrients: Partial<Record<NutrientId, ShownNutrient>> = {};
-  for (const id of NUTRIENT_IDS) {
-    const definition = getNutrient(id);
-    if (definition.derivedFrom) {
-      const value = nutrientPer100g(food, id);
-      if (!value) continue;
-      const parts = definition.derivedFrom.filter(
-        (part) => nutrientPer100g(food, part) !== undefined,
-      );
-      nutrients[id] = {
-        per100g: value.per100g,
-        unit: definition.unit,
-        source: {
-          label: 'calcwise (derived)',
-          kind: 'derived',
-          note: `sum of the known components: ${parts.join(' + ')}${value.partial ? '; other components unknown' : ''}`,
-        },
-        derived: true,
-        ...(value.partial ? { partial: true as const } : {}),
-      };
-      continue;
-    }
-    const value = food.nutrients[id];
-    if (!value) continue;
-    nutrients[id] = {
-      per100g: value.per100g,
-      unit: definition.unit,
-      source: value.source,
-      ...(value.range ? { range: value.range } : {}),
-      ...(value.approximate ? { approximate: value.approximate } : {}),
-      ...(value.alternatives ? { alternatives: value.alternatives } : {}),
-      ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
-    };
-  }
-  return {
-    id: food.id,
-    name: food.name,
-    group: food.group,
-    nutrients,
-    portions: food.portions.map((portion) => ({
-      name: portion.name,
-      amount: portion.amount,
-      grams: portion.grams,
-    })),
-  };
 }
 
 function amountText(id: NutrientId, per100g: number, value: ShownNutrient): string {

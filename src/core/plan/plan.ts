@@ -58,6 +58,7 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
     request.targets,
     request.findings,
     request.pantry,
+    undefined,
     request.consequences ?? [],
   );
   const base = request.base;

@@ -50,6 +50,10 @@ export interface PantryItem {
   portion?: { name: string; grams: number };
   /** Food-safety tags (data/pantry/safety-tags.csv) that policy exclusions match. */
   tags?: string[];
+  /** How common the food is, 1 (occasional) to 3 (everyday staple); data/pantry/meal-tags.csv. */
+  commonness?: number;
+  /** Not eaten raw: the plan shows it cooked, with a cooking fat at the same meal. */
+  notRaw?: boolean;
 }
 
 /** A fixed day of logged food (close-my-gaps mode). */

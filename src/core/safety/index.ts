@@ -20,7 +20,7 @@ import { pregnancyRule } from './rules/pregnancy.rule.js';
 import { profileNotesRule } from './rules/profile-notes.rule.js';
 import { upperLimitsRule } from './rules/upper-limits.rule.js';
 import { vitaminKAntagonistsRule } from './rules/vitamin-k-antagonists.rule.js';
-import type { Consequence } from '../policy/types.js';
+import type { Consequence } from './consequences.js';
 import type { Finding, Severity } from './types.js';
 
 export type { Finding, Severity } from './types.js';
@@ -32,7 +32,7 @@ export {
   type MedicationClass,
   type MedicationResolution,
 } from './medications.js';
-export type { Consequence } from '../policy/types.js';
+export type { Consequence } from './consequences.js';
 export { CONDITION_CODES, normalizeCondition, type ConditionCode } from './conditions.js';
 export { supplementAmount } from './supplement-totals.js';
 
@@ -65,10 +65,7 @@ export const SEVERITY_ORDER: readonly Severity[] = ['avoid', 'caution', 'monitor
  * overrides.
  * @example screenProfile(profile).filter((f) => f.severity === 'avoid')
  */
-export function screenProfile(
-  profile: Profile,
-  options: ScreenOptions = {},
-): Finding[] {
+export function screenProfile(profile: Profile, options: ScreenOptions = {}): Finding[] {
   return screen(profile, options).findings;
 }
 

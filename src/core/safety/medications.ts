@@ -4,7 +4,10 @@ import {
   type SourceLevel,
   type VocabularyKind,
 } from './data/medication-vocabulary.js';
-import { MEDICATION_VOCABULARY_EXTRA, VERIFIED_SOURCES } from './data/medication-vocabulary-extra.js';
+import {
+  MEDICATION_VOCABULARY_EXTRA,
+  VERIFIED_SOURCES,
+} from './data/medication-vocabulary-extra.js';
 
 /**
  * Generic medication names mapped to the classes the safety rules know, and the vocabulary of

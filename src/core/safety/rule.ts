@@ -1,4 +1,4 @@
-import type { ConsequenceSpec } from '../policy/types.js';
+import type { ConsequenceSpec } from './consequences.js';
 import type { ScreeningContext } from './context.js';
 import type { Finding } from './types.js';
 

@@ -7,7 +7,7 @@ import {
   SMPC_KALCIPOS_D,
   UL_NOT_APPLICABLE_FOOTNOTE,
 } from '../references.js';
-import type { ConsequenceSpec } from '../../policy/types.js';
+import type { ConsequenceSpec } from '../consequences.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
 
 /** Hypercalcaemia, hyperparathyroidism, sarcoidosis and other granulomatous disease. */

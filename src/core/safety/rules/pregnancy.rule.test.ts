@@ -24,7 +24,11 @@ describe('pregnancy and lactation', () => {
 
   it('without supplements only the info lines; not pregnant, nothing', () => {
     const ids = screenProfile(makeProfile({ age: 30, lifeStage: 'pregnant' })).map((f) => f.id);
-    expect(ids).toEqual(['pregnancy-food-safety', 'pregnancy-reference-intakes']);
+    expect(ids).toEqual([
+      'pregnancy-food-safety',
+      'pregnancy-iodine',
+      'pregnancy-reference-intakes',
+    ]);
     expect(
       screenProfile(makeProfile({ supplements: [supplement('mk7', 90)] })).some((f) =>
         f.id.startsWith('pregnancy'),

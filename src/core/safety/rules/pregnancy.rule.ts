@@ -6,6 +6,7 @@ import {
   NHS_PREGNANCY_FOODS,
   PREGNANCY_K2_GAP,
 } from '../references.js';
+import { ATA_2017_PREGNANCY_IODINE } from '../../targets/data/whole-diet.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
 
 /**
@@ -93,6 +94,16 @@ export const pregnancyRule: SafetyRule = {
         sources: [PREGNANCY_K2_GAP],
       });
     }
+    findings.push({
+      id: 'pregnancy-iodine',
+      severity: 'info',
+      trigger: `lifeStage: ${stage}`,
+      nutrient: 'iodine',
+      message: `In ${word}, iodine needs rise; the food data (USDA SR24) has no iodine values, so calcwise cannot count it.`,
+      action:
+        'The American Thyroid Association advises 150 µg iodine a day as potassium iodide in a prenatal supplement during pregnancy and breastfeeding; use iodised salt. Discuss with your clinician.',
+      sources: [ATA_2017_PREGNANCY_IODINE],
+    });
     findings.push({
       id: 'pregnancy-reference-intakes',
       severity: 'info',

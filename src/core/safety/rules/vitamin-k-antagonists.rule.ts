@@ -1,5 +1,5 @@
 import type { Analysis } from '../../analysis/types.js';
-import { vitaminKConsistency } from '../../balance/vitamin-k-consistency.js';
+import { vitaminKConsistency } from '../../analysis/vitamin-k-consistency.js';
 import { fmt } from '../context.js';
 import {
   ANTIBIOTICS_VITAMIN_K,

@@ -1,0 +1,15 @@
+import { ok, type Result } from '../core/result.js';
+import { assess } from '../core/policy/index.js';
+import type { Authority, PersonalTargets } from '../core/targets/index.js';
+import type { AppDeps } from './deps.js';
+import { requireProfile } from './profile.js';
+
+/** `GET /api/targets`: the stored profile's personal targets under an authority. */
+export async function storedTargets(
+  deps: Pick<AppDeps, 'store'>,
+  owner: string,
+  authority: Authority,
+): Promise<Result<PersonalTargets>> {
+  const profile = await requireProfile(deps, owner);
+  return profile.ok ? ok(assess(profile.value, { authority }).targets) : profile;
+}
