@@ -168,10 +168,10 @@ export const THOMAS_2013_VITAMIN_C: SourceRef = {
 };
 
 export const TAYLOR_2004_STONES: SourceRef = {
-  label: 'Taylor 2004, JASN 15:3225 (vitamin C ≥ 1,000 mg/d, kidney stones RR 1.41)',
+  label:
+    'Taylor, Stampfer, Curhan 2004, J Am Soc Nephrol 15:3225–3232 (vitamin C ≥ 1,000 mg/d, kidney stones RR 1.41, 95 % CI 1.11–1.80)',
   kind: 'study',
-  url: 'https://www.scribd.com/document/479573307/nephro-me-pdf',
-  note: 'Secondary copy; IOM 2000 judged the epidemiology insufficient (NAP 9810 p.157).',
+  note: 'Citation and result read from a copy of the paper; PMID and DOI not seen. IOM 2000 judged the epidemiology insufficient (NAP 9810 p.157).',
 };
 
 export const HEART_2012_CALCIUM_STONES: SourceRef = {
@@ -181,9 +181,10 @@ export const HEART_2012_CALCIUM_STONES: SourceRef = {
 };
 
 export const NHS_STONES_REVIEW: SourceRef = {
-  label: "Nurses' Health Studies review of nephrolithiasis, AJPH 2016",
+  label:
+    "Prochaska, Taylor, Curhan 2016, Insights into nephrolithiasis from the Nurses' Health Studies, Am J Public Health 106:1638–1643",
   kind: 'study',
-  url: 'https://d.docksci.com/insights-into-nephrolithiasis-from-the-nurses-health-studies_5a0920fdd64ab2291beca813.html',
+  doi: '10.2105/AJPH.2016.303319',
   note: 'Higher dietary calcium was associated with lower stone risk.',
 };
 
