@@ -2,6 +2,7 @@ import { analyzeDiary, resolveDiary, type Analysis } from '../core/analysis/inde
 import { assessAnalysis } from '../core/balance/index.js';
 import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
+import { DEFAULT_REGION, foodsForRegion } from '../core/k2.js';
 import type { Profile } from '../core/profile.js';
 import { ok, type Result } from '../core/result.js';
 import { assess } from '../core/policy/index.js';
@@ -10,13 +11,18 @@ import type { AppDeps, DateRange } from './deps.js';
 import { ownerFoods } from './foods.js';
 import { loadProfile } from './profile.js';
 
-/** Resolves a diary against the foods (coded errors name file, entry and field) and analyses it. */
+/**
+ * Resolves a diary against the foods (coded errors name file, entry and field) and analyses it,
+ * with menaquinone values chosen for `region` (the profile's; default us, see core/k2.ts).
+ */
 export function analyseDiary(
   diary: Diary,
   foods: FoodIndex,
-  options: { file?: string } = {},
+  options: { file?: string; region?: string } = {},
 ): Result<Analysis> {
-  const resolved = resolveDiary(diary, foods, options);
+  const resolved = resolveDiary(diary, foodsForRegion(foods, options.region ?? DEFAULT_REGION), {
+    ...(options.file !== undefined ? { file: options.file } : {}),
+  });
   return resolved.ok ? ok(analyzeDiary(resolved.value)) : resolved;
 }
 
@@ -57,12 +63,13 @@ export async function analyseStoredPeriod(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
   range: DateRange,
+  options: { region?: string } = {},
 ): Promise<Result<Analysis>> {
   const [diary, foods] = await Promise.all([
     storedDiary(deps, owner, range),
     ownerFoods(deps, owner),
   ]);
-  return analyseDiary(diary, foods);
+  return analyseDiary(diary, foods, options);
 }
 
 /** `GET /api/analysis`: the stored period analysed, assessed against the stored profile if any. */
@@ -72,12 +79,13 @@ export async function assessStoredPeriod(
   input: DateRange & { authority: Authority },
 ) {
   const { authority, ...range } = input;
-  const [analysis, profile] = await Promise.all([
-    analyseStoredPeriod(deps, owner, range),
-    loadProfile(deps, owner),
-  ]);
-  if (!analysis.ok) return analysis;
+  // The profile first: its region chooses the menaquinone values.
+  const profile = await loadProfile(deps, owner);
   if (!profile.ok) return profile;
+  const analysis = await analyseStoredPeriod(deps, owner, range, {
+    region: profile.value?.region ?? DEFAULT_REGION,
+  });
+  if (!analysis.ok) return analysis;
   // One policy: the targets shown are those the findings leave in place.
   const targets = profile.value
     ? assess(profile.value, {

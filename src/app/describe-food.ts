@@ -1,4 +1,11 @@
-import { nutrientPer100g, type Food } from '../core/foods.js';
+import {
+  nutrientPer100g,
+  type Food,
+  type NutrientValue,
+  type SampleInfo,
+  type ValueBasis,
+} from '../core/foods.js';
+import { valueBasis, type CoverageBasis } from '../core/k2.js';
 import { getNutrient, NUTRIENT_IDS, vitaminDUgToIu, type NutrientId } from '../core/nutrients.js';
 import type { SourceRef } from '../core/sources.js';
 
@@ -8,7 +15,11 @@ export interface ShownNutrient {
   source: SourceRef;
   range?: { min: number; max: number };
   approximate?: boolean;
-  alternatives?: { per100g: number; source: SourceRef }[];
+  alternatives?: NonNullable<NutrientValue['alternatives']>;
+  /** measured | measured (other sample) | inferred (vitamin-k2: measured or inferred). */
+  basis?: ValueBasis | CoverageBasis;
+  /** Country, method, samples and where in the source (menaquinones, dK). */
+  sample?: SampleInfo;
   derived?: true;
   partial?: true;
   per100gIu?: number;
@@ -19,6 +30,8 @@ export interface FoodDescription {
   name: string;
   group: string;
   nutrients: Partial<Record<NutrientId, ShownNutrient>>;
+  /** Why a nutrient is unknown, where a reviewed rule says (vitamin-k2). */
+  unknownReasons?: Partial<Record<NutrientId, string>>;
   portions: { name: string; amount: number; grams: number }[];
 }
 
@@ -58,14 +71,19 @@ export function describeFood(food: Food): FoodDescription {
       ...(value.range ? { range: value.range } : {}),
       ...(value.approximate ? { approximate: value.approximate } : {}),
       ...(value.alternatives ? { alternatives: value.alternatives } : {}),
+      ...(value.basis ? { basis: value.basis } : {}),
+      ...(value.sample ? { sample: value.sample } : {}),
       ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
     };
   }
+  const k2 = nutrients['vitamin-k2'];
+  if (k2) k2.basis = valueBasis(food, 'vitamin-k2');
   return {
     id: food.id,
     name: food.name,
     group: food.group,
     nutrients,
+    ...(food.unknownReasons ? { unknownReasons: food.unknownReasons } : {}),
     portions: food.portions.map((portion) => ({
       name: portion.name,
       amount: portion.amount,

@@ -11,9 +11,12 @@ import {
 } from '../../core/nutrients.js';
 import type { DietPattern } from '../../core/profile.js';
 import type { TopFoodsBasis } from '../../core/search/index.js';
+import type { Food } from '../../core/foods.js';
+import { DEFAULT_REGION, foodForRegion, menaquinoneForms, valueBasis } from '../../core/k2.js';
 import type { SourceRef } from '../../core/sources.js';
 import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { k2FormLines } from '../k2-forms.js';
 
 /** The bundled foods, read once per process; the search index is built when first used. */
 export function loadFoods(): FoodCatalog {
@@ -58,9 +61,14 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .command('show')
     .description('Nutrients per 100 g with their sources, and household portions')
     .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
-    .action((id: string, options: { json?: boolean }) => {
-      const food = orExit(findFood(loadFoods(), id));
+    .action((id: string, options: { json?: boolean; region: string }) => {
+      const food = foodForRegion(orExit(findFood(loadFoods(), id)), checkRegion(options.region));
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(
@@ -78,6 +86,12 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
           { align: ['left', 'right', 'left', 'left'] },
         ),
       );
+      const k2 = k2FormLines(food);
+      if (k2.length > 0) {
+        io.stdout(
+          `\nVitamin K2 by form, per 100 g (region ${options.region}):\n${k2.join('\n')}\n`,
+        );
+      }
       if (food.portions.length > 0) {
         io.stdout('\nPortions:\n');
         io.stdout(
@@ -103,11 +117,16 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
       'omnivore, pescatarian, vegetarian or vegan (approximate, from group and name)',
     )
     .option('--limit <n>', 'maximum results', '10')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
     .action(
       (
         nutrientText: string,
-        options: { per: string; pattern?: string; limit: string; json?: boolean },
+        options: { per: string; pattern?: string; limit: string; json?: boolean; region: string },
       ) => {
         const nutrient = orExit(parseNutrientId(nutrientText));
         if (!BASES.includes(options.per as TopFoodsBasis)) {
@@ -126,16 +145,45 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         }
         const per = options.per as TopFoodsBasis;
         const pattern = options.pattern as DietPattern | undefined;
+        const region = checkRegion(options.region);
+        const list = loadFoods().list.map((food) => foodForRegion(food, region));
         const ranked = orExit(
-          rankFoods(loadFoods().list, { nutrient, per, pattern, limit: parseLimit(options.limit) }),
+          rankFoods(list, { nutrient, per, pattern, limit: parseLimit(options.limit) }),
         );
         const results = ranked.results;
         const unit = getNutrient(nutrient).unit;
-        if (options.json)
+        const byForm = nutrient === 'vitamin-k2';
+        const byId = new Map(list.map((food) => [food.id, food]));
+        if (options.json) {
+          const rows = byForm
+            ? results.map((row) => {
+                const food = byId.get(row.id) as Food;
+                return {
+                  ...row,
+                  basis: valueBasis(food, 'vitamin-k2'),
+                  forms: menaquinoneForms(food).map(({ id: form, value }) => ({
+                    form,
+                    per100g: value.per100g,
+                    basis: value.basis ?? 'measured',
+                    source: value.source,
+                    ...(value.sample ? { sample: value.sample } : {}),
+                    ...(value.range ? { range: value.range } : {}),
+                  })),
+                };
+              })
+            : results;
           return printJson(
             io,
-            roundForOutput({ nutrient, unit, per, pattern: pattern ?? null, results }),
+            roundForOutput({
+              nutrient,
+              unit,
+              per,
+              pattern: pattern ?? null,
+              region,
+              results: rows,
+            }),
           );
+        }
         const basis =
           per === '100g' ? 'per 100 g' : per === '100kcal' ? 'per 100 kcal' : 'per serving';
         io.stdout(`${getNutrient(nutrient).name}, ${basis}${pattern ? `, ${pattern}` : ''}:\n`);
@@ -158,8 +206,28 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         );
         if (results.some((row) => row.partial))
           io.stdout('* a component of this derived value is unknown for the food\n');
+        if (byForm) {
+          io.stdout(
+            `\nBy form, per 100 g (region ${region}; basis · study · country · method · samples):\n`,
+          );
+          for (const row of results) {
+            const lines = k2FormLines(byId.get(row.id) as Food, { alternatives: false });
+            io.stdout(`${row.id} ${row.name}\n${lines.join('\n')}\n`);
+          }
+        }
       },
     );
+}
+
+function checkRegion(region: string): string {
+  if (!/^[a-z]{2}$/.test(region)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--region must be a country code in lower case, e.g. us, nl, au, jp; got "${region}"`,
+      field: 'region',
+    });
+  }
+  return region;
 }
 
 function parseLimit(text: string): number {
