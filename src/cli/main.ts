@@ -7,6 +7,7 @@ import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerFoodsCommand } from './commands/foods.js';
+import { registerMedsCommand } from './commands/meds.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -38,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnalyzeCommand(program, io);
   registerTargetsCommand(program, io);
   registerCheckCommand(program, io);
+  registerMedsCommand(program, io);
   registerEvidenceCommand(program, io);
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);

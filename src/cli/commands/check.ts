@@ -42,8 +42,8 @@ export function registerCheckCommand(
       const profile = readProfile(io, options.profile);
       const analysis =
         options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
-      const { findings } = screen(profile, { analysis, authority });
-      if (options.json) return printJson(io, { findings });
+      const { findings, consequences } = screen(profile, { analysis, authority });
+      if (options.json) return printJson(io, { findings, consequences });
       printFindings(io, profile, findings);
     });
 }

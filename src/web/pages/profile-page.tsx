@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ALLERGEN_GROUPS } from '../../core/profile.js';
+import { KNOWN_MEDICATIONS } from '../../core/safety/medications.js';
 import { api, ApiError } from '../api.js';
 import type { ProfileInput, SupplementInput } from '../api-types.js';
 import { FoodSearch } from '../components/food-search.js';
@@ -367,13 +368,16 @@ export function ProfilePage() {
         <fieldset>
           <legend>Medications</legend>
           <p className="muted small">
-            Generic names, e.g. warfarin, hydrochlorothiazide, omeprazole.
+            Generic or brand names, e.g. warfarin or Coumadin, hydrochlorothiazide, Nexium; the
+            list offers the names calcwise can screen as you type.
           </p>
           <div className="inline">
             <label>
               Medication
               <input
                 name="medication"
+                list="known-medications"
+                autoComplete="off"
                 value={medication}
                 onChange={(e) => setMedication(e.target.value)}
                 onKeyDown={(e) => {
@@ -384,6 +388,11 @@ export function ProfilePage() {
                 }}
               />
             </label>
+            <datalist id="known-medications">
+              {KNOWN_MEDICATIONS.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <button type="button" onClick={addMedication}>
               Add medication
             </button>
