@@ -48,7 +48,7 @@ const overrideSchema = z
     path: ['min'],
   });
 
-const profileSchema = z
+export const profileSchema = z
   .strictObject({
     age: z
       .number()

@@ -99,7 +99,9 @@ export function rolesOf(item: PantryItem): Set<Role> {
     roles.add('vegetable');
     roles.add(RAW_VEG.test(name) && !item.notRaw ? 'raw-vegetable' : 'cooked-vegetable');
   }
-  if (g === 'starchy-vegetables' && !/^Potatoes|^Sweet potato, /.test(name)) {
+  // Starchy vegetables that are the meal's starch (peas, corn, parsnips, pumpkin, winter squash)
+  // do not also count as its vegetable: a plate has a starch and a separate vegetable.
+  if (g === 'starchy-vegetables' && !STARCH.test(name)) {
     roles.add('vegetable');
     roles.add('cooked-vegetable');
   }

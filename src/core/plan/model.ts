@@ -640,6 +640,11 @@ const STAPLE_GROUPS = new Set<PantryGroup>([
 const REFINED_GRAINS =
   /^(Bread, white|Bagels|Rice, white|Spaghetti, cooked, enriched|Rice noodles|Couscous|Muffins|Pancakes|Tortillas, ready-to-bake or -fry, flour)/;
 
+/** A food that may appear on most days (5 of 7): staple groups, refined grains excepted. */
+export function isStaple(item: PantryItem): boolean {
+  return STAPLE_GROUPS.has(item.group) && !REFINED_GRAINS.test(item.food.name);
+}
+
 export interface XVar {
   col: number;
   day: number;
@@ -896,8 +901,7 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
   if (days > 1) {
     for (const i of items) {
       const item = spec.candidates[i] as PantryItem;
-      const share =
-        STAPLE_GROUPS.has(item.group) && !REFINED_GRAINS.test(item.food.name) ? 5 / 7 : 3 / 7;
+      const share = isStaple(item) ? 5 / 7 : 3 / 7;
       const limit = Math.max(1, Math.ceil(days * share - 1e-9));
       if (limit >= days) continue;
       b.addRow(

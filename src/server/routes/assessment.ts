@@ -1,15 +1,11 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
 import { assessStoredPeriod } from '../../app/analysis.js';
 import { screenStored } from '../../app/screen.js';
 import { storedTargets } from '../../app/targets.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { orFail } from '../errors.js';
-import { dateRangeQuery } from '../schemas/api.js';
+import { analysisQuery, authorityQuery, dateRangeQuery } from '../schemas/api.js';
 import { readQuery } from '../validation.js';
-
-const authorityQuery = z.object({ authority: z.enum(['nasem', 'efsa']).default('nasem') });
-const analysisQuery = z.intersection(dateRangeQuery, authorityQuery);
 
 export function registerAssessmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/analysis', async (c) => {
