@@ -264,7 +264,7 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
           </p>
           <ul className="k2-forms">
             {forms.map(({ id, value }) => (
-              <li key={id} data-nutrient={id}>
+              <li key={id} data-form={id}>
                 <div className="inline">
                   <strong>{nutrientName(id).replace(/^.*\((MK-\d+)\)$/, '$1')}</strong>
                   <span
@@ -273,7 +273,7 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
                     style={{
                       display: 'inline-block',
                       height: '0.8em',
-                      width: `${max > 0 ? Math.max(2, (value.per100g / max) * 12) : 0}em`,
+                      width: `${max > 0 && value.per100g > 0 ? Math.max(0.3, (value.per100g / max) * 12) : 0}em`,
                       background: 'currentColor',
                     }}
                   />
