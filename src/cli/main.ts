@@ -5,6 +5,7 @@ import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerFoodsCommand } from './commands/foods.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);
   registerServeCommand(program, io);
+  registerImportCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Database, DiaryEntriesTable, PlansTable } from './schema.js';
 import type {
   DateRange,
+  ImportBatch,
+  ImportCounts,
   NewDiaryEntry,
   NewPlan,
   Store,
@@ -251,11 +253,74 @@ export function createKyselyStore(
       return result.numDeletedRows > 0n;
     },
 
+    replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts> {
+      return db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        const removedEntries = await trx
+          .deleteFrom('diary_entries')
+          .where('owner', '=', owner)
+          .where('import_id', '=', batch.importId)
+          .executeTakeFirst();
+        const removedFoods = await trx
+          .deleteFrom('custom_foods')
+          .where('owner', '=', owner)
+          .where('import_id', '=', batch.importId)
+          .executeTakeFirst();
+        const at = now();
+        for (const chunk of chunks(batch.foods, 400)) {
+          await trx
+            .insertInto('custom_foods')
+            .values(
+              chunk.map((food) => ({
+                owner,
+                id: food.id,
+                name: food.name,
+                group: food.group,
+                nutrients: JSON.stringify(food.nutrients),
+                portions: JSON.stringify(food.portions),
+                created_at: at,
+                import_id: batch.importId,
+              })),
+            )
+            .execute();
+        }
+        for (const chunk of chunks(batch.entries, 500)) {
+          await trx
+            .insertInto('diary_entries')
+            .values(
+              chunk.map((entry) => ({
+                owner,
+                date: entry.date,
+                food_id: entry.food,
+                amount: entry.amount,
+                unit: entry.unit,
+                created_at: at,
+                updated_at: at,
+                import_id: batch.importId,
+              })),
+            )
+            .execute();
+        }
+        return {
+          foods: batch.foods.length,
+          entries: batch.entries.length,
+          replacedFoods: Number(removedFoods.numDeletedRows),
+          replacedEntries: Number(removedEntries.numDeletedRows),
+        };
+      });
+    },
+
     async close(): Promise<void> {
       await db.destroy();
       await options.onClose?.();
     },
   };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {

@@ -32,6 +32,22 @@ export interface StoredPlan extends NewPlan {
   createdAt: string;
 }
 
+/** What one import writes: its foods and diary entries, under one import id. */
+export interface ImportBatch {
+  /** Stable for the same input (e.g. `cronometer:<sha256 prefix of the file>`). */
+  importId: string;
+  foods: Food[];
+  entries: NewDiaryEntry[];
+}
+
+export interface ImportCounts {
+  foods: number;
+  entries: number;
+  /** Rows an earlier run of the same import had written, removed by this one. */
+  replacedFoods: number;
+  replacedEntries: number;
+}
+
 /** Inclusive date range; an absent bound is open. */
 export interface DateRange {
   from?: string;
@@ -74,6 +90,12 @@ export interface Store {
   /** CONFLICT when the owner already has a food with that id. */
   addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
   deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
+
+  /**
+   * Writes an import in one transaction, first removing what an earlier run of the same import
+   * wrote: all of it is stored or none, and re-running gives the same rows.
+   */
+  replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts>;
 
   close(): Promise<void>;
 }
