@@ -99,9 +99,11 @@ export interface TotalCheck {
   nutrient: NutrientId;
   /** Sum of the file's column over the imported rows, in calcwise's unit. */
   file: number;
-  /** Sum over the imported entries, from the foods they link to. */
+  /** Sum over the same rows' entries, from the foods they link to. */
   imported: number;
   difference: number;
+  /** Added by linked foods for rows whose cell was empty (unknown in the file); not in `imported`. */
+  filledByFood: number;
   /** Rows linked to a food that has no value for this nutrient although the file had one. */
   unknownInFood: number;
   /** True when an accepted mapping (`use`) links rows to a food whose values differ. */
@@ -564,20 +566,21 @@ function checkTotals(tracker: TrackerFile, built: Built): TotalCheck[] {
     let importedSum = 0;
     let unknownInFood = 0;
     let changed = false;
+    let filledByFood = 0;
     for (const item of built.imported) {
       const value = item.row.values[id];
-      if (value !== undefined) fileSum += value;
       const known = nutrientPer100g(item.food, id);
       const grams = amountToGrams(item.food, item.entry.amount, item.entry.unit);
-      if (known && grams.ok) importedSum += (known.per100g * grams.value) / 100;
-      else if (value !== undefined && value !== 0) unknownInFood += 1;
-      if (
-        item.viaMapping &&
-        value !== undefined &&
-        !(known && grams.ok && within((known.per100g * grams.value) / 100, value))
-      ) {
-        changed = true;
+      const amount = known && grams.ok ? (known.per100g * grams.value) / 100 : undefined;
+      if (value === undefined) {
+        // The file left the cell empty (unknown); the linked food knows it: reported apart.
+        if (amount !== undefined) filledByFood += amount;
+        continue;
       }
+      fileSum += value;
+      if (amount !== undefined) importedSum += amount;
+      else if (value !== 0) unknownInFood += 1;
+      if (item.viaMapping && !(amount !== undefined && within(amount, value))) changed = true;
     }
     totals.push({
       nutrient: id,
@@ -585,6 +588,7 @@ function checkTotals(tracker: TrackerFile, built: Built): TotalCheck[] {
       imported: importedSum,
       difference: importedSum - fileSum,
       unknownInFood,
+      filledByFood,
       changedByMapping: changed,
     });
   }

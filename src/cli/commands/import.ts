@@ -177,6 +177,9 @@ function printReport(io: CliIo, report: ImportReport, where: string, reviewFile?
         [
           t.changedByMapping ? 'changed by your mapping' : '',
           t.unknownInFood ? `${t.unknownInFood} row(s) unknown in the linked food` : '',
+          t.filledByFood
+            ? `+${formatAmount(t.filledByFood)} from food data where the file had no value`
+            : '',
         ]
           .filter(Boolean)
           .join('; '),
