@@ -24,12 +24,18 @@ export async function loadStoredDiary(
       location: `diary entry ${entry.id}`,
     });
   }
-  const custom = await deps.store.listCustomFoods(owner);
-  let foods: FoodIndex = deps.foods;
-  if (custom.length) {
-    const merged = new Map<FoodId, Food>(deps.foods);
-    for (const food of custom) merged.set(food.id, food);
-    foods = merged;
-  }
+  const foods = await ownerFoods(deps, owner);
   return { diary: { days: [...days.values()] }, foods, entries: entries.length };
+}
+
+/** The bundled foods with the owner's own and imported foods over them. */
+export async function ownerFoods(
+  deps: { store: Pick<Store, 'listCustomFoods'>; foods: FoodIndex },
+  owner: string,
+): Promise<FoodIndex> {
+  const custom = await deps.store.listCustomFoods(owner);
+  if (custom.length === 0) return deps.foods;
+  const merged = new Map<FoodId, Food>(deps.foods);
+  for (const food of custom) merged.set(food.id, food);
+  return merged;
 }

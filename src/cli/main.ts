@@ -4,6 +4,7 @@ import { CliFailure, EXIT, exitCodeFor, printJson, type CliIo } from './io.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
+import { registerDiaryCommand } from './commands/diary.js';
 import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerPlanCommand } from './commands/plan.js';
@@ -34,6 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerPlanCommand(program, io);
   registerServeCommand(program, io);
   registerImportCommand(program, io);
+  registerDiaryCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

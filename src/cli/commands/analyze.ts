@@ -13,6 +13,9 @@ import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
+import { loadStoredDiary } from '../../app/stored-diary.js';
+import { LOCAL_OWNER } from '../../store/schema.js';
+import { withCliStore } from '../open-cli-store.js';
 import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
@@ -36,24 +39,81 @@ const DAY_COLUMNS: readonly NutrientId[] = [
   'epa-dha',
 ];
 
+interface AnalyzeOptions {
+  profile?: string;
+  db?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
 export function registerAnalyzeCommand(program: Command, io: CliIo): void {
   program
     .command('analyze')
     .description('Totals per day, averages and top contributing foods for a diary (JSON or CSV)')
-    .argument('<diary>', 'diary file: .json ({ "days": [...] }) or .csv (date,food,amount,unit)')
+    .argument(
+      '[diary]',
+      'diary file: .json ({ "days": [...] }) or .csv (date,food,amount,unit); without it, the store',
+    )
     .option('--profile <file>', 'profile JSON: adds personal targets, % of target and balance')
+    .option(
+      '--db <file>',
+      'analyse the diary in this SQLite store (default store: as `calcwise serve`)',
+    )
+    .option('--from <date>', 'with the store: first date (YYYY-MM-DD)')
+    .option('--to <date>', 'with the store: last date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
-    .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
-      const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
-      if (!parsed.ok) throw new CliFailure(parsed.error);
-      const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
-      if (!resolved.ok) throw new CliFailure(resolved.error);
-      const analysis = analyzeDiary(resolved.value);
+    .action(async (diaryFile: string | undefined, options: AnalyzeOptions) => {
+      let analysis: Analysis;
+      let label: string;
+      let storedProfile: unknown;
+      if (diaryFile !== undefined && options.db === undefined) {
+        const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
+        if (!parsed.ok) throw new CliFailure(parsed.error);
+        const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
+        if (!resolved.ok) throw new CliFailure(resolved.error);
+        analysis = analyzeDiary(resolved.value);
+        label = diaryFile;
+      } else {
+        if (diaryFile !== undefined) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: 'give a diary file or --db, not both',
+            field: 'db',
+          });
+        }
+        const range = {
+          ...(options.from !== undefined && { from: options.from }),
+          ...(options.to !== undefined && { to: options.to }),
+        };
+        const stored = await withCliStore(io, options.db, async (store, location) => {
+          const loaded = await loadStoredDiary(
+            { store, foods: loadFoods().index },
+            LOCAL_OWNER,
+            range,
+          );
+          return { ...loaded, location, profile: (await store.getProfile(LOCAL_OWNER))?.profile };
+        });
+        if (stored.entries === 0) {
+          throw new CliFailure({
+            code: 'INVALID_DIARY',
+            message: `no diary entries in ${stored.location.kind} ${stored.location.description}${range.from || range.to ? ` from ${range.from ?? 'the start'} to ${range.to ?? 'the end'}` : ''}`,
+          });
+        }
+        const resolved = resolveDiary(stored.diary, stored.foods, {
+          file: stored.location.description,
+        });
+        if (!resolved.ok) throw new CliFailure(resolved.error);
+        analysis = analyzeDiary(resolved.value);
+        label = `${stored.location.kind} ${stored.location.description}`;
+        storedProfile = stored.profile;
+      }
 
-      const output: AnalyzeOutput = { diary: diaryFile, ...analysis };
-      if (options.profile !== undefined) {
-        const profileFile = options.profile;
-        const profile = parseProfile(readJson(io, profileFile), profileFile);
+      const output: AnalyzeOutput = { diary: label, ...analysis };
+      const profileInput =
+        options.profile !== undefined ? readJson(io, options.profile) : storedProfile;
+      if (profileInput !== undefined) {
+        const profile = parseProfile(profileInput, options.profile ?? 'stored profile');
         if (!profile.ok) throw new CliFailure(profile.error);
         const targets = computeTargets(profile.value);
         const assessed = assessAnalysis(analysis, profile.value, targets);

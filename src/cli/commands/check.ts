@@ -7,6 +7,10 @@ import type { Profile } from '../../core/profile.js';
 import { screenProfile, SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { computeTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { parseProfile } from '../../schemas/profile.js';
+import { loadStoredDiary } from '../../app/stored-diary.js';
+import { LOCAL_OWNER } from '../../store/schema.js';
+import { withCliStore } from '../open-cli-store.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
@@ -33,20 +37,61 @@ export function registerCheckCommand(
     .description(
       'Safety screening of a profile (and optionally a diary): medications, conditions, supplements, upper limits',
     )
-    .requiredOption('--profile <file>', 'profile JSON (docs/design.md §4)')
+    .option(
+      '--profile <file>',
+      'profile JSON (docs/design.md §4); with --db, the stored one by default',
+    )
     .option('--diary <file>', 'diary (.json or .csv): adds diet-based checks')
+    .option('--db <file>', 'use the diary (and profile) in this SQLite store, as the web app does')
     .option('--authority <authority>', 'nasem (default) or efsa, for the upper limits', 'nasem')
     .option('--json', 'print JSON')
-    .action((options: { profile: string; diary?: string; authority: string; json?: boolean }) => {
-      const authority = parseAuthority(options.authority);
-      const profile = readProfile(io, options.profile);
-      const analysis =
-        options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
-      const targets = computeTargets(profile, { authority });
-      const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
-      if (options.json) return printJson(io, { findings });
-      printFindings(io, profile, findings);
-    });
+    .action(
+      async (options: {
+        profile?: string;
+        diary?: string;
+        db?: string;
+        authority: string;
+        json?: boolean;
+      }) => {
+        const authority = parseAuthority(options.authority);
+        let profile: Profile | undefined =
+          options.profile !== undefined ? readProfile(io, options.profile) : undefined;
+        let analysis =
+          options.diary === undefined
+            ? undefined
+            : analyzeDiaryFile(io, options.diary, dependencies);
+        if (options.db !== undefined) {
+          const stored = await withCliStore(io, options.db, async (store) => ({
+            ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER)),
+            profile: (await store.getProfile(LOCAL_OWNER))?.profile,
+          }));
+          if (profile === undefined && stored.profile !== undefined) {
+            const parsed = parseProfile(stored.profile, `${options.db} (stored profile)`);
+            if (!parsed.ok) throw new CliFailure(parsed.error);
+            profile = parsed.value;
+          }
+          if (analysis === undefined && stored.entries > 0) {
+            const resolved = resolveDiary(stored.diary, stored.foods, { file: options.db });
+            if (!resolved.ok) throw new CliFailure(resolved.error);
+            analysis = analyzeDiary(resolved.value);
+          }
+        }
+        if (profile === undefined) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message:
+              options.db !== undefined
+                ? `no --profile given and ${options.db} has no stored profile`
+                : 'give --profile <file> (or --db with a stored profile)',
+            field: 'profile',
+          });
+        }
+        const targets = computeTargets(profile, { authority });
+        const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
+        if (options.json) return printJson(io, { findings });
+        printFindings(io, profile, findings);
+      },
+    );
 }
 
 function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {

@@ -20,6 +20,9 @@ import { screenProfile } from '../../core/safety/index.js';
 import { computeTargets } from '../../core/targets/index.js';
 import { loadPantry } from '../../data/pantry.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { loadStoredDiary } from '../../app/stored-diary.js';
+import { LOCAL_OWNER } from '../../store/schema.js';
+import { withCliStore } from '../open-cli-store.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { HighsWorkerSolver } from '../../solver/highs-worker-solver.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
@@ -35,6 +38,8 @@ interface PlanOptions {
   foods?: string;
   model?: string;
   timeLimit?: string;
+  db?: string;
+  date?: string;
 }
 
 const DietModelSchema = z
@@ -75,6 +80,8 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
       '--model <json>',
       'generic mode: { objective, nutrients: {col: {min,max}}, foods: {id: {max}}, integer }',
     )
+    .option('--db <file>', 'use the profile (and with --date, that day) in this SQLite store')
+    .option('--date <date>', 'with --db: keep that stored day (YYYY-MM-DD) as the base')
     .option('--write-lp <file>', 'write the model in CPLEX LP format')
     .option('--time-limit <seconds>', 'solver time limit in seconds')
     .option('--json', 'print JSON')
@@ -86,7 +93,7 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
           await runGeneric(io, options, solver);
           return;
         }
-        if (options.profile === undefined) {
+        if (options.profile === undefined && options.db === undefined) {
           throw new CliFailure({
             code: 'INVALID_INPUT',
             message:
@@ -100,9 +107,34 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     });
 }
 
+/** The stored profile and, when a date is given, that stored day (the store `serve` uses). */
+async function readStoredPlanInput(io: CliIo, db: string, date: string | undefined) {
+  return withCliStore(io, db, async (store) => ({
+    profile: (await store.getProfile(LOCAL_OWNER))?.profile,
+    diary:
+      date !== undefined
+        ? await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER, {
+            from: date,
+            to: date,
+          })
+        : undefined,
+  }));
+}
+
 async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): Promise<void> {
-  const profileFile = options.profile as string;
-  const profile = parseProfile(readJson(io, profileFile), profileFile);
+  const fromStore =
+    options.db !== undefined ? await readStoredPlanInput(io, options.db, options.date) : undefined;
+  const profileFile = options.profile ?? `${options.db} (stored profile)`;
+  const profileInput =
+    options.profile !== undefined ? readJson(io, options.profile) : fromStore?.profile;
+  if (profileInput === undefined) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `no --profile given and ${options.db} has no stored profile`,
+      field: 'profile',
+    });
+  }
+  const profile = parseProfile(profileInput, profileFile);
   if (!profile.ok) throw new CliFailure(profile.error);
   const days = Number(options.days ?? '1');
   if (!Number.isInteger(days) || days < 1 || days > 14) {
@@ -115,6 +147,16 @@ async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): 
   const timeLimitSec = parseTimeLimit(options.timeLimit);
   const foods = loadFoods().index;
   let base: BaseDay[] | undefined;
+  if (fromStore?.diary && options.base === undefined) {
+    const resolved = resolveDiary(fromStore.diary.diary, fromStore.diary.foods, {
+      file: options.db,
+    });
+    if (!resolved.ok) throw new CliFailure(resolved.error);
+    base = resolved.value.days.map((day) => ({
+      date: day.date,
+      entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
+    }));
+  }
   if (options.base !== undefined) {
     const diaryFile = options.base;
     const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
