@@ -5,6 +5,7 @@ import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerDiaryCommand } from './commands/diary.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerPlanCommand } from './commands/plan.js';
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerServeCommand(program, io);
   registerImportCommand(program, io);
   registerDiaryCommand(program, io);
+  registerExportCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -342,6 +342,49 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/export': {
+      get: {
+        summary:
+          'Everything you own as one versioned JSON document (docs/export.schema.json), or ?format=csv for the diary',
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+          },
+        ],
+        responses: {
+          200: { description: 'The export, as an attachment (application/json or text/csv).' },
+          400: badRequest,
+        },
+      },
+    },
+    '/api/import': {
+      post: {
+        summary: 'Restore a calcwise export into an empty store (one transaction)',
+        requestBody: body(anyObject, 'A document written by GET /api/export or `calcwise export`.'),
+        responses: {
+          201: json(anyObject, '{ restored: { diary_entries, custom_foods, plans, profiles } }'),
+          400: badRequest,
+          409: error('The store already holds data (CONFLICT): a restore never merges.'),
+          422: error('Not a readable export: a newer schema version or a bad field, by path.'),
+        },
+      },
+    },
+    '/api/data': {
+      get: {
+        summary: 'What is stored for you, and the token that confirms erasing it',
+        responses: { 200: json(anyObject, '{ owner, counts, confirmToken }') },
+      },
+      delete: {
+        summary: 'Delete all your data, given { "confirm": token } from GET /api/data',
+        responses: {
+          200: json(anyObject, '{ deleted: rows by table }'),
+          400: error('No token, or one that no longer matches what is stored.'),
+        },
+      },
+    },
   },
   components: {
     schemas: {

@@ -48,6 +48,17 @@ export interface ImportCounts {
   replacedEntries: number;
 }
 
+/** Everything one owner has, as stored (diary entries without their ids), for export. */
+export interface OwnerData {
+  profile: StoredProfile | null;
+  /** By date, then in the order logged. */
+  diary: (NewDiaryEntry & { createdAt: string; updatedAt: string; importId: string | null })[];
+  /** By id. */
+  foods: (Food & { createdAt: string; importId: string | null })[];
+  /** By creation time, then id. */
+  plans: StoredPlan[];
+}
+
 /** Inclusive date range; an absent bound is open. */
 export interface DateRange {
   from?: string;
@@ -96,6 +107,16 @@ export interface Store {
    * wrote: all of it is stored or none, and re-running gives the same rows.
    */
   replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts>;
+
+  /** Everything the owner has, timestamps included. */
+  dumpOwner(owner: string): Promise<OwnerData>;
+  /**
+   * Restores a dump in one transaction, timestamps as they were. CONFLICT when the owner already
+   * has any data: a restore never merges.
+   */
+  restoreOwner(owner: string, data: OwnerData): Promise<Result<{ [table: string]: number }>>;
+  /** Deletes every row of the owner in every table, in one transaction; counts by table. */
+  eraseOwner(owner: string): Promise<{ [table: string]: number }>;
 
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   type ReviewFile,
   type ReviewItem,
 } from '../../app/import-cronometer.js';
+import { importExport } from '../../app/export-data.js';
 import { getNutrient } from '../../core/nutrients.js';
 import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
@@ -38,7 +39,9 @@ function readBytes(io: CliIo, file: string): Uint8Array {
 export function registerImportCommand(program: Command, io: CliIo): void {
   const command = program
     .command('import')
-    .description('Bring data in: Cronometer and MyFitnessPal exports (into the store)');
+    .description(
+      'Bring data into the store: Cronometer and MyFitnessPal exports, a calcwise export',
+    );
 
   const tracker = (name: string, description: string) =>
     command
@@ -82,6 +85,27 @@ export function registerImportCommand(program: Command, io: CliIo): void {
         if (options.json) return printJson(io, roundForOutput(report.report));
         printReport(io, report.report, report.where, options.review);
       });
+
+  command
+    .command('calcwise')
+    .description('Restore a calcwise export (calcwise export) into an empty store')
+    .argument('<export.json>', 'the exported document')
+    .option(
+      '--db <file>',
+      'SQLite store (default: as `calcwise serve`: $CALCWISE_DB or ./calcwise.db)',
+    )
+    .action(async (file: string, options: { db?: string }) => {
+      const document = readJson(io, file);
+      const restored = await withCliStore(io, options.db, async (store, location) => {
+        const result = await importExport({ store }, { owner: LOCAL_OWNER, document, file });
+        if (!result.ok) throw new CliFailure(result.error);
+        return { counts: result.value, where: `${location.kind} ${location.description}` };
+      });
+      const c = restored.counts;
+      io.stdout(
+        `restored into ${restored.where}: ${c.diary_entries} diary entries, ${c.custom_foods} own foods, ${c.plans} plans, ${c.profiles ? 'the profile' : 'no profile'}\n`,
+      );
+    });
 
   tracker(
     'cronometer',
