@@ -35,13 +35,17 @@ describe('profile plans over random profiles (property)', () => {
               ? [{ nutrient: 'vitamin-d', amount: r.vitaminD, unit: 'µg' }]
               : [],
           });
-          const result = await plan(profile, r.days);
+          // The planner's budget is still wall-clock: 10 s a day is ten times what the first
+          // feasible plan takes on an idle machine, so a busy one still gets a plan (the CKD 4
+          // cases use the whole budget; any plan found must meet the bounds below). Goes when
+          // the solver stops on deterministic effort limits instead.
+          const result = await plan(profile, r.days, { timeLimitSec: 20 });
           if (result.status === 'infeasible') {
             expect(result.diagnosis?.conflicts.length).toBeGreaterThan(0);
             expect(result.days).toEqual([]);
             return;
           }
-          expect(result.days).toHaveLength(r.days);
+          expect(result.days, `status ${result.status}`).toHaveLength(r.days);
           const energy = computeTargets(profile).energyKcal;
           const byId = new Map(pantry.map((p) => [p.food.id, p]));
           for (let d = 0; d < result.days.length; d += 1) {
@@ -91,5 +95,5 @@ describe('profile plans over random profiles (property)', () => {
       ),
       { numRuns: 8, seed: 20261126 },
     );
-  }, 120_000);
+  }, 600_000);
 });

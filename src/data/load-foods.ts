@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Food, FoodId, FoodIndex } from '../core/foods.js';
 import type { NutrientId } from '../core/nutrients.js';
 import { sr24Source } from '../core/sources.js';
-import { parseSupplementaryCsv, mergeSupplementary } from './sr24-supplementary.js';
+import { mergeSupplementary, mergeUnknownReasons, parseSupplementaryTable } from './sr24-supplementary.js';
 import { SR24_NUTRIENT_COLUMNS, SR24_NUTRIENT_NOTES } from './sr24-nutrients.js';
 import { SR24_FOODS_HEADER, SR24_PORTIONS_HEADER } from './sr24-tsv.js';
 
@@ -41,7 +41,9 @@ export function buildSr24Foods(
     const cells = (foodLines[i] as string).split('\t');
     const line = i + 2;
     if (cells.length !== SR24_FOODS_HEADER.length) {
-      throw new Error(`${files.foods}:${line}: ${cells.length} columns, expected ${SR24_FOODS_HEADER.length}`);
+      throw new Error(
+        `${files.foods}:${line}: ${cells.length} columns, expected ${SR24_FOODS_HEADER.length}`,
+      );
     }
     const ndb = cells[0] as string;
     if (!/^\d{5}$/.test(ndb)) throw new Error(`${files.foods}:${line}: ndb malformed: "${ndb}"`);
@@ -59,7 +61,13 @@ export function buildSr24Foods(
       nutrients[id] = { per100g, source: note ? { ...source, note } : source };
     }
     const id = sr24FoodId(ndb);
-    foods.set(id, { id, name: cells[1] as string, group: cells[2] as string, nutrients, portions: [] });
+    foods.set(id, {
+      id,
+      name: cells[1] as string,
+      group: cells[2] as string,
+      nutrients,
+      portions: [],
+    });
   }
   const portionLines = tsvLines(portionsTsv, files.portions, SR24_PORTIONS_HEADER);
   for (let i = 0; i < portionLines.length; i += 1) {
@@ -70,7 +78,9 @@ export function buildSr24Foods(
     const amount = Number(amountText);
     const grams = Number(gramsText);
     if (!(amount > 0) || !(grams > 0) || !name) {
-      throw new Error(`${files.portions}:${line}: amount, name and grams must be given and positive`);
+      throw new Error(
+        `${files.portions}:${line}: amount, name and grams must be given and positive`,
+      );
     }
     food.portions.push({ name, amount, grams });
   }
@@ -98,11 +108,18 @@ function readFoods(dir: string): Map<FoodId, Food> {
     const files = readdirSync(supplementaryDir)
       .filter((name) => name.endsWith('.csv'))
       .sort();
-    const rows = files.flatMap((name) => {
+    const tables = files.map((name) => {
       const file = join(supplementaryDir, name);
-      return parseSupplementaryCsv(readFileSync(file, 'utf8'), file, (id) => foods.has(id));
+      return parseSupplementaryTable(readFileSync(file, 'utf8'), file, (id) => foods.has(id));
     });
-    mergeSupplementary(foods, rows);
+    mergeSupplementary(
+      foods,
+      tables.flatMap((table) => table.rows),
+    );
+    mergeUnknownReasons(
+      foods,
+      tables.flatMap((table) => table.unknown),
+    );
   }
   return foods;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
-import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
+import { analyseDiary, analysisDocument } from '../../app/analysis.js';
+import type { Analysis } from '../../core/analysis/index.js';
+import type { AssessedTotal, Balance } from '../../core/balance/index.js';
 import {
   getNutrient,
   NUTRIENT_IDS,
@@ -9,17 +10,18 @@ import {
 } from '../../core/nutrients.js';
 import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { DEFAULT_REGION } from '../../core/k2.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
-import { loadStoredDiary } from '../../app/stored-diary.js';
-import { LOCAL_OWNER } from '../../store/schema.js';
-import { withCliStore } from '../open-cli-store.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
   diary: string;
+  /** Region the menaquinone values were chosen for. */
+  region?: string;
   days: Analysis['days'];
   average: Partial<Record<NutrientId, AssessedTotal>>;
   contributors: Analysis['contributors'];
@@ -64,66 +66,62 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
     .option('--to <date>', 'with the store: last date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
     .action(async (diaryFile: string | undefined, options: AnalyzeOptions) => {
-      let analysis: Analysis;
-      let label: string;
-      let storedProfile: unknown;
-      if (diaryFile !== undefined && options.db === undefined) {
-        const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
-        if (!parsed.ok) throw new CliFailure(parsed.error);
-        const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
-        if (!resolved.ok) throw new CliFailure(resolved.error);
-        analysis = analyzeDiary(resolved.value);
-        label = diaryFile;
-      } else {
-        if (diaryFile !== undefined) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message: 'give a diary file or --db, not both',
-            field: 'db',
-          });
-        }
-        const range = {
-          ...(options.from !== undefined && { from: options.from }),
-          ...(options.to !== undefined && { to: options.to }),
-        };
-        const stored = await withCliStore(io, options.db, async (store, location) => {
-          const loaded = await loadStoredDiary(
-            { store, foods: loadFoods().index },
-            LOCAL_OWNER,
-            range,
-          );
-          return { ...loaded, location, profile: (await store.getProfile(LOCAL_OWNER))?.profile };
+      if (diaryFile !== undefined && options.db !== undefined) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: 'give a diary file or --db, not both',
+          field: 'db',
         });
-        if (stored.entries === 0) {
-          throw new CliFailure({
-            code: 'INVALID_DIARY',
-            message: `no diary entries in ${stored.location.kind} ${stored.location.description}${range.from || range.to ? ` from ${range.from ?? 'the start'} to ${range.to ?? 'the end'}` : ''}`,
-          });
-        }
-        const resolved = resolveDiary(stored.diary, stored.foods, {
-          file: stored.location.description,
-        });
-        if (!resolved.ok) throw new CliFailure(resolved.error);
-        analysis = analyzeDiary(resolved.value);
-        label = `${stored.location.kind} ${stored.location.description}`;
-        storedProfile = stored.profile;
       }
-
-      const output: AnalyzeOutput = { diary: label, ...analysis };
+      const range = {
+        ...(options.from !== undefined && { from: options.from }),
+        ...(options.to !== undefined && { to: options.to }),
+      };
+      const stored =
+        diaryFile === undefined ? await readStoreInputs(io, options.db, range) : undefined;
+      if (stored && stored.entries === 0) {
+        throw new CliFailure({
+          code: 'INVALID_DIARY',
+          message: `no diary entries in ${stored.label}${range.from || range.to ? ` from ${range.from ?? 'the start'} to ${range.to ?? 'the end'}` : ''}`,
+        });
+      }
+      const label = diaryFile ?? stored!.label;
+      const diary = stored
+        ? stored.diary
+        : orExit(parseDiaryText(readText(io, diaryFile!), diaryFile));
       const profileInput =
-        options.profile !== undefined ? readJson(io, options.profile) : storedProfile;
-      if (profileInput !== undefined) {
-        const profile = parseProfile(profileInput, options.profile ?? 'stored profile');
-        if (!profile.ok) throw new CliFailure(profile.error);
-        const targets = computeTargets(profile.value);
-        const assessed = assessAnalysis(analysis, profile.value, targets);
-        output.average = assessed.average;
-        output.balance = assessed.balance;
-        output.targets = targets;
+        options.profile !== undefined ? readJson(io, options.profile) : stored?.profile;
+      const profile =
+        profileInput === undefined
+          ? undefined
+          : orExit(parseProfile(profileInput, options.profile ?? `${label} (stored profile)`));
+      // Menaquinone values are chosen for the person's region (profile "region", default us).
+      const region = profile?.region ?? DEFAULT_REGION;
+      const analysis = orExit(
+        analyseDiary(diary, stored ? stored.foods : loadFoods().index, { file: label, region }),
+      );
+      const diaryFileLabel = label;
+      let output: AnalyzeOutput = { diary: diaryFileLabel, region, ...analysis };
+      if (profile) {
+        output = {
+          diary: diaryFileLabel,
+          region,
+          ...analysisDocument(analysis, profile, computeTargets(profile)),
+        };
       }
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);
     });
+}
+
+/** The K2 coverage split: how much of it rests on the foods' own analyses. */
+function k2CoverageLine(output: AnalyzeOutput): string {
+  const split = output.average['vitamin-k2']?.coverageBasis;
+  if (!split) return '';
+  return (
+    `Vitamin K2 coverage: ${formatPercent(split.measured)} measured, ${formatPercent(split.inferred)} inferred from related foods, ` +
+    `${formatPercent(split.unknown)} unknown (region ${output.region ?? DEFAULT_REGION}; see docs/vitamin-k2-data.md).\n`
+  );
 }
 
 function printReadable(io: CliIo, output: AnalyzeOutput): void {
@@ -187,6 +185,7 @@ function printReadable(io: CliIo, output: AnalyzeOutput): void {
   );
   io.stdout(
     'Coverage: share of entries whose food has a known value; unknown values are left out, never counted as 0.\n' +
+      k2CoverageLine(output) +
       (output.days.some((day) => Object.values(day.totals).some((t) => t.partial))
         ? '* derived value with an unknown component for some foods (often K2: rarely measured).\n'
         : ''),

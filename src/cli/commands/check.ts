@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
+import { analyseDiary } from '../../app/analysis.js';
+import { screen } from '../../app/screen.js';
+import type { Analysis } from '../../core/analysis/index.js';
 import type { FoodIndex } from '../../core/foods.js';
 import type { Profile } from '../../core/profile.js';
-import { screenProfile, SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
+import { SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { readText } from '../read-input.js';
 import { parseProfile } from '../../schemas/profile.js';
-import { loadStoredDiary } from '../../app/stored-diary.js';
-import { LOCAL_OWNER } from '../../store/schema.js';
-import { withCliStore } from '../open-cli-store.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
 
@@ -61,19 +59,12 @@ export function registerCheckCommand(
             ? undefined
             : analyzeDiaryFile(io, options.diary, dependencies);
         if (options.db !== undefined) {
-          const stored = await withCliStore(io, options.db, async (store) => ({
-            ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER)),
-            profile: (await store.getProfile(LOCAL_OWNER))?.profile,
-          }));
+          const stored = await readStoreInputs(io, options.db);
           if (profile === undefined && stored.profile !== undefined) {
-            const parsed = parseProfile(stored.profile, `${options.db} (stored profile)`);
-            if (!parsed.ok) throw new CliFailure(parsed.error);
-            profile = parsed.value;
+            profile = orExit(parseProfile(stored.profile, `${options.db} (stored profile)`));
           }
           if (analysis === undefined && stored.entries > 0) {
-            const resolved = resolveDiary(stored.diary, stored.foods, { file: options.db });
-            if (!resolved.ok) throw new CliFailure(resolved.error);
-            analysis = analyzeDiary(resolved.value);
+            analysis = orExit(analyseDiary(stored.diary, stored.foods, { file: options.db }));
           }
         }
         if (profile === undefined) {
@@ -86,8 +77,7 @@ export function registerCheckCommand(
             field: 'profile',
           });
         }
-        const targets = computeTargets(profile, { authority });
-        const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
+        const { findings } = screen(profile, { analysis, authority });
         if (options.json) return printJson(io, { findings });
         printFindings(io, profile, findings);
       },
@@ -95,22 +85,10 @@ export function registerCheckCommand(
 }
 
 function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-  const parsed = parseDiaryText(text, file);
+  const parsed = parseDiaryText(readText(io, file), file);
   if (!parsed.ok) throw new CliFailure(parsed.error);
   const index = dependencies.loadFoodIndex ? dependencies.loadFoodIndex() : loadFoods().index;
-  const resolved = resolveDiary(parsed.value, index, { file });
-  if (!resolved.ok) throw new CliFailure(resolved.error);
-  return analyzeDiary(resolved.value);
+  return orExit(analyseDiary(parsed.value, index, { file }));
 }
 
 function printFindings(io: CliIo, profile: Profile, findings: readonly Finding[]): void {

@@ -26,7 +26,10 @@ export function registerDataRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     }
     const body =
       format === 'csv'
-        ? await exportDiaryCsv(deps, { owner: c.var.owner })
+        ? await exportDiaryCsv(
+            { store: deps.store, foods: deps.foods.index },
+            { owner: c.var.owner },
+          )
         : serializeExport(await exportData(deps, { owner: c.var.owner }));
     return c.body(body, 200, {
       'Content-Type':
