@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { openStore, type StoreLocation } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { openStore, type StoreLocation } from '../app/compose.js';
+import type { Store } from '../app/deps.js';
 import type { CliIo } from './io.js';
 
 /**

@@ -1,8 +1,8 @@
 import { loadStoredDiary } from '../app/stored-diary.js';
 import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
-import type { DateRange } from '../store/store.js';
-import { LOCAL_OWNER } from '../store/schema.js';
+import type { DateRange } from '../app/deps.js';
+import { LOCAL_OWNER } from '../app/deps.js';
 import { loadFoods } from './commands/foods.js';
 import type { CliIo } from './io.js';
 import { withCliStore } from './open-cli-store.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addDiaryEntry, listDiaryEntries, removeDiaryEntry } from '../../app/diary.js';
-import { LOCAL_OWNER } from '../../store/schema.js';
+import { LOCAL_OWNER } from '../../app/deps.js';
 import { formatAmount, formatTable } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';

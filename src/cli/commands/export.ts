@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exportData, exportDiaryCsv, serializeExport } from '../../app/export-data.js';
-import { LOCAL_OWNER } from '../../store/schema.js';
+import { LOCAL_OWNER } from '../../app/deps.js';
 import { CliFailure, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';
 import { loadFoods } from './foods.js';

@@ -13,7 +13,7 @@ import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';
 import { readJson } from '../read-input.js';
-import { LOCAL_OWNER } from '../../store/schema.js';
+import { LOCAL_OWNER } from '../../app/deps.js';
 import { loadFoods } from './foods.js';
 
 interface ImportTrackerOptions {
