@@ -134,4 +134,15 @@ export const api = {
   plan: (id: string) => request<PlanResponse>('GET', `/api/plans/${encodeURIComponent(id)}`),
   applyPlan: (id: string | number, startDate: string) =>
     request<unknown>('POST', `/api/plans/${encodeURIComponent(String(id))}/apply`, { startDate }),
+  /** What is stored, and the token DELETE /api/data needs. */
+  dataSummary: () =>
+    request<{
+      owner: string;
+      counts: { profile: number; diary: number; foods: number; plans: number };
+      confirmToken: string;
+    }>('GET', '/api/data'),
+  eraseAllData: (confirm: string) =>
+    request<{ deleted: Record<string, number> }>('DELETE', '/api/data', { confirm }),
+  restoreExport: (document: unknown) =>
+    request<{ restored: Record<string, number> }>('POST', '/api/import', document),
 };
