@@ -348,6 +348,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything you own as one versioned JSON document, or ?format=csv for the diary */
+    get: operations['exportData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore a calcwise export into an empty store (one transaction) */
+    post: operations['importData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What is stored for you, and the token that confirms erasing it */
+    get: operations['summarizeData'];
+    put?: never;
+    post?: never;
+    /** Delete all your data, given the confirmation token from GET /api/data */
+    delete: operations['eraseData'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -413,8 +465,37 @@ export interface components {
           alternatives?: {
             per100g: number;
             source: components['schemas']['SourceRef'];
+            /** @enum {string} */
+            basis?: 'measured' | 'measured (other sample)' | 'inferred';
+            sample?: {
+              country?: string;
+              method?: string;
+              n?: number;
+              location?: string;
+              /** @enum {string} */
+              confidence?: 'primary' | 'secondary';
+              rule?: string;
+              studyFood?: string;
+              sd?: number;
+            };
           }[];
+          /** @enum {string} */
+          basis?: 'measured' | 'measured (other sample)' | 'inferred';
+          sample?: {
+            country?: string;
+            method?: string;
+            n?: number;
+            location?: string;
+            /** @enum {string} */
+            confidence?: 'primary' | 'secondary';
+            rule?: string;
+            studyFood?: string;
+            sd?: number;
+          };
         };
+      };
+      unknownReasons?: {
+        [key: string]: string;
       };
       portions: {
         name: string;
@@ -442,13 +523,42 @@ export interface components {
           alternatives?: {
             per100g: number;
             source: components['schemas']['SourceRef'];
+            /** @enum {string} */
+            basis?: 'measured' | 'measured (other sample)' | 'inferred';
+            sample?: {
+              country?: string;
+              method?: string;
+              n?: number;
+              location?: string;
+              /** @enum {string} */
+              confidence?: 'primary' | 'secondary';
+              rule?: string;
+              studyFood?: string;
+              sd?: number;
+            };
           }[];
+          /** @enum {string} */
+          basis?: 'measured' | 'measured (other sample)' | 'inferred' | 'unknown';
+          sample?: {
+            country?: string;
+            method?: string;
+            n?: number;
+            location?: string;
+            /** @enum {string} */
+            confidence?: 'primary' | 'secondary';
+            rule?: string;
+            studyFood?: string;
+            sd?: number;
+          };
           /** @constant */
           derived?: true;
           /** @constant */
           partial?: true;
           per100gIu?: number;
         };
+      };
+      unknownReasons?: {
+        [key: string]: string;
       };
       portions: {
         name: string;
@@ -703,6 +813,12 @@ export interface components {
             /** @description Share of entries whose food has a known value (0..1). */
             coverage: number;
             partial?: number;
+            /** @description Coverage split by how values reached the foods (shares 0..1, adding up to 1). */
+            coverageBasis?: {
+              measured: number;
+              inferred: number;
+              unknown: number;
+            };
           };
         };
       }[];
@@ -715,6 +831,12 @@ export interface components {
           /** @description Share of entries whose food has a known value (0..1). */
           coverage: number;
           partial?: number;
+          /** @description Coverage split by how values reached the foods (shares 0..1, adding up to 1). */
+          coverageBasis?: {
+            measured: number;
+            inferred: number;
+            unknown: number;
+          };
           target?: number;
           /** @enum {string} */
           targetKind?: 'RDA' | 'AI' | 'UL' | 'CDRR' | 'guidance';
@@ -2836,6 +2958,274 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['Internal'];
+    };
+  };
+  exportData: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export as an attachment (schema: docs/export.schema.json), or the diary CSV. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            format: 'calcwise-export';
+            /** @constant */
+            version: 1;
+            profile: {
+              /** @description the profile JSON as entered (docs/design.md §4) */
+              profile: unknown;
+              updatedAt: string;
+            } | null;
+            diary: {
+              date: string;
+              /** @description food id: sr24:…, fdc:…, custom:… */
+              food: string;
+              amount: number;
+              unit: string;
+              createdAt: string;
+              updatedAt: string;
+              /** @description the import that wrote the entry, if any */
+              importId: string | null;
+            }[];
+            foods: {
+              id: string;
+              name: string;
+              group: string;
+              /** @description per 100 g, canonical units */
+              nutrients: {
+                [key: string]: {
+                  per100g: number;
+                  source: {
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'dataset' | 'study' | 'guideline' | 'derived' | 'user';
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+              portions: {
+                name: string;
+                amount: number;
+                grams: number;
+              }[];
+              createdAt: string;
+              importId: string | null;
+            }[];
+            plans: {
+              id: string;
+              createdAt: string;
+              request: unknown;
+              result: unknown;
+            }[];
+          };
+          'text/csv': string;
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      500: components['responses']['Internal'];
+    };
+  };
+  importData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A document written by GET /api/export or `calcwise export`. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @constant */
+          format: 'calcwise-export';
+          /** @constant */
+          version: 1;
+          profile: {
+            /** @description the profile JSON as entered (docs/design.md §4) */
+            profile: unknown;
+            updatedAt: string;
+          } | null;
+          diary: {
+            date: string;
+            /** @description food id: sr24:…, fdc:…, custom:… */
+            food: string;
+            amount: number;
+            unit: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description the import that wrote the entry, if any */
+            importId: string | null;
+          }[];
+          foods: {
+            id: string;
+            name: string;
+            group: string;
+            /** @description per 100 g, canonical units */
+            nutrients: {
+              [key: string]: {
+                per100g: number;
+                source: {
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'dataset' | 'study' | 'guideline' | 'derived' | 'user';
+                } & {
+                  [key: string]: unknown;
+                };
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            portions: {
+              name: string;
+              amount: number;
+              grams: number;
+            }[];
+            createdAt: string;
+            importId: string | null;
+          }[];
+          plans: {
+            id: string;
+            createdAt: string;
+            request: unknown;
+            result: unknown;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Rows restored by table. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            restored: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      /** @description The store already holds data (CONFLICT): a restore never merges. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Not a readable export: a newer schema version or a bad field, by path. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['Internal'];
+    };
+  };
+  summarizeData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Counts and the confirmation token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            owner: string;
+            counts: {
+              [key: string]: number;
+            };
+            confirmToken: string;
+          };
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      500: components['responses']['Internal'];
+    };
+  };
+  eraseData: {
+    parameters: {
+      query?: {
+        /** @description The token from GET /api/data (or send it as { "confirm": token } in a JSON body). */
+        confirm?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Rows deleted by table. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description No token, or one that no longer matches what is stored (field "confirm"). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
       500: components['responses']['Internal'];
     };
   };

@@ -22,6 +22,8 @@ import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
+import { foodCatalog } from '../../app/food-catalog.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 
 interface PlanOptions {
@@ -34,6 +36,8 @@ interface PlanOptions {
   foods?: string;
   model?: string;
   timeLimit?: string;
+  db?: string;
+  date?: string;
 }
 
 const DietModelSchema = z
@@ -78,6 +82,8 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
       '--model <json>',
       'generic mode: { objective, nutrients: {col: {min,max}}, foods: {id: {max}}, integer }',
     )
+    .option('--db <file>', 'use the profile (and with --date, that day) in this SQLite store')
+    .option('--date <date>', 'with --db: keep that stored day (YYYY-MM-DD) as the base')
     .option('--write-lp <file>', 'write the model in CPLEX LP format')
     .option('--time-limit <seconds>', 'solver time limit in seconds')
     .option('--json', 'print JSON')
@@ -92,7 +98,7 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
         }
         return;
       }
-      if (options.profile === undefined) {
+      if (options.profile === undefined && options.db === undefined) {
         throw new CliFailure({
           code: 'INVALID_INPUT',
           message:
@@ -110,8 +116,25 @@ function analyseHistory(io: CliIo, file: string, index: Parameters<typeof analys
 }
 
 async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
-  const profileFile = options.profile as string;
-  const profile = parseProfile(readJson(io, profileFile), profileFile);
+  const stored =
+    options.db !== undefined
+      ? await readStoreInputs(
+          io,
+          options.db,
+          options.date !== undefined ? { from: options.date, to: options.date } : {},
+        )
+      : undefined;
+  const profileFile = options.profile ?? `${options.db} (stored profile)`;
+  const profileInput =
+    options.profile !== undefined ? readJson(io, options.profile) : stored?.profile;
+  if (profileInput === undefined) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `no --profile given and ${options.db} has no stored profile`,
+      field: 'profile',
+    });
+  }
+  const profile = parseProfile(profileInput, profileFile);
   if (!profile.ok) throw new CliFailure(profile.error);
   const days = Number(options.days ?? '1');
   if (!Number.isInteger(days) || days < 1 || days > 14) {
@@ -122,8 +145,12 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     });
   }
   const timeLimitSec = parseTimeLimit(options.timeLimit);
-  const foods = loadFoods();
+  // With the store, own and imported foods resolve too.
+  const foods = stored ? foodCatalog(stored.foods) : loadFoods();
   let base: BaseDay[] | undefined;
+  if (stored && options.date !== undefined && options.base === undefined) {
+    base = baseDays(orExit(resolveDiary(stored.diary, stored.foods, { file: options.db })));
+  }
   if (options.base !== undefined) {
     const diaryFile = options.base;
     const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
 import { nutrientName } from '../lib.js';
 import { navigate } from '../router.js';
+import { YourData } from '../components/your-data.js';
 
 const CONDITIONS: { code: string; label: string }[] = [
   { code: 'ckd-1', label: 'Chronic kidney disease, stage 1' },
@@ -578,6 +579,7 @@ export function ProfilePage() {
           </span>
         </div>
       </form>
+      <YourData />
     </section>
   );
 }
