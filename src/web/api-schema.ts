@@ -734,6 +734,8 @@ export interface components {
         appliesTo: 'total' | 'supplements' | 'food';
         source: components['schemas']['SourceRef'];
         override?: boolean;
+        /** @description Set when a safety finding replaced or added this target (its id). */
+        findingId?: string;
         note?: string;
       }[];
       context: {
@@ -792,6 +794,68 @@ export interface components {
         source: components['schemas']['SourceRef'];
       }[];
       notes?: string[];
+      /** @description Reference targets a finding says do not apply (e.g. the potassium AI in CKD). */
+      notApplicable?: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        /** @enum {string} */
+        bound: 'min' | 'max';
+        /** @enum {string} */
+        kind: 'RDA' | 'AI' | 'UL' | 'CDRR' | 'guidance';
+        value: number;
+        reason: string;
+        findingId: string;
+        source: components['schemas']['SourceRef'];
+      }[];
     };
     Analysis: {
       from?: string;
@@ -1062,8 +1126,319 @@ export interface components {
       action: string;
       sources: components['schemas']['SourceRef'][];
     };
+    Consequence:
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'exclude';
+          /** @enum {string} */
+          nutrient:
+            | 'energy'
+            | 'protein'
+            | 'fat'
+            | 'saturated-fat'
+            | 'carbohydrate'
+            | 'fiber'
+            | 'sugars'
+            | 'added-sugars'
+            | 'calcium'
+            | 'magnesium'
+            | 'phosphorus'
+            | 'potassium'
+            | 'sodium'
+            | 'vitamin-c'
+            | 'vitamin-d'
+            | 'vitamin-k1'
+            | 'mk4'
+            | 'mk5'
+            | 'mk6'
+            | 'mk7'
+            | 'mk8'
+            | 'mk9'
+            | 'mk10'
+            | 'vitamin-k2'
+            | 'vitamin-k'
+            | 'epa'
+            | 'dha'
+            | 'dpa'
+            | 'ala'
+            | 'omega-3'
+            | 'epa-dha'
+            | 'vitamin-b12'
+            | 'folate'
+            | 'iron'
+            | 'zinc'
+            | 'vitamin-a'
+            | 'retinol'
+            | 'vitamin-e'
+            | 'thiamin'
+            | 'riboflavin'
+            | 'niacin'
+            | 'vitamin-b6'
+            | 'selenium'
+            | 'choline'
+            | 'iodine'
+            | 'mk11'
+            | 'mk12'
+            | 'mk13'
+            | 'dihydrophylloquinone';
+          atLeastPer100g: number;
+        }
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'exclude-tag';
+          tag: string;
+        }
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'cap';
+          /** @enum {string} */
+          nutrient:
+            | 'energy'
+            | 'protein'
+            | 'fat'
+            | 'saturated-fat'
+            | 'carbohydrate'
+            | 'fiber'
+            | 'sugars'
+            | 'added-sugars'
+            | 'calcium'
+            | 'magnesium'
+            | 'phosphorus'
+            | 'potassium'
+            | 'sodium'
+            | 'vitamin-c'
+            | 'vitamin-d'
+            | 'vitamin-k1'
+            | 'mk4'
+            | 'mk5'
+            | 'mk6'
+            | 'mk7'
+            | 'mk8'
+            | 'mk9'
+            | 'mk10'
+            | 'vitamin-k2'
+            | 'vitamin-k'
+            | 'epa'
+            | 'dha'
+            | 'dpa'
+            | 'ala'
+            | 'omega-3'
+            | 'epa-dha'
+            | 'vitamin-b12'
+            | 'folate'
+            | 'iron'
+            | 'zinc'
+            | 'vitamin-a'
+            | 'retinol'
+            | 'vitamin-e'
+            | 'thiamin'
+            | 'riboflavin'
+            | 'niacin'
+            | 'vitamin-b6'
+            | 'selenium'
+            | 'choline'
+            | 'iodine'
+            | 'mk11'
+            | 'mk12'
+            | 'mk13'
+            | 'dihydrophylloquinone';
+          /** @enum {string} */
+          scope: 'food' | 'supplement' | 'both';
+          value: number;
+        }
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'replaceTarget';
+          /** @enum {string} */
+          nutrient:
+            | 'energy'
+            | 'protein'
+            | 'fat'
+            | 'saturated-fat'
+            | 'carbohydrate'
+            | 'fiber'
+            | 'sugars'
+            | 'added-sugars'
+            | 'calcium'
+            | 'magnesium'
+            | 'phosphorus'
+            | 'potassium'
+            | 'sodium'
+            | 'vitamin-c'
+            | 'vitamin-d'
+            | 'vitamin-k1'
+            | 'mk4'
+            | 'mk5'
+            | 'mk6'
+            | 'mk7'
+            | 'mk8'
+            | 'mk9'
+            | 'mk10'
+            | 'vitamin-k2'
+            | 'vitamin-k'
+            | 'epa'
+            | 'dha'
+            | 'dpa'
+            | 'ala'
+            | 'omega-3'
+            | 'epa-dha'
+            | 'vitamin-b12'
+            | 'folate'
+            | 'iron'
+            | 'zinc'
+            | 'vitamin-a'
+            | 'retinol'
+            | 'vitamin-e'
+            | 'thiamin'
+            | 'riboflavin'
+            | 'niacin'
+            | 'vitamin-b6'
+            | 'selenium'
+            | 'choline'
+            | 'iodine'
+            | 'mk11'
+            | 'mk12'
+            | 'mk13'
+            | 'dihydrophylloquinone';
+          /** @enum {string} */
+          bound: 'min' | 'max';
+          value: number | 'not-applicable';
+        }
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'holdConsistent';
+          /** @enum {string} */
+          nutrient:
+            | 'energy'
+            | 'protein'
+            | 'fat'
+            | 'saturated-fat'
+            | 'carbohydrate'
+            | 'fiber'
+            | 'sugars'
+            | 'added-sugars'
+            | 'calcium'
+            | 'magnesium'
+            | 'phosphorus'
+            | 'potassium'
+            | 'sodium'
+            | 'vitamin-c'
+            | 'vitamin-d'
+            | 'vitamin-k1'
+            | 'mk4'
+            | 'mk5'
+            | 'mk6'
+            | 'mk7'
+            | 'mk8'
+            | 'mk9'
+            | 'mk10'
+            | 'vitamin-k2'
+            | 'vitamin-k'
+            | 'epa'
+            | 'dha'
+            | 'dpa'
+            | 'ala'
+            | 'omega-3'
+            | 'epa-dha'
+            | 'vitamin-b12'
+            | 'folate'
+            | 'iron'
+            | 'zinc'
+            | 'vitamin-a'
+            | 'retinol'
+            | 'vitamin-e'
+            | 'thiamin'
+            | 'riboflavin'
+            | 'niacin'
+            | 'vitamin-b6'
+            | 'selenium'
+            | 'choline'
+            | 'iodine'
+            | 'mk11'
+            | 'mk12'
+            | 'mk13'
+            | 'dihydrophylloquinone';
+          band: number;
+          reference?: number;
+        }
+      | {
+          findingId: string;
+          source: components['schemas']['SourceRef'];
+          reason: string;
+          /** @constant */
+          type: 'withholdSupplement';
+          nutrient:
+            | (
+                | 'energy'
+                | 'protein'
+                | 'fat'
+                | 'saturated-fat'
+                | 'carbohydrate'
+                | 'fiber'
+                | 'sugars'
+                | 'added-sugars'
+                | 'calcium'
+                | 'magnesium'
+                | 'phosphorus'
+                | 'potassium'
+                | 'sodium'
+                | 'vitamin-c'
+                | 'vitamin-d'
+                | 'vitamin-k1'
+                | 'mk4'
+                | 'mk5'
+                | 'mk6'
+                | 'mk7'
+                | 'mk8'
+                | 'mk9'
+                | 'mk10'
+                | 'vitamin-k2'
+                | 'vitamin-k'
+                | 'epa'
+                | 'dha'
+                | 'dpa'
+                | 'ala'
+                | 'omega-3'
+                | 'epa-dha'
+                | 'vitamin-b12'
+                | 'folate'
+                | 'iron'
+                | 'zinc'
+                | 'vitamin-a'
+                | 'retinol'
+                | 'vitamin-e'
+                | 'thiamin'
+                | 'riboflavin'
+                | 'niacin'
+                | 'vitamin-b6'
+                | 'selenium'
+                | 'choline'
+                | 'iodine'
+                | 'mk11'
+                | 'mk12'
+                | 'mk13'
+                | 'dihydrophylloquinone'
+              )
+            | 'all';
+        };
     Findings: {
       findings: components['schemas']['Finding'][];
+      consequences?: components['schemas']['Consequence'][];
     };
     Evidence: {
       nutrients: {

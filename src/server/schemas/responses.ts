@@ -228,6 +228,10 @@ export const targetsResponse = named(
         appliesTo,
         source: sourceRef,
         override: z.boolean().optional(),
+        findingId: z
+          .string()
+          .optional()
+          .describe('Set when a safety finding replaced or added this target (its id).'),
         note: z.string().optional(),
       }),
     ),
@@ -235,6 +239,20 @@ export const targetsResponse = named(
       z.strictObject({ nutrient: nutrientId, message: z.string(), source: sourceRef }),
     ),
     notes: z.array(z.string()).optional(),
+    notApplicable: z
+      .array(
+        z.strictObject({
+          nutrient: nutrientId,
+          bound: z.enum(['min', 'max']),
+          kind: targetKind,
+          value: z.number(),
+          reason: z.string(),
+          findingId: z.string(),
+          source: sourceRef,
+        }),
+      )
+      .optional()
+      .describe('Reference targets a finding says do not apply (e.g. the potassium AI in CKD).'),
   }),
 );
 
@@ -364,7 +382,59 @@ export const finding = named(
   }),
 );
 
-export const findingsResponse = named('Findings', z.strictObject({ findings: z.array(finding) }));
+const cause = {
+  findingId: z.string(),
+  source: sourceRef,
+  reason: z.string(),
+};
+
+/** What the planner, targets and suggestions obey because of a finding (docs/design.md §11). */
+export const consequence = named(
+  'Consequence',
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      ...cause,
+      type: z.literal('exclude'),
+      nutrient: nutrientId,
+      atLeastPer100g: z.number(),
+    }),
+    z.strictObject({ ...cause, type: z.literal('exclude-tag'), tag: z.string() }),
+    z.strictObject({
+      ...cause,
+      type: z.literal('cap'),
+      nutrient: nutrientId,
+      scope: z.enum(['food', 'supplement', 'both']),
+      value: z.number(),
+    }),
+    z.strictObject({
+      ...cause,
+      type: z.literal('replaceTarget'),
+      nutrient: nutrientId,
+      bound: z.enum(['min', 'max']),
+      value: z.union([z.number(), z.literal('not-applicable')]),
+    }),
+    z.strictObject({
+      ...cause,
+      type: z.literal('holdConsistent'),
+      nutrient: nutrientId,
+      band: z.number(),
+      reference: z.number().optional(),
+    }),
+    z.strictObject({
+      ...cause,
+      type: z.literal('withholdSupplement'),
+      nutrient: z.union([nutrientId, z.literal('all')]),
+    }),
+  ]),
+);
+
+export const findingsResponse = named(
+  'Findings',
+  z.strictObject({
+    findings: z.array(finding),
+    consequences: z.array(consequence).optional(),
+  }),
+);
 
 // Evidence
 
