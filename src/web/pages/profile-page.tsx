@@ -146,7 +146,7 @@ function fromForm(form: FormState): ProfileInput {
   if (weightKg !== undefined) profile.weightKg = weightKg;
   if (heightCm !== undefined) profile.heightCm = heightCm;
   if (energyKcal !== undefined) profile.energyKcal = energyKcal;
-  if (form.activity) profile.activity = form.activity;
+  if (form.activity) profile.activity = form.activity as ProfileInput['activity'];
   if (form.targets) profile.targets = form.targets;
   return profile;
 }
