@@ -106,9 +106,9 @@ export const KDOQI_2003_PHOSPHORUS: SourceRef = {
 };
 
 export const KDIGO_2017_CKD_MBD: SourceRef = {
-  label: 'KDIGO 2017 CKD-MBD guideline update (summary)',
+  label: 'KDIGO 2017 CKD-MBD guideline update, Kidney Int Suppl 2017;7:1–59',
   kind: 'guideline',
-  url: 'https://cfu288.github.io/im-rec-deck/nephrology/ckd-mbd/2017-kdigo/',
+  note: 'Journal citation as seen in the research dossier; DOI not verified. A personal summary page was the earlier link.',
 };
 
 export const IOM_1997_MAGNESIUM: SourceRef = {
