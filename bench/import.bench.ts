@@ -33,7 +33,7 @@ export async function run(): Promise<BenchSection> {
   const header = TRACKER_HEADERS.servings2023_73;
   const columns = header.split(',');
   const pool = [...foods.index.values()].filter((f) => f.nutrients.energy).slice(0, 400);
-  const lines = [header];
+  const lines: string[] = [header];
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const start = Date.UTC(2023, 0, 1);
