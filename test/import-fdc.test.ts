@@ -64,6 +64,10 @@ describe('calcwise import fdc', () => {
     const shown = await app.request('/api/foods/fdc:323505');
     expect(shown.status).toBe(200);
     expect(((await shown.json()) as { name: string }).name).toMatch(/Kale/i);
+    const found = (await (await app.request('/api/foods?q=kale%20raw&limit=3')).json()) as {
+      results: { id: string }[];
+    };
+    expect(found.results.map((r) => r.id)).toContain('fdc:323505');
     await store.close();
   });
 
