@@ -10,6 +10,7 @@ import { registerDiaryCommand } from './commands/diary.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerMedsCommand } from './commands/meds.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -41,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnalyzeCommand(program, io);
   registerTargetsCommand(program, io);
   registerCheckCommand(program, io);
+  registerMedsCommand(program, io);
   registerEvidenceCommand(program, io);
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);

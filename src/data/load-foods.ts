@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { Food, FoodId, FoodIndex } from '../core/foods.js';
 import type { NutrientId } from '../core/nutrients.js';
 import { sr24Source } from '../core/sources.js';
-import { mergeSupplementary, mergeUnknownReasons, parseSupplementaryTable } from './sr24-supplementary.js';
+import {
+  mergeSupplementary,
+  mergeUnknownReasons,
+  parseSupplementaryTable,
+} from './sr24-supplementary.js';
 import { SR24_NUTRIENT_COLUMNS, SR24_NUTRIENT_NOTES } from './sr24-nutrients.js';
 import { SR24_FOODS_HEADER, SR24_PORTIONS_HEADER } from './sr24-tsv.js';
 

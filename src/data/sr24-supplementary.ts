@@ -65,56 +65,65 @@ export interface UnknownReasonRow {
   reason: string;
 }
 
-/** RFC 4180 records with the 1-based line each starts on (quoted fields may span lines). */
+/**
+ * RFC 4180 records with the 1-based line each starts on (quoted fields may span lines).
+ * Scans field by field with indexOf rather than character by character: the menaquinone table
+ * is read at every CLI start.
+ */
 export function parseCsvRecords(text: string, file: string): { line: number; cells: string[] }[] {
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+  const length = text.length;
+  let i = 0;
   let line = 1;
-  let recordLine = 1;
-  let atCellStart = true;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else {
-          quoted = false;
+  const separator = /[,\r\n"]/g;
+  while (i < length) {
+    const recordLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        // Quoted field: up to the closing quote, "" being a literal quote.
+        let cell = '';
+        let from = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) throw new Error(`${file}:${recordLine}: quoted field never closed`);
+          const chunk = text.slice(from, close);
+          for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line += 1;
+          cell += chunk;
+          if (text[close + 1] === '"') {
+            cell += '"';
+            from = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
+        }
+        cells.push(cell);
+        const next = text[i];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+          throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
         }
       } else {
-        if (char === '\n') line += 1;
-        cell += char;
+        separator.lastIndex = i;
+        const match = separator.exec(text);
+        const end = match ? match.index : length;
+        if (match && match[0] === '"') {
+          throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
+        }
+        cells.push(text.slice(i, end));
+        i = end;
       }
-      continue;
+      const c = text[i];
+      if (c === ',') {
+        i += 1;
+        continue;
+      }
+      // End of record: LF, CRLF, lone CR, or end of text.
+      if (c === '\r' && text[i + 1] === '\n') i += 2;
+      else if (c === '\r' || c === '\n') i += 1;
+      if (c !== undefined) line += 1;
+      break;
     }
-    if (char === '"') {
-      if (!atCellStart) throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
-      quoted = true;
-      atCellStart = false;
-    } else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-      atCellStart = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      atCellStart = true;
-      line += 1;
-      recordLine = line;
-    } else {
-      cell += char;
-      atCellStart = false;
-    }
-  }
-  if (quoted) throw new Error(`${file}:${recordLine}: quoted field never closed`);
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
     records.push({ line: recordLine, cells });
   }
   return records.filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));
@@ -155,7 +164,9 @@ export function parseSupplementaryTable(
   const extended = [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS].join(',');
   const headerText = header?.cells.join(',');
   if (!header || (headerText !== plain && headerText !== extended)) {
-    throw new Error(`${file}:1: header must be ${plain} (optionally followed by ${SAMPLE_COLUMNS.join(',')})`);
+    throw new Error(
+      `${file}:1: header must be ${plain} (optionally followed by ${SAMPLE_COLUMNS.join(',')})`,
+    );
   }
   const columns: readonly Column[] =
     headerText === extended ? [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS] : SUPPLEMENTARY_HEADER;
@@ -180,7 +191,13 @@ export function parseSupplementaryTable(
       if (get('per100g').trim() !== '') fail('per100g', 'an unknown row has no value');
       const reason = optional(get('note'));
       if (!reason) fail('note', 'an unknown row must say why');
-      unknown.push({ file, line, foodId, nutrient: nutrient as NutrientId, reason: reason as string });
+      unknown.push({
+        file,
+        line,
+        foodId,
+        nutrient: nutrient as NutrientId,
+        reason: reason as string,
+      });
       continue;
     }
     const number = (column: 'per100g' | 'min' | 'max'): number | undefined => {
@@ -249,15 +266,20 @@ export function parseSupplementaryTable(
     };
     if (columns.length > SUPPLEMENTARY_HEADER.length) {
       const basis = get('basis').trim();
-      if (!BASES.includes(basis as ValueBasis)) fail('basis', `"${basis}" is not one of ${BASES.join(', ')}`);
+      if (!BASES.includes(basis as ValueBasis))
+        fail('basis', `"${basis}" is not one of ${BASES.join(', ')}`);
       row.basis = basis as ValueBasis;
       const confidence = get('confidence').trim();
       if (confidence !== 'primary' && confidence !== 'secondary') {
         fail('confidence', `"${confidence}" is not primary/secondary`);
       }
       const location = optional(get('location'));
-      if (!location) fail('location', 'say where in the source the value stands (table and row, or abstract)');
-      const sample: SampleInfo = { location: location as string, confidence: confidence as 'primary' | 'secondary' };
+      if (!location)
+        fail('location', 'say where in the source the value stands (table and row, or abstract)');
+      const sample: SampleInfo = {
+        location: location as string,
+        confidence: confidence as 'primary' | 'secondary',
+      };
       const text = (column: 'rule' | 'study_food' | 'country' | 'method'): string | undefined =>
         optional(get(column));
       const ruleId = text('rule');
@@ -266,7 +288,8 @@ export function parseSupplementaryTable(
       if (studyFood) sample.studyFood = studyFood;
       const country = text('country');
       if (country) {
-        if (!/^[a-z]{2}$/.test(country)) fail('country', `not an ISO 3166 alpha-2 code in lower case: "${country}"`);
+        if (!/^[a-z]{2}$/.test(country))
+          fail('country', `not an ISO 3166 alpha-2 code in lower case: "${country}"`);
         sample.country = country;
       }
       const method = text('method');
@@ -275,7 +298,8 @@ export function parseSupplementaryTable(
         const raw = get(column).trim();
         if (raw === '') continue;
         const value = Number(raw);
-        if (!Number.isFinite(value) || value < 0) fail(column, `not a non-negative number: "${raw}"`);
+        if (!Number.isFinite(value) || value < 0)
+          fail(column, `not a non-negative number: "${raw}"`);
         sample[column] = value;
       }
       row.sample = sample;
@@ -302,7 +326,10 @@ function asAlternative(row: SupplementaryRow): NonNullable<NutrientValue['altern
 }
 
 /** Records the reviewed reasons why a nutrient is unknown, for foods that still have no value. */
-export function mergeUnknownReasons(foods: Map<FoodId, Food>, rows: readonly UnknownReasonRow[]): void {
+export function mergeUnknownReasons(
+  foods: Map<FoodId, Food>,
+  rows: readonly UnknownReasonRow[],
+): void {
   for (const row of rows) {
     const food = foods.get(row.foodId) as Food;
     food.unknownReasons = { ...food.unknownReasons, [row.nutrient]: row.reason };

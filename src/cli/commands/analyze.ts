@@ -8,7 +8,8 @@ import {
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
-import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import type { PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { DEFAULT_REGION } from '../../core/k2.js';
 import { parseProfile } from '../../schemas/profile.js';
@@ -106,7 +107,7 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
         output = {
           diary: diaryFileLabel,
           region,
-          ...analysisDocument(analysis, profile, computeTargets(profile)),
+          ...analysisDocument(analysis, profile, assess(profile, { analysis }).targets),
         };
       }
       if (options.json) return printJson(io, roundForOutput(output));

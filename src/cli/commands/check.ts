@@ -77,8 +77,8 @@ export function registerCheckCommand(
             field: 'profile',
           });
         }
-        const { findings } = screen(profile, { analysis, authority });
-        if (options.json) return printJson(io, { findings });
+        const { findings, consequences } = screen(profile, { analysis, authority });
+        if (options.json) return printJson(io, { findings, consequences });
         printFindings(io, profile, findings);
       },
     );

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { workerSolver } from '../../app/compose.js';
+import { analyseDiary } from '../../app/analysis.js';
 import { baseDays, buildPlanRequest, runPlan } from '../../app/plan.js';
 import { resolveDiary } from '../../core/analysis/index.js';
 import {
@@ -29,6 +30,7 @@ interface PlanOptions {
   profile?: string;
   days?: string;
   base?: string;
+  history?: string;
   json?: boolean;
   writeLp?: string;
   foods?: string;
@@ -71,6 +73,10 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--profile <file>', 'profile JSON')
     .option('--days <n>', 'days to plan (1–14)', '1')
     .option('--base <diary>', 'close my gaps: keep these logged days and add the fewest foods')
+    .option(
+      '--history <diary>',
+      'logged days the plan stays consistent with (VKA: daily vitamin K within ±25 % of their average)',
+    )
     .option('--foods <csv>', 'generic mode: id,name,cost,<nutrient columns> per unit of food')
     .option(
       '--model <json>',
@@ -101,6 +107,12 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
       }
       await runProfilePlan(io, options);
     });
+}
+
+function analyseHistory(io: CliIo, file: string, index: Parameters<typeof analyseDiary>[1]) {
+  const parsed = parseDiaryText(readText(io, file), file);
+  if (!parsed.ok) throw new CliFailure(parsed.error);
+  return orExit(analyseDiary(parsed.value, index, { file }));
 }
 
 async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
@@ -145,7 +157,15 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     if (!parsed.ok) throw new CliFailure(parsed.error);
     base = baseDays(orExit(resolveDiary(parsed.value, foods.index, { file: diaryFile })));
   }
-  const request = buildPlanRequest(foods, { profile: profile.value, days, base, timeLimitSec });
+  let history: ReturnType<typeof analyseHistory> | undefined;
+  if (options.history !== undefined) history = analyseHistory(io, options.history, foods.index);
+  const request = buildPlanRequest(foods, {
+    profile: profile.value,
+    days,
+    base,
+    timeLimitSec,
+    ...(history && { history }),
+  });
   // The solver runs in a worker thread, terminated if it overruns its time limit.
   const { run, error } = await runPlan({ solver: workerSolver }, request);
   if (options.writeLp !== undefined)

@@ -24,7 +24,10 @@ export type {
   BalanceStatus,
   VitaminKConsistencyIndex,
 } from './types.js';
-export { vitaminKConsistency, type VitaminKConsistency } from '../analysis/vitamin-k-consistency.js';
+export {
+  vitaminKConsistency,
+  type VitaminKConsistency,
+} from '../analysis/vitamin-k-consistency.js';
 export { K2_MIN_COVERAGE, K2_TRIAL_DOSE_UG } from './indices.js';
 
 /**

@@ -1,10 +1,4 @@
-import {
-  driRows as rows,
-  LACTATING,
-  NOT_PREGNANT,
-  PREGNANT,
-  type DriRow,
-} from '../dri-row.js';
+import { driRows as rows, LACTATING, NOT_PREGNANT, PREGNANT, type DriRow } from '../dri-row.js';
 import type { SourceRef } from '../../sources.js';
 
 /**
@@ -57,7 +51,8 @@ const EFSA_NOTE =
 
 /** EFSA's summary of all its DRVs (the "DRV Finder" tables), used for the minimums below. */
 export const EFSA_DRV_SUMMARY: SourceRef = {
-  label: 'EFSA 2017 Dietary Reference Values for nutrients, Summary report (EFSA Supporting Publications 2017:e15121)',
+  label:
+    'EFSA 2017 Dietary Reference Values for nutrients, Summary report (EFSA Supporting Publications 2017:e15121)',
   kind: 'guideline',
   doi: '10.2903/sp.efsa.2017.e15121',
   note: EFSA_NOTE,
@@ -363,7 +358,9 @@ export const EFSA_WHOLE_DIET_ROWS: readonly DriRow[] = [
       { sex: 'female', ages: [18], stages: PREGNANT, value: 700 },
       { sex: 'female', ages: [18], stages: LACTATING, value: 1300 },
     ],
-    { note: `${PRI} µg retinol equivalents; calcwise counts RAE, which is lower for carotenoids (conservative).` },
+    {
+      note: `${PRI} µg retinol equivalents; calcwise counts RAE, which is lower for carotenoids (conservative).`,
+    },
   ),
   ...rows('retinol', 'UL', SCF_UL_COMPENDIUM, [{ ages: [18], value: 3000 }], {
     note: VITAMIN_A_UL_NOTE,
@@ -406,15 +403,10 @@ export const EFSA_WHOLE_DIET_ROWS: readonly DriRow[] = [
     { note: PRI },
   ),
   ...rows('vitamin-b6', 'UL', EFSA_2023_B6_UL, [{ ages: [18], value: 12 }]),
-  ...rows(
-    'selenium',
-    'AI',
-    EFSA_DRV_SUMMARY,
-    [
-      { ages: [18], stages: ['none', 'pregnant'], value: 70 },
-      { ages: [18], stages: LACTATING, value: 85 },
-    ],
-  ),
+  ...rows('selenium', 'AI', EFSA_DRV_SUMMARY, [
+    { ages: [18], stages: ['none', 'pregnant'], value: 70 },
+    { ages: [18], stages: LACTATING, value: 85 },
+  ]),
   ...rows('selenium', 'UL', EFSA_2023_SELENIUM_UL, [{ ages: [18], value: 255 }]),
   ...rows(
     'choline',
