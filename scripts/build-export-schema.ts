@@ -3,9 +3,16 @@
  * schema the importer checks with (src/app/export-data.ts). Run: npx tsx scripts/build-export-schema.ts
  */
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { exportJsonSchema } from '../src/app/export-data.js';
 
 const target = fileURLToPath(new URL('../docs/export.schema.json', import.meta.url));
-writeFileSync(target, `${JSON.stringify(exportJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  target,
+  await format(JSON.stringify(exportJsonSchema()), {
+    ...(await resolveConfig(target)),
+    parser: 'json',
+  }),
+);
 console.log(`wrote ${target}`);

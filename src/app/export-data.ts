@@ -50,7 +50,10 @@ export const EXPORT_SCHEMA = z
     ),
     foods: z.array(
       z.strictObject({
-        id: z.string().regex(/^custom:/),
+        id: z
+          .string()
+          .regex(/^(custom|fdc):/)
+          .describe('own food (custom:) or imported FDC food (fdc:)'),
         name: z.string(),
         group: z.string(),
         nutrients: z.record(z.string(), nutrientValue).describe('per 100 g, canonical units'),

@@ -44,9 +44,11 @@ export async function showOwnerFood(
   owner: string,
   id: string,
 ): Promise<Result<FoodDescription>> {
-  const food = id.startsWith('custom:')
-    ? await deps.store.getCustomFood(owner, id)
-    : deps.foods.index.get(id);
+  // Own foods and imported FDC foods (`fdc:<id>`) live in the store; bundled ones in the catalog.
+  const food =
+    id.startsWith('custom:') || id.startsWith('fdc:')
+      ? ((await deps.store.getCustomFood(owner, id)) ?? deps.foods.index.get(id))
+      : deps.foods.index.get(id);
   if (!food) return err({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"`, field: 'id' });
   return ok(describeFood(food));
 }

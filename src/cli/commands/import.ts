@@ -1,5 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   importCronometer,
@@ -7,7 +17,9 @@ import {
   type ReviewFile,
   type ReviewItem,
 } from '../../app/import-cronometer.js';
+import { importFdcCsv } from '../../app/compose.js';
 import { importExport } from '../../app/export-data.js';
+import { importFdc } from '../../app/import-fdc.js';
 import { getNutrient } from '../../core/nutrients.js';
 import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
@@ -105,6 +117,64 @@ export function registerImportCommand(program: Command, io: CliIo): void {
       io.stdout(
         `restored into ${restored.where}: ${c.diary_entries} diary entries, ${c.custom_foods} own foods, ${c.plans} plans, ${c.profiles ? 'the profile' : 'no profile'}\n`,
       );
+    });
+
+  command
+    .command('fdc')
+    .description(
+      'Load a FoodData Central CSV release (Foundation, SR Legacy, Branded) into the store as fdc:<id> foods',
+    )
+    .argument(
+      '<release>',
+      'the release .zip as downloaded from fdc.nal.usda.gov, or its unpacked folder',
+    )
+    .option(
+      '--db <file>',
+      'SQLite store (default: as `calcwise serve`: $CALCWISE_DB or ./calcwise.db)',
+    )
+    .option('--json', 'print the report as JSON')
+    .action(async (release: string, options: { db?: string; json?: boolean }) => {
+      const path = resolve(io.cwd, release);
+      if (!existsSync(path)) {
+        throw new CliFailure({ code: 'INVALID_INPUT', message: 'file not found', file: release });
+      }
+      const unpacked = statSync(path).isDirectory() ? undefined : unpackZip(path, release);
+      try {
+        const dir = unpacked ? releaseFolder(unpacked, release) : path;
+        const name = basename(release).replace(/\.zip$/i, '');
+        const progress = (line: string) => io.stderr(`${line}\n`);
+        progress(`reading ${release} (nutrient, food, food_nutrient, food_portion tables) …`);
+        const started = Date.now();
+        const report = await withCliStore(io, options.db, async (store, location) => {
+          const result = await importFdc(
+            { store, readRelease: (d) => importFdcCsv(d, { release: name }) },
+            { owner: LOCAL_OWNER, dir, release: name, file: release },
+          );
+          if (!result.ok) throw new CliFailure(result.error);
+          return { ...result.value, where: `${location.kind} ${location.description}` };
+        });
+        const seconds = (Date.now() - started) / 1000;
+        if (options.json) return printJson(io, { ...report, seconds });
+        const s = report.stats;
+        io.stdout(
+          `${release}: ${s.foodsRead} foods read, ${report.foods} imported as fdc:<id> into ${report.where} in ${seconds.toFixed(1)} s` +
+            (report.stored.replacedFoods
+              ? ` (replacing ${report.stored.replacedFoods} from an earlier run)`
+              : '') +
+            '\n',
+        );
+        const skipped = Object.entries(s.skippedDataTypes);
+        if (skipped.length)
+          io.stdout(`skipped by data type: ${skipped.map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+        io.stdout(`bad rows: ${s.badRowCount}\n`);
+        for (const bad of s.badRows.slice(0, 10))
+          io.stdout(`  ${bad.file} line ${bad.line}: ${bad.reason}\n`);
+        io.stdout(`duplicates (same description, latest kept): ${s.duplicates.length}\n`);
+        for (const d of s.duplicates.slice(0, 10))
+          io.stdout(`  "${d.description}": kept ${d.kept}, dropped ${d.dropped.join(', ')}\n`);
+      } finally {
+        if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+      }
     });
 
   tracker(
@@ -222,4 +292,43 @@ function printReport(io: CliIo, report: ImportReport, where: string, reviewFile?
       `\nReview file written to ${reviewFile}: set "use" to a food id or "own" and run again with --mapping ${reviewFile}\n`,
     );
   }
+}
+
+/** Unpacks a release zip into a temporary folder (with the system `unzip`); bad zip → exit 2. */
+function unpackZip(path: string, file: string): string {
+  const head = readFileSync(path).subarray(0, 4);
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message:
+        'not a zip archive nor a folder: give the FoodData Central CSV release (.zip) or its folder',
+      file,
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'calcwise-fdc-'));
+  try {
+    execFileSync('unzip', ['-q', '-o', path, '-d', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `cannot unpack the zip (${String((error as { stderr?: Buffer }).stderr ?? error).trim()})`,
+      file,
+    });
+  }
+  return dir;
+}
+
+/** The folder holding food.csv: the zip's root or its one release folder. */
+function releaseFolder(dir: string, file: string): string {
+  if (existsSync(join(dir, 'food.csv'))) return dir;
+  for (const entry of readdirSync(dir)) {
+    const inner = join(dir, entry);
+    if (statSync(inner).isDirectory() && existsSync(join(inner, 'food.csv'))) return inner;
+  }
+  throw new CliFailure({
+    code: 'INVALID_INPUT',
+    message: 'the zip is not a FoodData Central CSV release: no food.csv in it',
+    file,
+  });
 }

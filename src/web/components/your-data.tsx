@@ -1,6 +1,33 @@
 import { useState } from 'react';
-import { api } from '../api.js';
 import { ErrorMessage } from './status.js';
+
+/** The data routes (GET/DELETE /api/data, POST /api/import); errors as `{ error: { message } }`. */
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const parsed = (await response.json().catch(() => undefined)) as
+    (T & { error?: { message?: string } }) | undefined;
+  if (!response.ok)
+    throw new Error(parsed?.error?.message ?? `${method} ${path}: ${response.status}`);
+  return parsed as T;
+}
+
+const api = {
+  dataSummary: () =>
+    call<{
+      counts: { profile: number; diary: number; foods: number; plans: number };
+      confirmToken: string;
+    }>('GET', '/api/data'),
+  eraseAllData: (confirm: string) => call<unknown>('DELETE', '/api/data', { confirm }),
+  restoreExport: (document: unknown) =>
+    call<{ restored: Record<string, number> }>('POST', '/api/import', document),
+};
 
 /**
  * Your data: download everything (JSON, or the diary as CSV), restore an export into an empty
