@@ -35,9 +35,11 @@ describe('profile plans over random profiles (property)', () => {
               ? [{ nutrient: 'vitamin-d', amount: r.vitaminD, unit: 'µg' }]
               : [],
           });
-          // A wall-clock budget far beyond what these solves need (under a second each when the
-          // machine is idle): what ends a solve is the MIP gap, not how busy the machine is.
-          const result = await plan(profile, r.days, { timeLimitSec: 600 });
+          // The planner's budget is still wall-clock: 10 s a day is ten times what the first
+          // feasible plan takes on an idle machine, so a busy one still gets a plan (the CKD 4
+          // cases use the whole budget; any plan found must meet the bounds below). Goes when
+          // the solver stops on deterministic effort limits instead.
+          const result = await plan(profile, r.days, { timeLimitSec: 20 });
           if (result.status === 'infeasible') {
             expect(result.diagnosis?.conflicts.length).toBeGreaterThan(0);
             expect(result.days).toEqual([]);

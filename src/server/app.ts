@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { LOCAL_OWNER, type AppDeps, type ClosableSolver, type Store } from '../app/deps.js';
+import { foodCatalog } from '../app/food-catalog.js';
+import { inProcessSolver } from '../app/solvers.js';
 import type { FoodIndex } from '../core/foods.js';
-import { LOCAL_OWNER } from '../store/schema.js';
-import type { Store } from '../store/store.js';
 import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
-import type { AppDeps, AppEnv } from './context.js';
+import type { AppEnv } from './context.js';
 import { ApiFailure, errorBody, statusFor } from './errors.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   store: Store;
   foods: FoodIndex;
   clock?: () => Date;
+  /** A fresh solver per plan; HiGHS in this thread by default. */
+  solver?: () => ClosableSolver;
   /** Access log sink; `false` silences it (tests). Default: JSON lines on stdout. */
   log?: AccessLogger | false;
   /** Built UI to serve (index.html + assets); none when absent or the folder has no index.html. */
@@ -53,7 +56,12 @@ const CONTENT_SECURITY_POLICY = {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const clock = options.clock ?? (() => new Date());
-  const deps: AppDeps = { store: options.store, foods: options.foods, clock };
+  const deps: AppDeps = {
+    store: options.store,
+    foods: foodCatalog(options.foods),
+    clock,
+    solver: options.solver ?? inProcessSolver,
+  };
   const app = new Hono<AppEnv>();
 
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));

@@ -1,13 +1,4 @@
-import type { FoodIndex } from '../core/foods.js';
-import type { Store } from '../store/store.js';
-
-/** What every route needs: the store, the bundled foods, the clock. */
-export interface AppDeps {
-  store: Store;
-  foods: FoodIndex;
-  /** Today's date and timestamps come from here (tests pass a fixed clock). */
-  clock: () => Date;
-}
+export type { AppDeps } from '../app/deps.js';
 
 /** Hono variables set per request. `owner` is `local` until accounts exist. */
 export interface AppEnv {

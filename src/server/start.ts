@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { FoodIndex } from '../core/foods.js';
-import { loadFoodIndex } from '../data/load-foods.js';
-import { openStore, type StoreLocation } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { bundledFoods, openStore, type StoreLocation } from '../app/compose.js';
+import type { Store } from '../app/deps.js';
 import type { AccessLogger } from './access-log.js';
 import { createApp } from './app.js';
 import { LOOPBACK_HOSTS } from './request-guards.js';
@@ -41,7 +40,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const foods = options.foods ?? loadFoodIndex();
+  const foods = options.foods ?? bundledFoods().index;
   const opened = options.store
     ? { store: options.store, location: { kind: options.store.dialect, description: 'provided' } }
     : await openStore(options.dbFile, options.env ?? process.env);

@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { workerSolver } from '../../app/compose.js';
+import { baseDays, buildPlanRequest, runPlan } from '../../app/plan.js';
 import { resolveDiary } from '../../core/analysis/index.js';
 import {
   buildDietModel,
   checkDietModel,
-  makePlan,
   parseDietFoods,
   withoutRows,
   writeLp,
@@ -16,13 +17,9 @@ import {
   type PlanResult,
   type Solver,
 } from '../../core/plan/index.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
-import { loadPantry } from '../../data/pantry.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
-import { HighsWorkerSolver } from '../../solver/highs-worker-solver.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
@@ -79,28 +76,28 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--time-limit <seconds>', 'solver time limit in seconds')
     .option('--json', 'print JSON')
     .action(async (options: PlanOptions) => {
-      // The solver runs in a worker thread, terminated if it overruns its time limit.
-      const solver = new HighsWorkerSolver();
-      try {
-        if (options.foods !== undefined || options.model !== undefined) {
+      if (options.foods !== undefined || options.model !== undefined) {
+        // The solver runs in a worker thread, terminated if it overruns its time limit.
+        const solver = workerSolver();
+        try {
           await runGeneric(io, options, solver);
-          return;
+        } finally {
+          await solver.close?.();
         }
-        if (options.profile === undefined) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message:
-              'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
-          });
-        }
-        await runProfilePlan(io, options, solver);
-      } finally {
-        await solver.close();
+        return;
       }
+      if (options.profile === undefined) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message:
+            'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
+        });
+      }
+      await runProfilePlan(io, options);
     });
 }
 
-async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): Promise<void> {
+async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
   const profileFile = options.profile as string;
   const profile = parseProfile(readJson(io, profileFile), profileFile);
   if (!profile.ok) throw new CliFailure(profile.error);
@@ -113,50 +110,27 @@ async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): 
     });
   }
   const timeLimitSec = parseTimeLimit(options.timeLimit);
-  const foods = loadFoods().index;
+  const foods = loadFoods();
   let base: BaseDay[] | undefined;
   if (options.base !== undefined) {
     const diaryFile = options.base;
     const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
     if (!parsed.ok) throw new CliFailure(parsed.error);
-    const resolved = resolveDiary(parsed.value, foods, { file: diaryFile });
-    if (!resolved.ok) throw new CliFailure(resolved.error);
-    base = resolved.value.days.map((day) => ({
-      date: day.date,
-      entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
-    }));
+    base = baseDays(orExit(resolveDiary(parsed.value, foods.index, { file: diaryFile })));
   }
-  const run = await makePlan(
-    {
-      profile: profile.value,
-      targets: computeTargets(profile.value),
-      findings: screenProfile(profile.value),
-      pantry: loadPantry(foods),
-      days,
-      ...(base ? { base } : {}),
-      ...(timeLimitSec !== undefined ? { timeLimitSec } : {}),
-    },
-    solver,
-  );
+  const request = buildPlanRequest(foods, { profile: profile.value, days, base, timeLimitSec });
+  // The solver runs in a worker thread, terminated if it overruns its time limit.
+  const { run, error } = await runPlan({ solver: workerSolver }, request);
   if (options.writeLp !== undefined)
     writeFile(io, options.writeLp, writeLp(run.model, `calcwise plan ${profileFile}`));
   const result = run.result;
-  if (result.status === 'infeasible') {
+  if (error?.code === 'INFEASIBLE_PLAN') {
     throw new CliFailure(
-      {
-        code: 'INFEASIBLE_PLAN',
-        message: `no plan meets every hard limit: ${(result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ')}`,
-        file: profileFile,
-      },
+      { ...error, file: profileFile },
       { status: 'infeasible', diagnosis: result.diagnosis, disclaimer: DISCLAIMER },
     );
   }
-  if (result.days.length === 0) {
-    throw new CliFailure({
-      code: 'SOLVER_FAILED',
-      message: 'the solver reached its time limit without any plan; try a longer --time-limit',
-    });
-  }
+  if (error) throw new CliFailure(error);
   if (options.json) return printJson(io, result);
   printReadable(io, result);
 }

@@ -1,20 +1,13 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { resolveDiary } from '../../core/analysis/index.js';
-import { makePlan } from '../../core/plan/plan.js';
-import type { BaseDay, PlanRequest } from '../../core/plan/types.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
-import { loadPantry } from '../../data/pantry.js';
-import { HighsSolver } from '../../solver/highs.js';
-import type { NewDiaryEntry, StoredPlan } from '../../store/store.js';
+import type { NewDiaryEntry, StoredPlan } from '../../app/deps.js';
+import { ownerFoods } from '../../app/foods.js';
+import { runPlan, storedPlanRequest } from '../../app/plan.js';
 import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
-import { ApiFailure, notFound } from '../errors.js';
+import { ApiFailure, notFound, orFail } from '../errors.js';
 import { applyPlanBody, planBody } from '../schemas/api.js';
 import { readJson } from '../validation.js';
-import { requireProfile } from '../profile-access.js';
 import { checkEntry, entryView } from './diary.js';
-import { foodsFor } from './foods.js';
 
 /** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
 const storedPlanDays = z.looseObject({
@@ -42,68 +35,15 @@ export function planView(plan: StoredPlan): Record<string, unknown> {
   };
 }
 
-/** Builds the planner's request from the stored profile and, for close-my-gaps, logged days. */
-async function planRequest(
-  deps: AppDeps,
-  owner: string,
-  body: { days: number; base?: string | string[] | undefined },
-): Promise<PlanRequest> {
-  const profile = await requireProfile(deps, owner);
-  const foods = await foodsFor(deps, owner);
-  // As the CLI `plan` command builds it, so both give the same plan for the same profile.
-  const request: PlanRequest = {
-    profile,
-    targets: computeTargets(profile),
-    findings: screenProfile(profile),
-    pantry: loadPantry(deps.foods),
-    days: body.days,
-  };
-  if (body.base === undefined) return request;
-  const dates = [...new Set(Array.isArray(body.base) ? body.base : [body.base])].sort();
-  const base: BaseDay[] = [];
-  for (const date of dates) {
-    const logged = await deps.store.listEntries(owner, { from: date, to: date });
-    if (logged.length === 0) throw notFound(`diary entries on ${date}`, 'base');
-    const resolved = resolveDiary(
-      {
-        days: [{ date, entries: logged.map(({ food, amount, unit }) => ({ food, amount, unit })) }],
-      },
-      foods,
-    );
-    if (!resolved.ok) throw new ApiFailure(resolved.error);
-    base.push({
-      date,
-      entries: resolved.value.days.flatMap((day) =>
-        day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
-      ),
-    });
-  }
-  return { ...request, days: base.length, base };
-}
-
 export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // The planner the CLI `plan` command runs (makePlan with HiGHS). An infeasible request is a
   // 422 whose body still carries the plan JSON with its diagnosis; no plan is saved then.
   app.post('/api/plans', async (c) => {
     const body = await readJson(c, planBody);
-    const request = await planRequest(deps, c.var.owner, body);
-    const { result } = await makePlan(request, new HighsSolver());
-    if (result.status === 'infeasible') {
-      throw new ApiFailure(
-        {
-          code: 'INFEASIBLE_PLAN',
-          message:
-            'no plan meets every hard limit; see diagnosis for what conflicts and what to relax',
-        },
-        { ...result },
-      );
-    }
-    if (result.days.length === 0) {
-      throw new ApiFailure(
-        { code: 'SOLVER_FAILED', message: 'no plan was found within the time limit' },
-        { ...result },
-      );
-    }
+    const request = orFail(await storedPlanRequest(deps, c.var.owner, body));
+    const { run, error } = await runPlan(deps, request);
+    if (error) throw new ApiFailure(error, { ...run.result });
+    const result = run.result;
     const saved = await deps.store.savePlan(c.var.owner, { request: body, result });
     return c.json(planView(saved), 201);
   });
@@ -157,7 +97,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
           unit: 'g',
         })),
     );
-    const foods = await foodsFor(deps, c.var.owner);
+    const foods = await ownerFoods(deps, c.var.owner);
     for (const entry of entries) checkEntry(entry, foods);
     const stored = await deps.store.addEntries(c.var.owner, entries);
     return c.json(
