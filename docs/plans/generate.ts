@@ -1,6 +1,6 @@
 /**
  * Regenerates docs/plans/<profile>.md for every profile in docs/plans/profiles/*.json:
- *   npx tsx docs/plans/generate.ts [--days 3] [name …]
+ *   npx tsx docs/plans/generate.ts [--days 3] [--seconds-per-day 15] [name …]
  * Each page: the profile, the plan (HiGHS, bundled SR24 data, the curated pantry), per meal its
  * template and the share of energy from fat, the whole-diet nutrients against their targets,
  * what is unmet and why, the advice the plan cannot turn into food, and the dietitian's review
@@ -16,6 +16,7 @@ import { rolesOf, templateOf } from '../../src/core/plan/meal-templates.js';
 import { planSpec } from '../../src/core/plan/model.js';
 import type { Meal, PantryItem } from '../../src/core/plan/types.js';
 import { screenProfile } from '../../src/core/safety/index.js';
+import { supplementAmount } from '../../src/core/safety/supplement-totals.js';
 import { computeTargets } from '../../src/core/targets/index.js';
 import { loadFoodIndex } from '../../src/data/load-foods.js';
 import { loadPantry } from '../../src/data/pantry.js';
@@ -27,7 +28,14 @@ const profilesDir = join(here, 'profiles');
 const args = process.argv.slice(2);
 const daysFlag = args.indexOf('--days');
 const days = daysFlag >= 0 ? Number(args[daysFlag + 1]) : 3;
-const only = args.filter((a, i) => !a.startsWith('--') && (daysFlag < 0 || i !== daysFlag + 1));
+const secondsFlag = args.indexOf('--seconds-per-day');
+const secondsPerDay = secondsFlag >= 0 ? Number(args[secondsFlag + 1]) : 15;
+const only = args.filter(
+  (a, i) =>
+    !a.startsWith('--') &&
+    (daysFlag < 0 || i !== daysFlag + 1) &&
+    (secondsFlag < 0 || i !== secondsFlag + 1),
+);
 
 const WHOLE_DIET: NutrientId[] = [
   'energy',
@@ -75,7 +83,7 @@ async function page(file: string): Promise<string> {
   const findings = screenProfile(profile);
   const spec = planSpec(profile, targets, findings, pantry);
   const run = await makePlan(
-    { profile, targets, findings, pantry, days, timeLimitSec: 15 * days },
+    { profile, targets, findings, pantry, days, timeLimitSec: secondsPerDay * days },
     new HighsSolver(),
   );
   const r = run.result;
@@ -150,7 +158,9 @@ async function page(file: string): Promise<string> {
       const max = maxs.find((t) => t.appliesTo !== 'supplements');
       const supMax = maxs.find((t) => t.appliesTo === 'supplements');
       const need = spec.mins.concat(spec.unsupplied).find((m) => m.nutrient === n);
-      const credited = need?.supplement ?? 0;
+      // A minimum the person's supplements already cover is not in the plan's minimums.
+      const covered = min !== undefined && !need && !spec.dropped.some((d) => d.nutrient === n);
+      const credited = need?.supplement ?? (covered ? supplementAmount(profile, n) : 0);
       const dropped = spec.dropped.find((d) => d.nutrient === n);
       const parts: string[] = [];
       if (min) parts.push(`≥ ${fmt(min.value)} (${min.kind})`);
@@ -160,7 +170,13 @@ async function page(file: string): Promise<string> {
       let status = '';
       if (dropped) status = dropped.reason;
       else if (spec.unsupplied.some((u) => u.nutrient === n)) status = 'unknown: no pantry food has a value';
-      else if (min) status = lo + credited >= min.value * 0.98 ? 'met' : `short (${fmt(lo + credited)} with supplements)`;
+      else if (min)
+        status =
+          lo + credited >= min.value * 0.98
+            ? covered
+              ? `met with the person's supplements (${fmt(credited)} ${def.unit})`
+              : 'met'
+            : `short (${fmt(lo + credited)} with supplements)`;
       if (max && hi > max.value + 1e-6) status += ' OVER LIMIT';
       out.push(`| ${def.name} (${def.unit}) | ${fmt(lo)} | ${fmt(hi)} | ${parts.join('; ') || '—'} | ${status || '—'} |`);
     }

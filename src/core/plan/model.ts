@@ -97,6 +97,7 @@ const MEAL_AT_MOST: [string, PantryGroup[], RegExp | undefined, number][] = [
   ['mushrooms', ['vegetables'], /^Mushrooms/, 1],
   ['eggs', ['eggs'], undefined, 1],
   ['condiments', ['condiments'], undefined, 1],
+  ['oil', ['fats-oils'], /^Oil/, 1],
   ['dairy', ['dairy', 'dairy-alt'], undefined, 1],
   ['fruit', ['fruit', 'dried-fruit'], undefined, 2],
   ['nuts-seeds', ['nuts-seeds'], undefined, 2],
@@ -466,7 +467,7 @@ export function planSpec(
   );
   descriptions.set(
     'meal-mix',
-    'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, one egg dish, one condiment, two grain foods; fish at one meal a day',
+    'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, one egg dish, one condiment, one oil, two grain foods; fish at one meal a day',
   );
   descriptions.set('pair:cereal-milk', 'cereal only with milk, yogurt or soy milk');
   descriptions.set(
