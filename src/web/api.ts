@@ -171,15 +171,4 @@ export const api = {
         body: { startDate },
       }),
     ),
-  /** What is stored, and the token DELETE /api/data needs. */
-  dataSummary: () => unwrap('GET', '/api/data', () => client.GET('/api/data')),
-  eraseAllData: (confirm: string) =>
-    unwrap('DELETE', '/api/data', () =>
-      client.DELETE('/api/data', { params: { query: { confirm } } }),
-    ),
-  restoreExport: (document: unknown) =>
-    unwrap('POST', '/api/import', () =>
-      // The export document is validated by the server (schema version, owner data).
-      client.POST('/api/import', { body: document as never }),
-    ),
 };
