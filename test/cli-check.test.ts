@@ -107,8 +107,9 @@ describe('calcwise check', () => {
     const { code, stdout } = await run(['check', '--profile', 'p.json', '--json'], dir);
     expect(code).toBe(0);
     const { findings } = JSON.parse(stdout) as { findings: FindingJson[] };
+    // An unscreened medication is not harmless: a caution, and no supplement is suggested.
     expect(findings.map((f) => [f.id, f.severity])).toEqual([
-      ['not-screened-medication', 'info'],
+      ['not-screened-medication', 'caution'],
       ['not-screened-condition', 'info'],
     ]);
   });
@@ -116,7 +117,7 @@ describe('calcwise check', () => {
   it('a profile with no findings says so', async () => {
     const dir = tempDir({ 'p.json': { age: 50, sex: 'female' } });
     const json = await run(['check', '--profile', 'p.json', '--json'], dir);
-    expect(JSON.parse(json.stdout)).toEqual({ findings: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ findings: [], consequences: [] });
     expect((await run(['check', '--profile', 'p.json'], dir)).stdout).toMatch(/No findings/);
   });
 

@@ -1,4 +1,5 @@
 /** Shared helpers for the planner tests: real SR24 data, the bundled pantry, real HiGHS. */
+import type { Analysis } from '../src/core/analysis/types.js';
 import { nutrientPer100g, type FoodIndex } from '../src/core/foods.js';
 import {
   makePlan,
@@ -7,8 +8,7 @@ import {
   type PlanResult,
 } from '../src/core/plan/index.js';
 import type { Profile } from '../src/core/profile.js';
-import { screenProfile } from '../src/core/safety/index.js';
-import { computeTargets } from '../src/core/targets/index.js';
+import { assess } from '../src/core/policy/index.js';
 import { loadFoodIndex } from '../src/data/load-foods.js';
 import { loadPantry } from '../src/data/pantry.js';
 import { parseProfile } from '../src/schemas/profile.js';
@@ -33,19 +33,22 @@ export function profileOf(json: unknown): Profile {
 export async function plan(
   profile: Profile,
   days = 1,
-  extra: Partial<PlanRequest> = {},
+  extra: Partial<PlanRequest> & { history?: Analysis } = {},
 ): Promise<PlanResult> {
   const { pantry } = data();
+  // As the CLI and the server build it: one policy (targets with consequences applied).
+  const assessment = assess(profile, extra.history ? { analysis: extra.history } : {});
   const run = await makePlan(
     {
       profile,
-      targets: computeTargets(profile),
-      findings: screenProfile(profile),
+      targets: assessment.targets,
+      findings: assessment.findings,
+      consequences: assessment.consequences,
       pantry,
       days,
       // Generous: most days stop at the MIP gap in well under a second; hard ones (CKD 4 + warfarin) use it.
       timeLimitSec: 6,
-      ...extra,
+      ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'history')),
     },
     new HighsSolver(),
   );

@@ -5,7 +5,8 @@ import type { FoodIndex } from '../core/foods.js';
 import { DEFAULT_REGION, foodsForRegion } from '../core/k2.js';
 import type { Profile } from '../core/profile.js';
 import { ok, type Result } from '../core/result.js';
-import { computeTargets, type Authority, type PersonalTargets } from '../core/targets/index.js';
+import { assess } from '../core/policy/index.js';
+import type { Authority, PersonalTargets } from '../core/targets/index.js';
 import type { AppDeps, DateRange } from './deps.js';
 import { ownerFoods } from './foods.js';
 import { loadProfile } from './profile.js';
@@ -85,6 +86,12 @@ export async function assessStoredPeriod(
     region: profile.value?.region ?? DEFAULT_REGION,
   });
   if (!analysis.ok) return analysis;
-  const targets = profile.value ? computeTargets(profile.value, { authority }) : undefined;
+  // One policy: the targets shown are those the findings leave in place.
+  const targets = profile.value
+    ? assess(profile.value, {
+        authority,
+        ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
+      }).targets
+    : undefined;
   return ok({ ...range, ...analysisDocument(analysis.value, profile.value, targets) });
 }

@@ -4,9 +4,10 @@ import type { FoodIndex } from '../core/foods.js';
 import { makePlan, type BaseDay, type PlanRequest, type PlanRun } from '../core/plan/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type CalcwiseError, type Result } from '../core/result.js';
-import { screenProfile } from '../core/safety/index.js';
-import { computeTargets } from '../core/targets/index.js';
+import type { Analysis } from '../core/analysis/types.js';
+import { assess } from '../core/policy/index.js';
 import type { AppDeps, ClosableSolver, FoodCatalog } from './deps.js';
+import { analyseStoredPeriod } from './analysis.js';
 import { ownerFoods } from './foods.js';
 import { requireProfile } from './profile.js';
 
@@ -16,6 +17,8 @@ export interface PlanInput {
   /** Logged days to keep and complete ("close my gaps"); their count overrides `days`. */
   base?: BaseDay[] | undefined;
   timeLimitSec?: number | undefined;
+  /** Logged days a held nutrient stays consistent with (vitamin K for VKA users). */
+  history?: Analysis | undefined;
 }
 
 /**
@@ -26,10 +29,16 @@ export function buildPlanRequest(
   foods: Pick<FoodCatalog, 'pantry'>,
   input: PlanInput,
 ): PlanRequest {
+  // One policy: targets with the findings' consequences applied, and the consequences.
+  const assessment = assess(
+    input.profile,
+    input.history && input.history.days.length > 0 ? { analysis: input.history } : {},
+  );
   return {
     profile: input.profile,
-    targets: computeTargets(input.profile),
-    findings: screenProfile(input.profile),
+    targets: assessment.targets,
+    findings: assessment.findings,
+    consequences: assessment.consequences,
     pantry: foods.pantry,
     days: input.base ? input.base.length : input.days,
     ...(input.base && { base: input.base }),
@@ -92,7 +101,16 @@ export async function storedPlanRequest(
     if (!days.ok) return days;
     base = days.value;
   }
-  return ok(buildPlanRequest(deps.foods, { profile: profile.value, days: input.days, base }));
+  // The app's logged days are the history a held nutrient (VKA: vitamin K) stays consistent with.
+  const history = await analyseStoredPeriod(deps, owner, {});
+  return ok(
+    buildPlanRequest(deps.foods, {
+      profile: profile.value,
+      days: input.days,
+      base,
+      ...(history.ok && history.value.days.length > 0 && { history: history.value }),
+    }),
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Analysis } from '../core/analysis/index.js';
 import type { Profile } from '../core/profile.js';
 import { ok, type Result } from '../core/result.js';
-import { screenProfile, type Finding } from '../core/safety/index.js';
-import { computeTargets, type Authority } from '../core/targets/index.js';
+import { assess, type Consequence } from '../core/policy/index.js';
+import type { Finding } from '../core/safety/index.js';
+import type { Authority } from '../core/targets/index.js';
 import type { AppDeps, DateRange } from './deps.js';
 import { analyseStoredPeriod } from './analysis.js';
 import { requireProfile } from './profile.js';
@@ -14,10 +15,13 @@ import { requireProfile } from './profile.js';
 export function screen(
   profile: Profile,
   input: { analysis?: Analysis | undefined; authority?: Authority } = {},
-): { findings: Finding[] } {
-  const targets = computeTargets(profile, { authority: input.authority ?? 'nasem' });
+): { findings: Finding[]; consequences: Consequence[] } {
   const analysis = input.analysis && input.analysis.days.length > 0 ? input.analysis : undefined;
-  return { findings: screenProfile(profile, { targets, ...(analysis && { analysis }) }) };
+  const { findings, consequences } = assess(profile, {
+    authority: input.authority ?? 'nasem',
+    ...(analysis && { analysis }),
+  });
+  return { findings, consequences };
 }
 
 /** `GET /api/findings`: the stored profile screened with the stored diary of the period. */
@@ -25,7 +29,7 @@ export async function screenStored(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
   range: DateRange,
-): Promise<Result<{ findings: Finding[] }>> {
+): Promise<Result<{ findings: Finding[]; consequences: Consequence[] }>> {
   const [profile, analysis] = await Promise.all([
     requireProfile(deps, owner),
     analyseStoredPeriod(deps, owner, range),

@@ -1,5 +1,6 @@
 import { ok, type Result } from '../core/result.js';
-import { computeTargets, type Authority, type PersonalTargets } from '../core/targets/index.js';
+import { assess } from '../core/policy/index.js';
+import type { Authority, PersonalTargets } from '../core/targets/index.js';
 import type { AppDeps } from './deps.js';
 import { requireProfile } from './profile.js';
 
@@ -10,5 +11,5 @@ export async function storedTargets(
   authority: Authority,
 ): Promise<Result<PersonalTargets>> {
   const profile = await requireProfile(deps, owner);
-  return profile.ok ? ok(computeTargets(profile.value, { authority })) : profile;
+  return profile.ok ? ok(assess(profile.value, { authority }).targets) : profile;
 }

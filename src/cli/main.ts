@@ -6,7 +6,11 @@ import { CliFailure, EXIT, exitCodeFor, printJson, type CliIo } from './io.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
+import { registerDiaryCommand } from './commands/diary.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerFoodsCommand } from './commands/foods.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerMedsCommand } from './commands/meds.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -38,10 +42,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnalyzeCommand(program, io);
   registerTargetsCommand(program, io);
   registerCheckCommand(program, io);
+  registerMedsCommand(program, io);
   registerEvidenceCommand(program, io);
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);
   registerServeCommand(program, io);
+  registerImportCommand(program, io);
+  registerDiaryCommand(program, io);
+  registerExportCommand(program, io);
   addHelpExamples(program);
 
   try {

@@ -168,6 +168,28 @@ export function loadPantry(foods: FoodIndex, dir: string = dataDir()): PantryIte
     throw new Error(
       `${tagsFile} ${tagged.error.location}: ${tagged.error.message} (${tagged.error.field})`,
     );
-  cached = { foods, items: tagged.value };
-  return tagged.value;
+  const items = withSafetyTags(tagged.value, join(dir, 'pantry', 'safety-tags.csv'));
+  cached = { foods, items };
+  return items;
+}
+
+/** Food-safety tags (data/pantry/safety-tags.csv: food_id,tag,why) joined onto pantry items. */
+export function withSafetyTags(items: PantryItem[], file: string): PantryItem[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return items;
+  }
+  const records = parseCsvRecords(text, file);
+  if (!records.ok) throw new Error(`${file}: ${records.error.message}`);
+  const tags = new Map<string, string[]>();
+  for (const row of records.value.slice(1)) {
+    const [id, tag] = row.fields;
+    if (id && tag) tags.set(id, [...(tags.get(id) ?? []), tag]);
+  }
+  return items.map((item) => {
+    const t = tags.get(item.food.id);
+    return t ? { ...item, tags: t } : item;
+  });
 }

@@ -65,56 +65,65 @@ export interface UnknownReasonRow {
   reason: string;
 }
 
-/** RFC 4180 records with the 1-based line each starts on (quoted fields may span lines). */
+/**
+ * RFC 4180 records with the 1-based line each starts on (quoted fields may span lines).
+ * Scans field by field with indexOf rather than character by character: the menaquinone table
+ * is read at every CLI start.
+ */
 export function parseCsvRecords(text: string, file: string): { line: number; cells: string[] }[] {
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+  const length = text.length;
+  let i = 0;
   let line = 1;
-  let recordLine = 1;
-  let atCellStart = true;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else {
-          quoted = false;
+  const separator = /[,\r\n"]/g;
+  while (i < length) {
+    const recordLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        // Quoted field: up to the closing quote, "" being a literal quote.
+        let cell = '';
+        let from = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) throw new Error(`${file}:${recordLine}: quoted field never closed`);
+          const chunk = text.slice(from, close);
+          for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line += 1;
+          cell += chunk;
+          if (text[close + 1] === '"') {
+            cell += '"';
+            from = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
+        }
+        cells.push(cell);
+        const next = text[i];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+          throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
         }
       } else {
-        if (char === '\n') line += 1;
-        cell += char;
+        separator.lastIndex = i;
+        const match = separator.exec(text);
+        const end = match ? match.index : length;
+        if (match && match[0] === '"') {
+          throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
+        }
+        cells.push(text.slice(i, end));
+        i = end;
       }
-      continue;
+      const c = text[i];
+      if (c === ',') {
+        i += 1;
+        continue;
+      }
+      // End of record: LF, CRLF, lone CR, or end of text.
+      if (c === '\r' && text[i + 1] === '\n') i += 2;
+      else if (c === '\r' || c === '\n') i += 1;
+      if (c !== undefined) line += 1;
+      break;
     }
-    if (char === '"') {
-      if (!atCellStart) throw new Error(`${file}:${line}: stray quote inside an unquoted field`);
-      quoted = true;
-      atCellStart = false;
-    } else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-      atCellStart = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      atCellStart = true;
-      line += 1;
-      recordLine = line;
-    } else {
-      cell += char;
-      atCellStart = false;
-    }
-  }
-  if (quoted) throw new Error(`${file}:${recordLine}: quoted field never closed`);
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
     records.push({ line: recordLine, cells });
   }
   return records.filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));

@@ -12,6 +12,7 @@ import { ApiFailure, errorBody, statusFor } from './errors.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
+import { registerDataRoutes } from './routes/data.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
@@ -99,6 +100,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerAssessmentRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerEvidenceRoutes(app);
+  registerDataRoutes(app, deps);
 
   app.all('/api/*', (c) =>
     c.json(

@@ -20,6 +20,7 @@ import {
   topQuery,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
+import { exportJsonSchema } from '../app/export-data.js';
 
 type Json = Record<string, unknown>;
 
@@ -94,6 +95,15 @@ const fails = (description: string): Json => ({
   description,
   content: { 'application/json': { schema: ref(responses.errorResponse) } },
 });
+const plainJson = (description: string, schema: Json): Json => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+/** The export document's JSON Schema (docs/export.schema.json), without its top-level keys. */
+const exportSchemaJson: Json = (() => {
+  const { $schema: _s, title: _t, ...rest } = exportJsonSchema();
+  return rest;
+})();
 const shared = (name: string): Json => ({ $ref: `#/components/responses/${name}` });
 
 const badRequest = fails(
@@ -426,6 +436,95 @@ const paths: Record<string, Record<string, Operation>> = {
         400: badRequest,
         404: notFound,
         422: unprocessable,
+      },
+    },
+  },
+  '/api/export': {
+    get: {
+      operationId: 'exportData',
+      summary: 'Everything you own as one versioned JSON document, or ?format=csv for the diary',
+      tags: ['data'],
+      parameters: [
+        {
+          name: 'format',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+        },
+      ],
+      responses: {
+        200: {
+          description:
+            'The export as an attachment (schema: docs/export.schema.json), or the diary CSV.',
+          content: {
+            'application/json': { schema: exportSchemaJson },
+            'text/csv': { schema: { type: 'string' } },
+          },
+        },
+        400: badRequest,
+      },
+    },
+  },
+  '/api/import': {
+    post: {
+      operationId: 'importData',
+      summary: 'Restore a calcwise export into an empty store (one transaction)',
+      tags: ['data'],
+      requestBody: {
+        required: true,
+        description: 'A document written by GET /api/export or `calcwise export`.',
+        content: { 'application/json': { schema: exportSchemaJson } },
+      },
+      responses: {
+        201: plainJson('Rows restored by table.', {
+          type: 'object',
+          required: ['restored'],
+          properties: { restored: { type: 'object', additionalProperties: { type: 'integer' } } },
+        }),
+        400: badRequest,
+        409: fails('The store already holds data (CONFLICT): a restore never merges.'),
+        422: fails('Not a readable export: a newer schema version or a bad field, by path.'),
+      },
+    },
+  },
+  '/api/data': {
+    get: {
+      operationId: 'summarizeData',
+      summary: 'What is stored for you, and the token that confirms erasing it',
+      tags: ['data'],
+      responses: {
+        200: plainJson('Counts and the confirmation token.', {
+          type: 'object',
+          required: ['owner', 'counts', 'confirmToken'],
+          properties: {
+            owner: { type: 'string' },
+            counts: { type: 'object', additionalProperties: { type: 'integer' } },
+            confirmToken: { type: 'string' },
+          },
+        }),
+      },
+    },
+    delete: {
+      operationId: 'eraseData',
+      summary: 'Delete all your data, given the confirmation token from GET /api/data',
+      tags: ['data'],
+      parameters: [
+        {
+          name: 'confirm',
+          in: 'query',
+          required: false,
+          description:
+            'The token from GET /api/data (or send it as { "confirm": token } in a JSON body).',
+          schema: { type: 'string' },
+        },
+      ],
+      responses: {
+        200: plainJson('Rows deleted by table.', {
+          type: 'object',
+          required: ['deleted'],
+          properties: { deleted: { type: 'object', additionalProperties: { type: 'integer' } } },
+        }),
+        400: fails('No token, or one that no longer matches what is stored (field "confirm").'),
       },
     },
   },

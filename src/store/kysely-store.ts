@@ -5,6 +5,9 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Database, DiaryEntriesTable, PlansTable } from './schema.js';
 import type {
   DateRange,
+  ImportBatch,
+  ImportCounts,
+  OwnerData,
   NewDiaryEntry,
   NewPlan,
   Store,
@@ -251,11 +254,222 @@ export function createKyselyStore(
       return result.numDeletedRows > 0n;
     },
 
+    replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts> {
+      return db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        const removedEntries = await trx
+          .deleteFrom('diary_entries')
+          .where('owner', '=', owner)
+          .where('import_id', '=', batch.importId)
+          .executeTakeFirst();
+        const removedFoods = await trx
+          .deleteFrom('custom_foods')
+          .where('owner', '=', owner)
+          .where('import_id', '=', batch.importId)
+          .executeTakeFirst();
+        const at = now();
+        for (const chunk of chunks(batch.foods, 400)) {
+          await trx
+            .insertInto('custom_foods')
+            .values(
+              chunk.map((food) => ({
+                owner,
+                id: food.id,
+                name: food.name,
+                group: food.group,
+                nutrients: JSON.stringify(food.nutrients),
+                portions: JSON.stringify(food.portions),
+                created_at: at,
+                import_id: batch.importId,
+              })),
+            )
+            .execute();
+        }
+        for (const chunk of chunks(batch.entries, 500)) {
+          await trx
+            .insertInto('diary_entries')
+            .values(
+              chunk.map((entry) => ({
+                owner,
+                date: entry.date,
+                food_id: entry.food,
+                amount: entry.amount,
+                unit: entry.unit,
+                created_at: at,
+                updated_at: at,
+                import_id: batch.importId,
+              })),
+            )
+            .execute();
+        }
+        return {
+          foods: batch.foods.length,
+          entries: batch.entries.length,
+          replacedFoods: Number(removedFoods.numDeletedRows),
+          replacedEntries: Number(removedEntries.numDeletedRows),
+        };
+      });
+    },
+
+    async dumpOwner(owner: string): Promise<OwnerData> {
+      const profile = await db
+        .selectFrom('profiles')
+        .selectAll()
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      const entries = await db
+        .selectFrom('diary_entries')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
+      const foods = await db
+        .selectFrom('custom_foods')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('id')
+        .execute();
+      const plans = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return {
+        profile: profile
+          ? { profile: JSON.parse(profile.profile), updatedAt: profile.updated_at }
+          : null,
+        diary: entries.map((row) => ({
+          date: row.date,
+          food: row.food_id,
+          amount: Number(row.amount),
+          unit: row.unit,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+          importId: row.import_id ?? null,
+        })),
+        foods: foods.map((row) => ({
+          ...toFood(row),
+          createdAt: row.created_at,
+          importId: row.import_id ?? null,
+        })),
+        plans: plans.map(toPlan),
+      };
+    },
+
+    restoreOwner(owner: string, data: OwnerData) {
+      return db.transaction().execute(async (trx) => {
+        for (const table of OWNED_TABLES) {
+          const row = await trx
+            .selectFrom(table)
+            .select('owner')
+            .where('owner', '=', owner)
+            .limit(1)
+            .executeTakeFirst();
+          if (row) {
+            return err({
+              code: 'CONFLICT' as const,
+              message: `the store already holds data (${table}); a restore goes into an empty store: erase first or use another --db`,
+            });
+          }
+        }
+        await ensureOwner(trx, owner);
+        if (data.profile) {
+          await trx
+            .insertInto('profiles')
+            .values({
+              owner,
+              profile: JSON.stringify(data.profile.profile),
+              updated_at: data.profile.updatedAt,
+            })
+            .execute();
+        }
+        for (const chunk of chunks(data.foods, 400)) {
+          await trx
+            .insertInto('custom_foods')
+            .values(
+              chunk.map((food) => ({
+                owner,
+                id: food.id,
+                name: food.name,
+                group: food.group,
+                nutrients: JSON.stringify(food.nutrients),
+                portions: JSON.stringify(food.portions),
+                created_at: food.createdAt,
+                import_id: food.importId,
+              })),
+            )
+            .execute();
+        }
+        for (const chunk of chunks(data.diary, 500)) {
+          await trx
+            .insertInto('diary_entries')
+            .values(
+              chunk.map((entry) => ({
+                owner,
+                date: entry.date,
+                food_id: entry.food,
+                amount: entry.amount,
+                unit: entry.unit,
+                created_at: entry.createdAt,
+                updated_at: entry.updatedAt,
+                import_id: entry.importId,
+              })),
+            )
+            .execute();
+        }
+        for (const chunk of chunks(data.plans, 200)) {
+          await trx
+            .insertInto('plans')
+            .values(
+              chunk.map((plan) => ({
+                id: plan.id,
+                owner,
+                created_at: plan.createdAt,
+                request: JSON.stringify(plan.request),
+                result: JSON.stringify(plan.result),
+              })),
+            )
+            .execute();
+        }
+        return ok({
+          profiles: data.profile ? 1 : 0,
+          custom_foods: data.foods.length,
+          diary_entries: data.diary.length,
+          plans: data.plans.length,
+        });
+      });
+    },
+
+    eraseOwner(owner: string) {
+      return db.transaction().execute(async (trx) => {
+        const counts: { [table: string]: number } = {};
+        for (const table of OWNED_TABLES) {
+          const result = await trx.deleteFrom(table).where('owner', '=', owner).executeTakeFirst();
+          counts[table] = Number(result.numDeletedRows);
+        }
+        const result = await trx.deleteFrom('owners').where('id', '=', owner).executeTakeFirst();
+        counts.owners = Number(result.numDeletedRows);
+        return counts;
+      });
+    },
+
     async close(): Promise<void> {
       await db.destroy();
       await options.onClose?.();
     },
   };
+}
+
+/** Tables whose rows belong to an owner (column `owner`), children before `owners`. */
+const OWNED_TABLES = ['diary_entries', 'custom_foods', 'plans', 'profiles'] as const;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {

@@ -79,6 +79,20 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
+    '0002-import-provenance': {
+      // Rows written by an import (Cronometer, MyFitnessPal, FDC) carry the import's id, so
+      // re-running an import replaces its own rows in one transaction instead of doubling them.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('diary_entries').addColumn('import_id', 'text').execute();
+        await db.schema.alterTable('custom_foods').addColumn('import_id', 'text').execute();
+        await db.schema
+          .createIndex('diary_entries_owner_import')
+          .on('diary_entries')
+          .columns(['owner', 'import_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -35,6 +35,8 @@ export interface DiaryEntriesTable {
   unit: string;
   created_at: string;
   updated_at: string;
+  /** The import that wrote the entry (e.g. `cronometer:<sha256 prefix>`); null when logged. */
+  import_id: string | null;
 }
 
 export interface CustomFoodsTable {
@@ -48,6 +50,8 @@ export interface CustomFoodsTable {
   /** JSON: Portion[]. */
   portions: string;
   created_at: string;
+  /** The import that created the food; null for foods the person entered. */
+  import_id: string | null;
 }
 
 export interface PlansTable {

@@ -32,6 +32,33 @@ export interface StoredPlan extends NewPlan {
   createdAt: string;
 }
 
+/** What one import writes: its foods and diary entries, under one import id. */
+export interface ImportBatch {
+  /** Stable for the same input (e.g. `cronometer:<sha256 prefix of the file>`). */
+  importId: string;
+  foods: Food[];
+  entries: NewDiaryEntry[];
+}
+
+export interface ImportCounts {
+  foods: number;
+  entries: number;
+  /** Rows an earlier run of the same import had written, removed by this one. */
+  replacedFoods: number;
+  replacedEntries: number;
+}
+
+/** Everything one owner has, as stored (diary entries without their ids), for export. */
+export interface OwnerData {
+  profile: StoredProfile | null;
+  /** By date, then in the order logged. */
+  diary: (NewDiaryEntry & { createdAt: string; updatedAt: string; importId: string | null })[];
+  /** By id. */
+  foods: (Food & { createdAt: string; importId: string | null })[];
+  /** By creation time, then id. */
+  plans: StoredPlan[];
+}
+
 /** Inclusive date range; an absent bound is open. */
 export interface DateRange {
   from?: string;
@@ -74,6 +101,22 @@ export interface Store {
   /** CONFLICT when the owner already has a food with that id. */
   addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
   deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
+
+  /**
+   * Writes an import in one transaction, first removing what an earlier run of the same import
+   * wrote: all of it is stored or none, and re-running gives the same rows.
+   */
+  replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts>;
+
+  /** Everything the owner has, timestamps included. */
+  dumpOwner(owner: string): Promise<OwnerData>;
+  /**
+   * Restores a dump in one transaction, timestamps as they were. CONFLICT when the owner already
+   * has any data: a restore never merges.
+   */
+  restoreOwner(owner: string, data: OwnerData): Promise<Result<{ [table: string]: number }>>;
+  /** Deletes every row of the owner in every table, in one transaction; counts by table. */
+  eraseOwner(owner: string): Promise<{ [table: string]: number }>;
 
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { components } from './api-schema.js';
 // Shapes of the calcwise HTTP API as the UI reads them. Core types are reused where the API
 // returns them as they are; everything else is typed as loosely as the API promises.
 import type { Food } from '../core/foods.js';
@@ -41,7 +42,7 @@ export interface ProfileInput {
   smoker: boolean;
   weightKg?: number;
   heightCm?: number;
-  activity?: string;
+  activity?: 'sedentary' | 'light' | 'moderate' | 'active' | 'very-active';
   energyKcal?: number;
   conditions: string[];
   medications: string[];
@@ -107,18 +108,8 @@ export interface EvidenceNutrient {
   cautions: string[];
 }
 
-export interface Study {
-  id: string;
-  label?: string;
-  title: string;
-  firstAuthor: string;
-  year: number;
-  design: string;
-  n?: number | null;
-  result: string;
-  pmid?: string | null;
-  doi?: string | null;
-}
+/** A study of the evidence base, as the API sends it (generated from the OpenAPI document). */
+export type Study = components['schemas']['Evidence']['studies'][number];
 
 export interface PlanItem {
   foodId: string;

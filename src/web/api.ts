@@ -1,16 +1,8 @@
-// A small fetch client for the calcwise API. Every error body is `{ error: { code, message, field } }`.
-import type {
-  AnalysisResponse,
-  DiaryEntryRow,
-  EvidenceNutrient,
-  Finding,
-  Food,
-  FoodHit,
-  PlanResponse,
-  ProfileInput,
-  Study,
-  TopFood,
-} from './api-types.js';
+// The calcwise API client: openapi-fetch over the types generated from the OpenAPI document.
+// Every error body is `{ error: { code, message, field } }`.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api-schema.js';
+import type { DiaryEntryRow, ProfileInput } from './api-types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -24,49 +16,54 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-  }
-  let response: Response;
+type Schemas = components['schemas'];
+
+/** The typed client generated from the OpenAPI document (src/web/api-schema.ts). */
+const client = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  headers: { accept: 'application/json' },
+});
+
+/** An openapi-fetch result as the UI wants it: the data, or an ApiError with the error body. */
+async function unwrap<T>(
+  method: string,
+  path: string,
+  call: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
-    response = await fetch(path, init);
+    result = await call();
   } catch {
     throw new ApiError(0, 'NETWORK', 'The calcwise server did not answer. Is it running?');
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-  }
+  const { data, error, response } = result;
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; field?: string } })
-      ?.error;
+    const body = (error ?? undefined) as
+      { error?: { code?: string; message?: string; field?: string } } | undefined;
     throw new ApiError(
       response.status,
-      error?.code ?? `HTTP_${response.status}`,
-      error?.message ?? `${method} ${path} failed with ${response.status}`,
-      error?.field,
-      parsed,
+      body?.error?.code ?? `HTTP_${response.status}`,
+      body?.error?.message ?? `${method} ${path} failed with ${response.status}`,
+      body?.error?.field,
+      error,
     );
   }
-  return parsed as T;
+  return data as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
+/** A stored profile as the pages use it: the defaults src/schemas/profile.ts applies, filled in. */
+function withProfileDefaults(stored: Schemas['Profile']): ProfileInput {
+  return {
+    lifeStage: 'none',
+    smoker: false,
+    conditions: [],
+    medications: [],
+    supplements: [],
+    pattern: 'omnivore',
+    exclude: [],
+    dislikes: [],
+    ...stored,
+  };
 }
 
 /** The diary route may answer with a flat list or grouped by day; the UI works on a flat list. */
@@ -86,52 +83,103 @@ function flattenDiary(body: unknown): DiaryEntryRow[] {
 }
 
 export const api = {
-  health: () => request<{ status: string }>('GET', '/api/health'),
+  health: () => unwrap('GET', '/api/health', () => client.GET('/api/health')),
   searchFoods: (q: string, limit = 12, group?: string) =>
-    request<{ results: FoodHit[] }>('GET', `/api/foods${query({ q, limit, group })}`),
-  food: (id: string) => request<Food>('GET', `/api/foods/${encodeURIComponent(id)}`),
-  topFoods: (nutrient: string, per: string, pattern?: string, limit = 25) =>
-    request<{ results?: TopFood[]; foods?: TopFood[] }>(
-      'GET',
-      `/api/foods/top/${encodeURIComponent(nutrient)}${query({ per, pattern, limit })}`,
+    unwrap('GET', '/api/foods', () =>
+      client.GET('/api/foods', { params: { query: { q, limit, ...(group && { group }) } } }),
     ),
-  getProfile: () => request<ProfileInput>('GET', '/api/profile'),
-  putProfile: (profile: ProfileInput) => request<ProfileInput>('PUT', '/api/profile', profile),
+  food: (id: string) =>
+    unwrap('GET', '/api/foods/{id}', () =>
+      client.GET('/api/foods/{id}', { params: { path: { id } } }),
+    ),
+  topFoods: (
+    nutrient: string,
+    per: Schemas['TopFoods']['per'],
+    pattern?: Schemas['TopFoods']['pattern'],
+    limit = 25,
+  ) =>
+    unwrap('GET', '/api/foods/top/{nutrient}', () =>
+      client.GET('/api/foods/top/{nutrient}', {
+        params: { path: { nutrient }, query: { per, limit, ...(pattern && { pattern }) } },
+      }),
+    ),
+  /** The stored profile with the parser's defaults filled in (it is stored as entered). */
+  getProfile: async (): Promise<ProfileInput> =>
+    withProfileDefaults(await unwrap('GET', '/api/profile', () => client.GET('/api/profile'))),
+  /** The form's values; the server validates them (422 naming the field). */
+  putProfile: async (profile: ProfileInput): Promise<ProfileInput> =>
+    withProfileDefaults(
+      await unwrap('PUT', '/api/profile', () =>
+        client.PUT('/api/profile', { body: profile as Schemas['Profile'] }),
+      ),
+    ),
   diary: async (from: string, to: string) =>
-    flattenDiary(await request<unknown>('GET', `/api/diary${query({ from, to })}`)),
+    flattenDiary(
+      await unwrap('GET', '/api/diary', () =>
+        client.GET('/api/diary', { params: { query: { from, to } } }),
+      ),
+    ),
   addEntry: (entry: { date: string; food: string; amount: number; unit: string }) =>
-    request<DiaryEntryRow>('POST', '/api/diary/entries', entry),
+    unwrap('POST', '/api/diary/entries', () => client.POST('/api/diary/entries', { body: entry })),
   patchEntry: (
     id: string | number,
     patch: Partial<{ date: string; amount: number; unit: string }>,
   ) =>
-    request<DiaryEntryRow>('PATCH', `/api/diary/entries/${encodeURIComponent(String(id))}`, patch),
+    unwrap('PATCH', '/api/diary/entries/{id}', () =>
+      client.PATCH('/api/diary/entries/{id}', {
+        params: { path: { id: Number(id) } },
+        body: patch,
+      }),
+    ),
   deleteEntry: (id: string | number) =>
-    request<void>('DELETE', `/api/diary/entries/${encodeURIComponent(String(id))}`),
+    unwrap('DELETE', '/api/diary/entries/{id}', () =>
+      client.DELETE('/api/diary/entries/{id}', { params: { path: { id: Number(id) } } }),
+    ),
   /** Copies every entry of one day to another date, all or nothing. */
   copyDay: (from: string, to: string) =>
-    request<{ from: string; to: string; entries: DiaryEntryRow[] }>('POST', '/api/diary/copy', {
-      from,
-      to,
-    }),
+    unwrap('POST', '/api/diary/copy', () => client.POST('/api/diary/copy', { body: { from, to } })),
   /** `authority`: whose reference values the targets come from (NASEM by default, or EFSA). */
   analysis: (from: string, to: string, authority?: 'nasem' | 'efsa') =>
-    request<AnalysisResponse>('GET', `/api/analysis${query({ from, to, authority })}`),
-  targets: () => request<unknown>('GET', '/api/targets'),
+    unwrap('GET', '/api/analysis', () =>
+      client.GET('/api/analysis', {
+        params: { query: { from, to, ...(authority && { authority }) } },
+      }),
+    ),
+  targets: () => unwrap('GET', '/api/targets', () => client.GET('/api/targets')),
   /** With a date range, screening also looks at what was eaten in it. */
   findings: (from?: string, to?: string) =>
-    request<{ findings: Finding[] }>('GET', `/api/findings${query({ from, to })}`),
-  evidence: () =>
-    request<{ nutrients: EvidenceNutrient[]; studies: Study[] }>('GET', '/api/evidence'),
-  faq: () =>
-    request<{ questions: { question: string; answer: string; studies: string[] }[] }>(
-      'GET',
-      '/api/evidence/faq',
+    unwrap('GET', '/api/findings', () =>
+      client.GET('/api/findings', {
+        params: { query: { ...(from && { from }), ...(to && { to }) } },
+      }),
     ),
+  evidence: () => unwrap('GET', '/api/evidence', () => client.GET('/api/evidence')),
+  faq: () => unwrap('GET', '/api/evidence/faq', () => client.GET('/api/evidence/faq')),
   /** `base`: logged date(s) to keep and complete ("close my gaps"). */
   createPlan: (days: number, base?: string) =>
-    request<PlanResponse>('POST', '/api/plans', base ? { days, base } : { days }),
-  plan: (id: string) => request<PlanResponse>('GET', `/api/plans/${encodeURIComponent(id)}`),
+    unwrap('POST', '/api/plans', () =>
+      client.POST('/api/plans', { body: base ? { days, base } : { days } }),
+    ),
+  plan: (id: string) =>
+    unwrap('GET', '/api/plans/{id}', () =>
+      client.GET('/api/plans/{id}', { params: { path: { id } } }),
+    ),
   applyPlan: (id: string | number, startDate: string) =>
-    request<unknown>('POST', `/api/plans/${encodeURIComponent(String(id))}/apply`, { startDate }),
+    unwrap('POST', '/api/plans/{id}/apply', () =>
+      client.POST('/api/plans/{id}/apply', {
+        params: { path: { id: String(id) } },
+        body: { startDate },
+      }),
+    ),
+  /** What is stored, and the token DELETE /api/data needs. */
+  dataSummary: () => unwrap('GET', '/api/data', () => client.GET('/api/data')),
+  eraseAllData: (confirm: string) =>
+    unwrap('DELETE', '/api/data', () =>
+      client.DELETE('/api/data', { params: { query: { confirm } } }),
+    ),
+  restoreExport: (document: unknown) =>
+    unwrap('POST', '/api/import', () =>
+      // The export document is validated by the server (schema version, owner data).
+      client.POST('/api/import', { body: document as never }),
+    ),
 };

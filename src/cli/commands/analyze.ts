@@ -8,13 +8,15 @@ import {
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
-import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import type { PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { DEFAULT_REGION } from '../../core/k2.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
@@ -40,31 +42,72 @@ const DAY_COLUMNS: readonly NutrientId[] = [
   'epa-dha',
 ];
 
+interface AnalyzeOptions {
+  profile?: string;
+  db?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
 export function registerAnalyzeCommand(program: Command, io: CliIo): void {
   program
     .command('analyze')
     .description('Totals per day, averages and top contributing foods for a diary (JSON or CSV)')
-    .argument('<diary>', 'diary file: .json ({ "days": [...] }) or .csv (date,food,amount,unit)')
+    .argument(
+      '[diary]',
+      'diary file: .json ({ "days": [...] }) or .csv (date,food,amount,unit); without it, the store',
+    )
     .option('--profile <file>', 'profile JSON: adds personal targets, % of target and balance')
+    .option(
+      '--db <file>',
+      'analyse the diary in this SQLite store (default store: as `calcwise serve`)',
+    )
+    .option('--from <date>', 'with the store: first date (YYYY-MM-DD)')
+    .option('--to <date>', 'with the store: last date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
-    .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
-      const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
-      if (!parsed.ok) throw new CliFailure(parsed.error);
+    .action(async (diaryFile: string | undefined, options: AnalyzeOptions) => {
+      if (diaryFile !== undefined && options.db !== undefined) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: 'give a diary file or --db, not both',
+          field: 'db',
+        });
+      }
+      const range = {
+        ...(options.from !== undefined && { from: options.from }),
+        ...(options.to !== undefined && { to: options.to }),
+      };
+      const stored =
+        diaryFile === undefined ? await readStoreInputs(io, options.db, range) : undefined;
+      if (stored && stored.entries === 0) {
+        throw new CliFailure({
+          code: 'INVALID_DIARY',
+          message: `no diary entries in ${stored.label}${range.from || range.to ? ` from ${range.from ?? 'the start'} to ${range.to ?? 'the end'}` : ''}`,
+        });
+      }
+      const label = diaryFile ?? stored!.label;
+      const diary = stored
+        ? stored.diary
+        : orExit(parseDiaryText(readText(io, diaryFile!), diaryFile));
+      const profileInput =
+        options.profile !== undefined ? readJson(io, options.profile) : stored?.profile;
       const profile =
-        options.profile === undefined
+        profileInput === undefined
           ? undefined
-          : orExit(parseProfile(readJson(io, options.profile), options.profile));
+          : orExit(parseProfile(profileInput, options.profile ?? `${label} (stored profile)`));
       // Menaquinone values are chosen for the person's region (profile "region", default us).
       const region = profile?.region ?? DEFAULT_REGION;
       const analysis = orExit(
-        analyseDiary(parsed.value, loadFoods().index, { file: diaryFile, region }),
+        analyseDiary(diary, stored ? stored.foods : loadFoods().index, { file: label, region }),
       );
-      let output: AnalyzeOutput = { diary: diaryFile, region, ...analysis };
+      const diaryFileLabel = label;
+      let output: AnalyzeOutput = { diary: diaryFileLabel, region, ...analysis };
       if (profile) {
         output = {
-          diary: diaryFile,
+          diary: diaryFileLabel,
           region,
-          ...analysisDocument(analysis, profile, computeTargets(profile)),
+          ...analysisDocument(analysis, profile, assess(profile, { analysis }).targets),
         };
       }
       if (options.json) return printJson(io, roundForOutput(output));

@@ -8,6 +8,8 @@ import { SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readText } from '../read-input.js';
+import { parseProfile } from '../../schemas/profile.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
 
@@ -33,19 +35,53 @@ export function registerCheckCommand(
     .description(
       'Safety screening of a profile (and optionally a diary): medications, conditions, supplements, upper limits',
     )
-    .requiredOption('--profile <file>', 'profile JSON (docs/design.md §4)')
+    .option(
+      '--profile <file>',
+      'profile JSON (docs/design.md §4); with --db, the stored one by default',
+    )
     .option('--diary <file>', 'diary (.json or .csv): adds diet-based checks')
+    .option('--db <file>', 'use the diary (and profile) in this SQLite store, as the web app does')
     .option('--authority <authority>', 'nasem (default) or efsa, for the upper limits', 'nasem')
     .option('--json', 'print JSON')
-    .action((options: { profile: string; diary?: string; authority: string; json?: boolean }) => {
-      const authority = parseAuthority(options.authority);
-      const profile = readProfile(io, options.profile);
-      const analysis =
-        options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
-      const { findings } = screen(profile, { analysis, authority });
-      if (options.json) return printJson(io, { findings });
-      printFindings(io, profile, findings);
-    });
+    .action(
+      async (options: {
+        profile?: string;
+        diary?: string;
+        db?: string;
+        authority: string;
+        json?: boolean;
+      }) => {
+        const authority = parseAuthority(options.authority);
+        let profile: Profile | undefined =
+          options.profile !== undefined ? readProfile(io, options.profile) : undefined;
+        let analysis =
+          options.diary === undefined
+            ? undefined
+            : analyzeDiaryFile(io, options.diary, dependencies);
+        if (options.db !== undefined) {
+          const stored = await readStoreInputs(io, options.db);
+          if (profile === undefined && stored.profile !== undefined) {
+            profile = orExit(parseProfile(stored.profile, `${options.db} (stored profile)`));
+          }
+          if (analysis === undefined && stored.entries > 0) {
+            analysis = orExit(analyseDiary(stored.diary, stored.foods, { file: options.db }));
+          }
+        }
+        if (profile === undefined) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message:
+              options.db !== undefined
+                ? `no --profile given and ${options.db} has no stored profile`
+                : 'give --profile <file> (or --db with a stored profile)',
+            field: 'profile',
+          });
+        }
+        const { findings, consequences } = screen(profile, { analysis, authority });
+        if (options.json) return printJson(io, { findings, consequences });
+        printFindings(io, profile, findings);
+      },
+    );
 }
 
 function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { workerSolver } from '../../app/compose.js';
+import { analyseDiary } from '../../app/analysis.js';
 import { baseDays, buildPlanRequest, runPlan } from '../../app/plan.js';
 import { resolveDiary } from '../../core/analysis/index.js';
 import {
@@ -21,17 +22,22 @@ import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
+import { foodCatalog } from '../../app/food-catalog.js';
+import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 
 interface PlanOptions {
   profile?: string;
   days?: string;
   base?: string;
+  history?: string;
   json?: boolean;
   writeLp?: string;
   foods?: string;
   model?: string;
   timeLimit?: string;
+  db?: string;
+  date?: string;
 }
 
 const DietModelSchema = z
@@ -67,11 +73,17 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--profile <file>', 'profile JSON')
     .option('--days <n>', 'days to plan (1–14)', '1')
     .option('--base <diary>', 'close my gaps: keep these logged days and add the fewest foods')
+    .option(
+      '--history <diary>',
+      'logged days the plan stays consistent with (VKA: daily vitamin K within ±25 % of their average)',
+    )
     .option('--foods <csv>', 'generic mode: id,name,cost,<nutrient columns> per unit of food')
     .option(
       '--model <json>',
       'generic mode: { objective, nutrients: {col: {min,max}}, foods: {id: {max}}, integer }',
     )
+    .option('--db <file>', 'use the profile (and with --date, that day) in this SQLite store')
+    .option('--date <date>', 'with --db: keep that stored day (YYYY-MM-DD) as the base')
     .option('--write-lp <file>', 'write the model in CPLEX LP format')
     .option('--time-limit <seconds>', 'solver time limit in seconds')
     .option('--json', 'print JSON')
@@ -86,7 +98,7 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
         }
         return;
       }
-      if (options.profile === undefined) {
+      if (options.profile === undefined && options.db === undefined) {
         throw new CliFailure({
           code: 'INVALID_INPUT',
           message:
@@ -97,9 +109,32 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     });
 }
 
+function analyseHistory(io: CliIo, file: string, index: Parameters<typeof analyseDiary>[1]) {
+  const parsed = parseDiaryText(readText(io, file), file);
+  if (!parsed.ok) throw new CliFailure(parsed.error);
+  return orExit(analyseDiary(parsed.value, index, { file }));
+}
+
 async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
-  const profileFile = options.profile as string;
-  const profile = parseProfile(readJson(io, profileFile), profileFile);
+  const stored =
+    options.db !== undefined
+      ? await readStoreInputs(
+          io,
+          options.db,
+          options.date !== undefined ? { from: options.date, to: options.date } : {},
+        )
+      : undefined;
+  const profileFile = options.profile ?? `${options.db} (stored profile)`;
+  const profileInput =
+    options.profile !== undefined ? readJson(io, options.profile) : stored?.profile;
+  if (profileInput === undefined) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `no --profile given and ${options.db} has no stored profile`,
+      field: 'profile',
+    });
+  }
+  const profile = parseProfile(profileInput, profileFile);
   if (!profile.ok) throw new CliFailure(profile.error);
   const days = Number(options.days ?? '1');
   if (!Number.isInteger(days) || days < 1 || days > 14) {
@@ -110,15 +145,27 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     });
   }
   const timeLimitSec = parseTimeLimit(options.timeLimit);
-  const foods = loadFoods();
+  // With the store, own and imported foods resolve too.
+  const foods = stored ? foodCatalog(stored.foods) : loadFoods();
   let base: BaseDay[] | undefined;
+  if (stored && options.date !== undefined && options.base === undefined) {
+    base = baseDays(orExit(resolveDiary(stored.diary, stored.foods, { file: options.db })));
+  }
   if (options.base !== undefined) {
     const diaryFile = options.base;
     const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
     if (!parsed.ok) throw new CliFailure(parsed.error);
     base = baseDays(orExit(resolveDiary(parsed.value, foods.index, { file: diaryFile })));
   }
-  const request = buildPlanRequest(foods, { profile: profile.value, days, base, timeLimitSec });
+  let history: ReturnType<typeof analyseHistory> | undefined;
+  if (options.history !== undefined) history = analyseHistory(io, options.history, foods.index);
+  const request = buildPlanRequest(foods, {
+    profile: profile.value,
+    days,
+    base,
+    timeLimitSec,
+    ...(history && { history }),
+  });
   // The solver runs in a worker thread, terminated if it overruns its time limit.
   const { run, error } = await runPlan({ solver: workerSolver }, request);
   if (options.writeLp !== undefined)

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { getNutrient, vitaminDUgToIu } from '../../core/nutrients.js';
 import type { Profile } from '../../core/profile.js';
 import type { SourceRef } from '../../core/sources.js';
-import { computeTargets, type Authority, type PersonalTargets } from '../../core/targets/index.js';
+import { assess } from '../../core/policy/index.js';
+import { type Authority, type PersonalTargets } from '../../core/targets/index.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
@@ -38,7 +39,7 @@ export function registerTargetsCommand(program: Command, io: CliIo): void {
     .action((options: TargetsOptions) => {
       const authority = parseAuthority(options.authority);
       const profile = profileFromOptions(io, options);
-      const targets = computeTargets(profile, { authority });
+      const targets = assess(profile, { authority }).targets;
       if (options.json) return printJson(io, roundForOutput(targets));
       printTargets(io, targets);
     });

@@ -9,7 +9,7 @@ import { withoutRows, type LinearModel, type Solver } from './solver-port.js';
 import type { Diagnosis, PlanRequest } from './types.js';
 
 const HARD_FAMILIES =
-  /^(energy|cap:|group-max:|meal-energy:|meal-food:|meal-main:|meal-mix|distinct|repeat|vka-)/;
+  /^(energy|cap:|group-max:|meal-energy:|meal-food:|meal-main:|meal-mix|distinct|repeat|consistency:)/;
 
 export async function diagnose(
   model: LinearModel,

@@ -9,12 +9,12 @@
  */
 import { nutrientPer100g, type Food } from '../foods.js';
 import { getNutrient, type NutrientId, type NutrientUnit } from '../nutrients.js';
+import type { Consequence } from '../policy/types.js';
 import type { Profile } from '../profile.js';
-import { normalizeCondition } from '../safety/conditions.js';
 import { supplementAmount } from '../safety/supplement-totals.js';
 import type { Finding } from '../safety/types.js';
+import { constraintsFromPolicy, type Consistency } from './constraints-from-policy.js';
 import type { SourceRef } from '../sources.js';
-import { ATA_2017_PREGNANCY_IODINE } from '../targets/data/whole-diet.js';
 import type { PersonalTargets } from '../targets/types.js';
 import { addMealRules, TEMPLATES, type MealCell } from './meal-templates.js';
 import { ModelBuilder, type LinearModel } from './solver-port.js';
@@ -33,21 +33,6 @@ export const DASH_SOURCE: SourceRef = {
   label:
     'NHLBI. Your Guide to Lowering Your Blood Pressure with DASH. NIH Publication No. 06-4082, 2006',
   url: 'https://www.nhlbi.nih.gov/files/docs/public/heart/new_dash.pdf',
-};
-
-const KDOQI_PHOSPHORUS: SourceRef = {
-  kind: 'guideline',
-  pmid: '14520607',
-  label:
-    'KDOQI Clinical Practice Guidelines for Bone Metabolism and Disease in CKD, guideline 4.1: dietary phosphorus 800–1,000 mg/day in CKD 3–5 (Am J Kidney Dis 2003;42(4 Suppl 3):S1–201)',
-  url: 'https://pubmed.ncbi.nlm.nih.gov/14520607/',
-};
-
-const NKF_POTASSIUM: SourceRef = {
-  kind: 'guideline',
-  label:
-    'National Kidney Foundation, "Potassium and Your CKD Diet": 2,000–3,000 mg/day when restricted',
-  url: 'https://www.kidney.org/atoz/content/potassium',
 };
 
 /** Minimums the plan weighs most (shortfall per percent of target), the calcification panel first. */
@@ -161,7 +146,8 @@ export interface PlanSpec {
   dropped: { nutrient: NutrientId; reason: string }[];
   caps: HardLimit[];
   groups: GroupRule[];
-  vkaConsistency?: { tolerance: number };
+  /** Day-to-day band for one nutrient (holdConsistent consequence). */
+  consistency?: Consistency;
   /** Per candidate: per-100 g value used for each min (unknown = 0) and cap (unknown = cautious estimate). */
   minCoef: Map<NutrientId, Float64Array>;
   capCoef: Map<string, Float64Array>;
@@ -189,8 +175,6 @@ export const COMMONNESS_COST: Record<number, number> = { 1: 3, 2: 1, 3: 0 };
 export const PORTION_COST_PER_G = 0.01;
 export const HABIT_COST = 2;
 
-const VKA_PATTERN = /warfarin|acenocoumarol|phenprocoumon|fluindione|coumarin|vka/;
-
 /** Chooses candidates and turns targets and findings into the plan's minimums, caps and rules. */
 export function planSpec(
   profile: Profile,
@@ -198,15 +182,14 @@ export function planSpec(
   findings: Finding[],
   pantry: PantryItem[],
   habits?: PlanHabits,
+  consequences: readonly Consequence[] = [],
 ): PlanSpec {
   const excluded = { pattern: 0, allergens: 0, dislikes: 0, safety: 0 };
   const dislikes = new Set(profile.dislikes);
-  const onVka = profile.medications.some((m) => VKA_PATTERN.test(m.toLowerCase()));
+  const policy = constraintsFromPolicy(consequences);
   const candidates = pantry.filter((item) => {
-    // Vitamin K antagonists: natto-level MK-7 (≥ 100 µg/100 g) is left out. MK-7 has a very long
-    // half-life and accumulates; ≥ 50 µg/day may interfere with anticoagulation (Schurgers 2007,
-    // Blood 109(8):3279), so VKA users are advised against natto.
-    if (onVka && (nutrientPer100g(item.food, 'mk7')?.per100g ?? 0) >= 100) {
+    // Foods a finding leaves out (exclude by nutrient threshold or by tag).
+    if (policy.excludes(item)) {
       excluded.safety += 1;
       return false;
     }
@@ -234,13 +217,6 @@ export function planSpec(
 
   // Minimums: reference minimums minus what supplements already give.
   const dropped: PlanSpec['dropped'] = [];
-  const restrictive = (nutrient: NutrientId) =>
-    findings.find(
-      (f) =>
-        f.nutrient === nutrient &&
-        f.id.startsWith('ckd-') &&
-        (f.severity === 'caution' || f.severity === 'avoid'),
-    );
   // A supplement that a safety finding advises against (avoid or caution) is not counted towards
   // a minimum: the plan should not rely on it. It still counts towards the upper limits.
   const questioned = new Set(
@@ -252,6 +228,14 @@ export function planSpec(
     supplements: profile.supplements.filter((s) => !questioned.has(s.nutrient)),
   };
   const mins: MinNeed[] = [];
+  // Targets a finding says do not apply are not aimed at (they are absent from targets).
+  for (const na of targets.notApplicable ?? []) {
+    if (na.bound !== 'min' || dropped.some((d) => d.nutrient === na.nutrient)) continue;
+    dropped.push({
+      nutrient: na.nutrient,
+      reason: `not aimed at: ${na.findingId} — ${na.reason}`,
+    });
+  }
   for (const target of targets.targets) {
     if (target.bound !== 'min' || target.nutrient === 'energy') continue;
     if (mins.some((m) => m.nutrient === target.nutrient)) continue;
@@ -262,16 +246,6 @@ export function planSpec(
         reason: 'not aimed at: food meets the sodium AI; the cap (CDRR) is what matters',
       });
       continue;
-    }
-    if (target.nutrient === 'potassium' || target.nutrient === 'phosphorus') {
-      const finding = restrictive(target.nutrient);
-      if (finding) {
-        dropped.push({
-          nutrient: target.nutrient,
-          reason: `not aimed at: ${finding.id} (${finding.trigger}) — the usual reference intake does not apply; your kidney team sets it`,
-        });
-        continue;
-      }
     }
     const supplement = supplementAmount(credited, target.nutrient);
     mins.push({
@@ -307,24 +281,6 @@ export function planSpec(
       max: target.value - supplement,
       label,
       source: target.source,
-    });
-  }
-  const conditions = new Set(profile.conditions.map((c) => normalizeCondition(c) ?? c));
-  const advancedCkd = ['ckd-4', 'ckd-5', 'dialysis'].find((c) => conditions.has(c as never));
-  if (advancedCkd) {
-    addCap({
-      name: 'cap:potassium',
-      nutrient: 'potassium',
-      max: 3000,
-      label: `potassium ≤ 3000 mg/day (${advancedCkd}: upper end of the usual renal restriction)`,
-      source: NKF_POTASSIUM,
-    });
-    addCap({
-      name: 'cap:phosphorus',
-      nutrient: 'phosphorus',
-      max: 1000,
-      label: `phosphorus ≤ 1000 mg/day (${advancedCkd}: KDOQI 800–1,000 mg/day)`,
-      source: KDOQI_PHOSPHORUS,
     });
   }
   // A cap no pantry food has a value for (iodine: not in SR24) cannot be planned against.
@@ -495,15 +451,9 @@ export function planSpec(
     descriptions.set(`group-min:${group.name}`, group.label);
   }
 
-  const kNeed = keptMins.find((m) => m.nutrient === 'vitamin-k');
-  const vkaConsistency = onVka
-    ? { tolerance: Math.max(20, 0.2 * (kNeed?.target ?? 100)) }
-    : undefined;
-  if (vkaConsistency) {
-    descriptions.set(
-      'vka-vitamin-k-consistency',
-      `vitamin K within ±${fmt(vkaConsistency.tolerance)} µg of day 1 on every day (vitamin K antagonist: consistency)`,
-    );
+  const consistency = policy.consistency;
+  if (consistency) {
+    descriptions.set(`consistency:${consistency.nutrient}`, consistency.label);
   }
   descriptions.set(
     'distinct',
@@ -583,15 +533,16 @@ export function planSpec(
   }
   const iodine = [...keptMins, ...unsupplied].find((m) => m.nutrient === 'iodine');
   if (iodine) {
+    // What to do instead comes from a finding about iodine when there is one (life stage).
+    const finding = findings.find((f) => f.nutrient === 'iodine');
     advice.push({
       nutrient: 'iodine',
-      message:
-        profile.lifeStage === 'pregnant' || profile.lifeStage === 'lactating'
-          ? `Iodine (${fmt(iodine.target)} µg/day) is not in the food data (USDA SR24), so the plan cannot show it. The American Thyroid Association advises 150 µg iodine a day as potassium iodide in a prenatal supplement during pregnancy and breastfeeding; use iodised salt. Discuss with your clinician.`
-          : `Iodine (${fmt(iodine.target)} µg/day) is not in the food data (USDA SR24), so the plan cannot show it; iodised salt, dairy, eggs and sea fish are the usual sources.`,
-      ...(profile.lifeStage === 'pregnant' || profile.lifeStage === 'lactating'
-        ? { source: ATA_2017_PREGNANCY_IODINE }
-        : {}),
+      message: `Iodine (${fmt(iodine.target)} µg/day) is not in the food data (USDA SR24), so the plan cannot show it${
+        finding
+          ? `. ${finding.action}`
+          : '; iodised salt, dairy, eggs and sea fish are the usual sources.'
+      }`,
+      ...(finding?.sources[0] ? { source: finding.sources[0] } : {}),
     });
   }
 
@@ -609,7 +560,7 @@ export function planSpec(
     dropped,
     caps,
     groups,
-    ...(vkaConsistency ? { vkaConsistency } : {}),
+    ...(consistency ? { consistency } : {}),
     minCoef,
     capCoef,
     descriptions,
@@ -668,8 +619,8 @@ export interface BuildOptions {
   /** Subset of candidate indices to model (candidate reduction); all when absent. */
   items?: number[];
   base?: BaseDay[];
-  /** Vitamin K of an earlier day that this day must stay close to (vitamin K antagonists). */
-  vitaminKReference?: number;
+  /** Amount of the consistency nutrient this day must stay close to (the spec's band). */
+  consistencyReference?: number;
   /** Day number to name rows with (sequential solving): 1-based. */
   firstDay?: number;
 }
@@ -809,16 +760,20 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
         b.addRow(`${p}:group-min:${group.name}`, group.min, Infinity, [...entries, [t, 1]]);
       }
     }
-    if (spec.vkaConsistency && options.vitaminKReference !== undefined) {
-      const coef = spec.minCoef.get('vitamin-k');
-      if (coef) {
-        b.addRow(
-          `${p}:vka-vitamin-k-consistency`,
-          options.vitaminKReference - spec.vkaConsistency.tolerance,
-          options.vitaminKReference + spec.vkaConsistency.tolerance,
-          dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)]),
-        );
-      }
+    const held = spec.consistency;
+    if (held && options.consistencyReference !== undefined) {
+      const coef = consistencyCoef(spec);
+      const ref = options.consistencyReference;
+      const logged_ = loggedAmount((food) => nutrientPer100g(food, held.nutrient)?.per100g ?? 0);
+      b.addRow(
+        `${p}:consistency:${held.nutrient}`,
+        ref * (1 - held.band) - logged_.total,
+        ref * (1 + held.band) - logged_.total,
+        [
+          ...dayX.map((v) => [v.col, stepValue(v, coef[v.item] as number)] as [number, number]),
+          ...entryCols.map((c, e) => [c, -(logged_.perEntry[e] as number)] as [number, number]),
+        ],
+      );
     }
     if (!base) {
       // Meals: each main meal has food and a sensible share of the day's energy.
@@ -911,32 +866,48 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
         y.filter((v) => v.item === i).map((v) => [v.col, 1]),
       );
     }
-    if (spec.vkaConsistency) {
-      const coef = spec.minCoef.get('vitamin-k');
-      if (coef) {
-        const kOf = (d: number) =>
-          x
-            .filter((v) => v.day === d)
-            .map(
-              (v) =>
-                [
-                  v.col,
-                  ((coef[v.item] as number) * (spec.candidates[v.item] as PantryItem).stepG) / 100,
-                ] as [number, number],
-            );
-        const day1 = kOf(0);
-        for (let d = 1; d < days; d += 1) {
-          b.addRow(
-            `d${d + 1}:vka-vitamin-k-consistency`,
-            -spec.vkaConsistency.tolerance,
-            spec.vkaConsistency.tolerance,
-            [...kOf(d), ...day1.map(([c, v]) => [c, -v] as [number, number])],
+    const held = spec.consistency;
+    if (held && options.consistencyReference === undefined) {
+      // Without a fixed reference, every later day stays within the band of day 1:
+      // (1 − band)·k₁ ≤ k_d ≤ (1 + band)·k₁.
+      const coef = consistencyCoef(spec);
+      const kOf = (d: number) =>
+        x
+          .filter((v) => v.day === d)
+          .map(
+            (v) =>
+              [
+                v.col,
+                ((coef[v.item] as number) * (spec.candidates[v.item] as PantryItem).stepG) / 100,
+              ] as [number, number],
           );
-        }
+      const day1 = kOf(0);
+      for (let d = 1; d < days; d += 1) {
+        b.addRow(`d${d + 1}:consistency:${held.nutrient}:hi`, -Infinity, 0, [
+          ...kOf(d),
+          ...day1.map(([c, v]) => [c, -(1 + held.band) * v] as [number, number]),
+        ]);
+        b.addRow(`d${d + 1}:consistency:${held.nutrient}:lo`, 0, Infinity, [
+          ...kOf(d),
+          ...day1.map(([c, v]) => [c, -(1 - held.band) * v] as [number, number]),
+        ]);
       }
     }
   }
   return { model: b.build(), x, y, removals, items, days };
+}
+
+/** Per-candidate amounts per 100 g of the nutrient held consistent (unknown = 0). */
+export function consistencyCoef(spec: PlanSpec): Float64Array {
+  const held = spec.consistency;
+  if (!held) return new Float64Array(spec.candidates.length);
+  return (
+    spec.minCoef.get(held.nutrient) ??
+    Float64Array.from(
+      spec.candidates,
+      (item) => nutrientPer100g(item.food, held.nutrient)?.per100g ?? 0,
+    )
+  );
 }
 
 /** The constraint family a row belongs to: `d3:cap:sodium` → `cap:sodium`, `d1:portion-max:sr24_01009` → `portion`. */
@@ -953,6 +924,7 @@ export function rowFamily(rowName: string): string {
   if (name.startsWith('template:')) return `template:${name.slice(9).replace(/-\d+$/, '')}`;
   if (name.startsWith('meal-fat:')) return `meal-fat:${name.slice(9).replace(/^[a-z]+-/, '')}`;
   if (name.startsWith('group-max:') || name.startsWith('group-min:')) return name;
+  if (name.startsWith('consistency:')) return name.split(':').slice(0, 2).join(':');
   return name;
 }
 

@@ -4,11 +4,11 @@
  */
 import { nutrientPer100g } from '../foods.js';
 import { getNutrient, NUTRIENT_IDS, type NutrientId } from '../nutrients.js';
-import { normalizeCondition } from '../safety/conditions.js';
-import { supplementAmount } from '../safety/supplement-totals.js';
+import { suggestSupplements as suggestFromPolicy } from '../policy/suggest.js';
 import { diagnose } from './diagnose.js';
 import {
   buildPlanModel,
+  consistencyCoef,
   inGroup,
   planSpec,
   rowFamily,
@@ -53,14 +53,22 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
     spentMs += outcome.solveMs;
     return outcome;
   };
-  const spec = planSpec(request.profile, request.targets, request.findings, request.pantry);
+  const spec = planSpec(
+    request.profile,
+    request.targets,
+    request.findings,
+    request.pantry,
+    undefined,
+    request.consequences ?? [],
+  );
   const base = request.base;
   const days = base ? base.length : Math.max(1, Math.floor(request.days));
   const totalLimit = request.timeLimitSec ?? Math.max(4, 2 * days);
   const used = new Map<number, number>();
   let yesterday = new Set<number>();
   const solved: { pm: PlanModel; outcome: SolveOutcome }[] = [];
-  let vitaminKReference: number | undefined;
+  // A held nutrient (holdConsistent) stays near the logged average, or near day 1's amount.
+  let consistencyReference: number | undefined = spec.consistency?.reference;
   let last: LinearModel | undefined;
   let worstGap = 0;
   let absGap = 0;
@@ -68,7 +76,7 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
   const info = { candidates: 0, cols: 0, rows: 0 };
 
   // Day by day: each day is a small MIP; foods used on earlier days count against their
-  // repeat limit, and with a vitamin K antagonist later days keep day 1's vitamin K.
+  // repeat limit, and a nutrient held consistent keeps its reference on every day.
   for (let d = 0; d < days; d += 1) {
     const remaining = totalLimit - spentMs / 1000;
     const timeLimitSec = Math.max(0.5, remaining / (days - d));
@@ -82,7 +90,7 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
       days: 1,
       firstDay: d + 1,
       ...(base ? { base: [base[d] as BaseDay] } : {}),
-      ...(vitaminKReference !== undefined ? { vitaminKReference } : {}),
+      ...(consistencyReference !== undefined ? { consistencyReference } : {}),
     };
     const full = buildPlanModel(spec, { ...options, items: allowed });
     const relaxed = await solve(full.model, { timeLimitSec, relax: true });
@@ -124,10 +132,10 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
         yesterday.add(v.item);
       }
     }
-    if (d === 0 && spec.vkaConsistency) {
-      const coef = spec.minCoef.get('vitamin-k');
-      if (coef) {
-        vitaminKReference = pm.x.reduce(
+    if (d === 0 && spec.consistency && consistencyReference === undefined) {
+      const coef = consistencyCoef(spec);
+      {
+        consistencyReference = pm.x.reduce(
           (sum, v) =>
             sum +
             (Math.round(outcome.values?.[v.col] as number) *
@@ -438,7 +446,7 @@ function unmetReason(
     (b) =>
       b === 'energy' ||
       b.startsWith('cap:') ||
-      b.startsWith('vka') ||
+      b.startsWith('consistency:') ||
       (b.startsWith('group-max:') &&
         sources.some((x) => {
           const group = spec.groups.find((g) => `group-max:${g.name}` === b);
@@ -458,100 +466,31 @@ function unmetReason(
   return `${sources.length} pantry food${sources.length === 1 ? '' : 's'} that fit the profile supply it (richest: ${richest}); ${tail}`;
 }
 
-const BLOCKING = new Set(['avoid', 'caution']);
-
 function suggestSupplements(
   spec: PlanSpec,
   days: PlanDay[],
   unmet: Unmet[],
   request: PlanRequest,
 ): SupplementSuggestion[] {
-  const { profile, findings, targets } = request;
-  const out: SupplementSuggestion[] = [];
-  const findingsFor = (n: NutrientId) => findings.filter((f) => f.nutrient === n);
-  const blocked = (n: NutrientId) =>
-    findingsFor(n).some((f) => BLOCKING.has(f.severity) || n === 'vitamin-k' || n === 'vitamin-k2');
-  const caution = (n: NutrientId) =>
-    findingsFor(n)
-      .filter((f) => f.severity === 'monitor' || f.severity === 'info')
-      .map((f) => f.action)
-      .join(' ') || undefined;
-  const conditions = profile.conditions.map((c) => normalizeCondition(c) ?? c);
-  const ckd = conditions.some((c) => /^(ckd-(3|3a|3b|4|5)|dialysis)$/.test(c));
-  const ul = (n: NutrientId) => {
-    const caps = targets.targets.filter((t) => t.nutrient === n && t.bound === 'max');
-    return caps.length ? Math.min(...caps.map((t) => t.value)) : undefined;
-  };
   const maxFood = (n: NutrientId) => Math.max(0, ...days.map((d) => d.totals[n]?.amount ?? 0));
-  const supplement = (n: NutrientId) =>
-    spec.mins.concat(spec.unsupplied).find((m) => m.nutrient === n)?.supplement ?? 0;
-
-  for (const gap of unmet) {
-    const n = gap.nutrient;
-    const shortfall = gap.target - gap.achieved;
-    let step: number;
-    let room: number | undefined;
-    if (n === 'vitamin-d') {
-      step = 5;
-      const limit = ul(n);
-      room = limit !== undefined ? limit - supplement(n) - maxFood(n) : undefined;
-    } else if (n === 'epa-dha') {
-      step = 0.25;
-    } else if (n === 'calcium' || n === 'magnesium') {
-      if (ckd) continue; // CKD: calcium or magnesium supplements only on the kidney team's advice
-      step = n === 'calcium' ? 250 : 50;
-      const caps = targets.targets.filter((t) => t.nutrient === n && t.bound === 'max');
-      room = Math.min(
-        ...caps.map((t) =>
-          t.appliesTo === 'supplements'
-            ? t.value - supplement(n)
-            : t.value - supplement(n) - maxFood(n),
-        ),
-      );
-    } else continue;
-    if (blocked(n)) continue;
-    let amount = Math.ceil(shortfall / step) * step;
-    if (room !== undefined) amount = Math.min(amount, Math.floor(room / step) * step);
-    if (!(amount > 0)) continue;
-    const extra = caution(n);
-    out.push({
-      nutrient: n,
-      suggestedAmount: amount,
-      unit: gap.unit,
-      reason:
-        n === 'epa-dha' && request.profile.pattern === 'vegan'
-          ? `the plan reaches ${gap.achieved} of ${gap.target} ${gap.unit}; algae oil provides EPA and DHA without fish`
-          : `the plan reaches ${gap.achieved} of ${gap.target} ${gap.unit} from food${supplement(n) ? ' and your supplements' : ''}`,
-      note: 'to discuss with your clinician',
-      ...(extra ? { caution: extra } : {}),
-    });
-  }
-
-  // MK-7: only when the plan has no natto or cheese, and never against a vitamin K finding.
-  const k2Foods = days.some((d) =>
-    d.items.some((i) => /^(Natto|Cheese)/.test(i.name) && i.change !== 'removed'),
-  );
-  // The dose comes from the targets' context (a trial dose with its source), never invented.
-  const trial = targets.context.find(
-    (c) => c.nutrient === 'mk7' && /180 µg\/day MK-7/.test(c.message),
-  );
-  if (
-    trial &&
-    !k2Foods &&
-    !blocked('vitamin-k') &&
-    !blocked('vitamin-k2') &&
-    !blocked('mk7') &&
-    supplementAmount(profile, 'vitamin-k2') === 0
-  ) {
-    out.push({
-      nutrient: 'mk7',
-      suggestedAmount: 180,
-      unit: 'µg',
-      reason: `the plan has no natto or cheese, the main food sources of long-chain menaquinones. ${trial.message}`,
-      note: 'to discuss with your clinician',
-    });
-  }
-  return out;
+  void spec;
+  return suggestFromPolicy({
+    profile: request.profile,
+    targets: request.targets,
+    consequences: request.consequences ?? [],
+    findings: request.findings,
+    gaps: unmet.map((u) => ({
+      nutrient: u.nutrient,
+      unit: u.unit,
+      target: u.target,
+      achieved: u.achieved,
+      foodMax: maxFood(u.nutrient),
+    })),
+    // Long-chain menaquinones in food: natto and cheese (by name in the pantry).
+    longChainK2Foods: days.some((d) =>
+      d.items.some((i) => /^(Natto|Cheese)/.test(i.name) && i.change !== 'removed'),
+    ),
+  });
 }
 
 function round1(value: number, id?: NutrientId): number {

@@ -1,6 +1,7 @@
 import type { Food, FoodId } from '../foods.js';
 import type { NutrientId, NutrientUnit } from '../nutrients.js';
 import type { AllergenGroup, DietPattern, Profile } from '../profile.js';
+import type { Consequence } from '../policy/types.js';
 import type { Finding } from '../safety/types.js';
 import type { SourceRef } from '../sources.js';
 import type { PersonalTargets } from '../targets/types.js';
@@ -47,6 +48,8 @@ export interface PantryItem {
   sweetened: boolean;
   /** A household portion to show amounts in ("1 cup = 244 g"). */
   portion?: { name: string; grams: number };
+  /** Food-safety tags (data/pantry/safety-tags.csv) that policy exclusions match. */
+  tags?: string[];
   /** How common the food is, 1 (occasional) to 3 (everyday staple); data/pantry/meal-tags.csv. */
   commonness?: number;
   /** Not eaten raw: the plan shows it cooked, with a cooking fat at the same meal. */
@@ -63,6 +66,8 @@ export interface PlanRequest {
   profile: Profile;
   targets: PersonalTargets;
   findings: Finding[];
+  /** What the plan must obey (src/core/policy); targets must already have them applied. */
+  consequences?: Consequence[];
   pantry: PantryItem[];
   days: number;
   base?: BaseDay[];

@@ -3,7 +3,11 @@ import type { NutrientId } from '../nutrients.js';
 import type { Profile } from '../profile.js';
 import type { PersonalTargets, Target } from '../targets/types.js';
 import { ckdStage, normalizeCondition, type ConditionCode } from './conditions.js';
-import { classifyMedication, type MedicationClass } from './medications.js';
+import {
+  resolveMedication,
+  type MedicationClass,
+  type MedicationResolution,
+} from './medications.js';
 import { supplementAmount } from './supplement-totals.js';
 
 /** Everything a rule may look at, worked out once per screening. */
@@ -12,6 +16,8 @@ export interface ScreeningContext {
   /** Class → the names the person entered that belong to it. */
   medications: ReadonlyMap<MedicationClass, readonly string[]>;
   unknownMedications: readonly string[];
+  /** Every medication as entered, resolved through the vocabulary (brands, salts, combinations). */
+  resolutions: readonly MedicationResolution[];
   conditions: ReadonlySet<ConditionCode>;
   unknownConditions: readonly string[];
   ckd: ReturnType<typeof ckdStage>;
@@ -45,10 +51,19 @@ export function buildContext(
     );
   const medications = new Map<MedicationClass, string[]>();
   const unknownMedications: string[] = [];
-  for (const name of profile.medications) {
-    const classes = classifyMedication(name);
-    if (!classes) unknownMedications.push(name);
-    for (const cls of classes ?? []) medications.set(cls, [...(medications.get(cls) ?? []), name]);
+  const resolutions = profile.medications.map((name) => resolveMedication(name));
+  for (const resolution of resolutions) {
+    const name = resolution.input;
+    if (resolution.matches.length === 0) unknownMedications.push(name);
+    for (const match of resolution.matches) {
+      // A brand is named with its generic: "coumadin (warfarin)".
+      const shown =
+        match.generic === name.trim().toLowerCase() ? name : `${name} (${match.generic})`;
+      for (const cls of match.classes) {
+        const list = medications.get(cls) ?? [];
+        if (!list.includes(shown)) medications.set(cls, [...list, shown]);
+      }
+    }
   }
   const conditions = new Set<ConditionCode>();
   const unknownConditions: string[] = [];
@@ -61,6 +76,7 @@ export function buildContext(
     profile,
     medications,
     unknownMedications,
+    resolutions,
     conditions,
     unknownConditions,
     ckd: ckdStage(conditions),

@@ -7,6 +7,7 @@ import type { SafetyRule } from './rule.js';
 import { calciumDisordersRule } from './rules/calcium-disorders.rule.js';
 import { calciumSupplementsRule } from './rules/calcium-supplements.rule.js';
 import { chelationTimingRule } from './rules/chelation-timing.rule.js';
+import { clinicianMedicationsRule } from './rules/clinician-medications.rule.js';
 import { ckdRule } from './rules/ckd.rule.js';
 import { digoxinRule } from './rules/digoxin.rule.js';
 import { diureticsRule } from './rules/diuretics.rule.js';
@@ -19,10 +20,19 @@ import { pregnancyRule } from './rules/pregnancy.rule.js';
 import { profileNotesRule } from './rules/profile-notes.rule.js';
 import { upperLimitsRule } from './rules/upper-limits.rule.js';
 import { vitaminKAntagonistsRule } from './rules/vitamin-k-antagonists.rule.js';
+import type { Consequence } from './consequences.js';
 import type { Finding, Severity } from './types.js';
 
 export type { Finding, Severity } from './types.js';
-export { classifyMedication, MEDICATION_CLASSES, type MedicationClass } from './medications.js';
+export {
+  classifyMedication,
+  KNOWN_MEDICATIONS,
+  MEDICATION_CLASSES,
+  resolveMedication,
+  type MedicationClass,
+  type MedicationResolution,
+} from './medications.js';
+export type { Consequence } from './consequences.js';
 export { CONDITION_CODES, normalizeCondition, type ConditionCode } from './conditions.js';
 export { supplementAmount } from './supplement-totals.js';
 
@@ -41,6 +51,7 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   kidneyStonesRule,
   calciumSupplementsRule,
   otherMedicationsRule,
+  clinicianMedicationsRule,
   pregnancyRule,
   profileNotesRule,
 ];
@@ -54,15 +65,48 @@ export const SEVERITY_ORDER: readonly Severity[] = ['avoid', 'caution', 'monitor
  * overrides.
  * @example screenProfile(profile).filter((f) => f.severity === 'avoid')
  */
-export function screenProfile(
-  profile: Profile,
-  options: { analysis?: Analysis; targets?: PersonalTargets } = {},
-): Finding[] {
-  const authority = options.targets?.authority ?? 'nasem';
+export function screenProfile(profile: Profile, options: ScreenOptions = {}): Finding[] {
+  return screen(profile, options).findings;
+}
+
+export interface ScreenOptions {
+  analysis?: Analysis;
+  targets?: PersonalTargets;
+  /** Authority for the ULs when no targets are given. */
+  authority?: PersonalTargets['authority'];
+}
+
+export interface Screening {
+  findings: Finding[];
+  /** What targets, plans and suggestions must obey, each naming the finding that caused it. */
+  consequences: Consequence[];
+}
+
+/**
+ * The one screening: findings (what the person reads) and consequences (what the rest obeys).
+ * @example screen(profile).consequences.filter((c) => c.type === 'replaceTarget')
+ */
+export function screen(profile: Profile, options: ScreenOptions = {}): Screening {
+  const authority = options.targets?.authority ?? options.authority ?? 'nasem';
   const reference = computeReferenceTargets(profile, { authority });
   const fallback = authority === 'nasem' ? undefined : computeReferenceTargets(profile);
   const context = buildContext(profile, reference, options.analysis, fallback);
-  const findings = SAFETY_RULES.flatMap((rule) => rule.evaluate(context));
+  const raw = SAFETY_RULES.flatMap((rule) => rule.evaluate(context));
+  const consequences: Consequence[] = raw.flatMap(({ consequences: specs, ...finding }) =>
+    (specs ?? []).map(
+      (spec) =>
+        ({
+          ...spec,
+          findingId: finding.id,
+          source: spec.source ?? (finding.sources[0] as Finding['sources'][number]),
+        }) as Consequence,
+    ),
+  );
+  const findings: Finding[] = raw.map(({ consequences: _omit, ...finding }) => finding);
+  return { findings: sortFindings(findings), consequences };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((finding, index) => ({ finding, index }))
     .sort(

@@ -168,10 +168,10 @@ export const THOMAS_2013_VITAMIN_C: SourceRef = {
 };
 
 export const TAYLOR_2004_STONES: SourceRef = {
-  label: 'Taylor 2004, JASN 15:3225 (vitamin C ≥ 1,000 mg/d, kidney stones RR 1.41)',
+  label:
+    'Taylor, Stampfer, Curhan 2004, J Am Soc Nephrol 15:3225–3232 (vitamin C ≥ 1,000 mg/d, kidney stones RR 1.41, 95 % CI 1.11–1.80)',
   kind: 'study',
-  url: 'https://www.scribd.com/document/479573307/nephro-me-pdf',
-  note: 'Secondary copy; IOM 2000 judged the epidemiology insufficient (NAP 9810 p.157).',
+  note: 'Citation and result read from a copy of the paper; PMID and DOI not seen. IOM 2000 judged the epidemiology insufficient (NAP 9810 p.157).',
 };
 
 export const HEART_2012_CALCIUM_STONES: SourceRef = {
@@ -181,9 +181,10 @@ export const HEART_2012_CALCIUM_STONES: SourceRef = {
 };
 
 export const NHS_STONES_REVIEW: SourceRef = {
-  label: "Nurses' Health Studies review of nephrolithiasis, AJPH 2016",
+  label:
+    "Prochaska, Taylor, Curhan 2016, Insights into nephrolithiasis from the Nurses' Health Studies, Am J Public Health 106:1638–1643",
   kind: 'study',
-  url: 'https://d.docksci.com/insights-into-nephrolithiasis-from-the-nurses-health-studies_5a0920fdd64ab2291beca813.html',
+  doi: '10.2105/AJPH.2016.303319',
   note: 'Higher dietary calcium was associated with lower stone risk.',
 };
 
@@ -228,9 +229,10 @@ export const ANDERSON_2016_MESA: SourceRef = {
 };
 
 export const CALCWISE_MEDICATION_LIST: SourceRef = {
-  label: 'calcwise medication list (src/core/safety/medications.ts)',
+  label:
+    'calcwise medication vocabulary (src/core/safety/medications.ts, data/medication-vocabulary.ts)',
   kind: 'derived',
-  note: 'Screening covers the generic names listed there; anything else is reported as not screened.',
+  note: 'Screening covers the generics, salts, brands and combinations listed there, each with its source; anything else is reported as not screened.',
 };
 
 export const CALCWISE_CONDITION_LIST: SourceRef = {
@@ -246,3 +248,129 @@ export const PREGNANCY_K2_GAP: SourceRef = {
   url: 'http://www.efsa.europa.eu/en/efsajournal/pub/1461',
   note: 'UNVERIFIED: no pregnancy safety data for high-dose MK-7 were retrieved; a stated gap, not a known harm.',
 };
+
+export const THEUWISSEN_2013_MK7: SourceRef = {
+  label:
+    'Theuwissen 2013, J Thromb Haemost 11(6):1085–1092 (MK-7 10, 20, 45 µg/day with acenocoumarol)',
+  kind: 'study',
+  doi: '10.1111/jth.12203',
+  pmid: '23530987',
+  url: 'https://onlinelibrary.wiley.com/doi/10.1111/jth.12203',
+  note: '10 and 20 µg/day MK-7 lowered the INR in a clinically relevant way in at least 40 % and 60 % of 15 healthy volunteers on acenocoumarol; authors: MK-7 supplements need to be avoided with VKA therapy. Healthy volunteers, not patients.',
+};
+
+export const KDIGO_2024_CKD: SourceRef = {
+  label:
+    'KDIGO 2024 CKD guideline, Kidney Int 105(4S):S117–S314: protein 0.8 g/kg/d in G3–G5 (Rec 3.3.1.1, 2C), avoid > 1.3 g/kg/d (PP 3.3.1.1), sodium < 2 g/d (Rec 3.3.2.1, 2C)',
+  kind: 'guideline',
+  doi: '10.1016/j.kint.2023.10.018',
+  pmid: '38490803',
+  note: 'Not for people on dialysis or with a kidney transplant.',
+};
+
+export const KDOQI_2020_DIALYSIS_PROTEIN: SourceRef = {
+  label:
+    'KDOQI/AND Nutrition in CKD 2020 update, Am J Kidney Dis 76(3 Suppl 1): protein 1.0–1.2 g/kg/d on maintenance dialysis, metabolically stable',
+  kind: 'guideline',
+  doi: '10.1053/j.ajkd.2020.05.006',
+  pmid: '32829751',
+  url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC8045140/table/T1',
+};
+
+export const CKD_POTASSIUM_DEFAULT: SourceRef = {
+  label:
+    'Conservative default for the kidney team to change: potassium ≤ 3,000 mg/day (KDOQI 2004 CKD 3–4 "2–4 g/d"; review: "usually less than 3 g per day"), as tabulated by AlSahow, World J Nephrol 2023;12(4):73–81',
+  kind: 'guideline',
+  doi: '10.5527/wjn.v12.i4.73',
+  pmid: '37766841',
+  note: 'Current guidelines (KDOQI 2020, KDIGO 2024) give no number: adjust to serum potassium. A default, not a recommendation; the profile override wins.',
+};
+
+export const CKD_PHOSPHORUS_DEFAULT: SourceRef = {
+  label:
+    'Conservative default for the kidney team to change: phosphorus ≤ 1,000 mg/day (KDOQI 2003 bone guideline 4.1: 800–1,000 mg/day when serum phosphorus is high, CKD 3–5)',
+  kind: 'guideline',
+  pmid: '14520607',
+  url: 'https://pubmed.ncbi.nlm.nih.gov/14520607/',
+  note: 'KDOQI 2020 says adjust to serum phosphate and gives no number; the 2003 threshold for stages 3–4 was graded OPINION. The profile override wins.',
+};
+
+export const FDA_EPA_FISH_2021: SourceRef = {
+  label:
+    'FDA/EPA Advice about Eating Fish (2021): choices to avoid — king mackerel, marlin, orange roughy, shark, swordfish, tilefish (Gulf of Mexico), bigeye tuna',
+  kind: 'guideline',
+  url: 'https://www.epa.gov/fish-tech/epa-fda-advice-about-eating-fish-and-shellfish',
+};
+
+export const CDC_LISTERIA_PREGNANCY: SourceRef = {
+  label:
+    'CDC, Preventing Listeria: do not eat unpasteurized soft cheeses, unheated deli meat, refrigerated pâté or smoked fish; sprouts can carry Listeria',
+  kind: 'guideline',
+  url: 'https://www.cdc.gov/listeria/prevention/index.html',
+};
+
+export const NHS_PREGNANCY_FOODS: SourceRef = {
+  label:
+    'NHS, Foods to avoid in pregnancy: mould-ripened and soft blue cheeses, liver and liver products (vitamin A), raw shellfish, shark, swordfish, marlin, raw sprouted seeds unless cooked',
+  kind: 'guideline',
+  url: 'https://www.nhs.uk/pregnancy/keeping-well/foods-to-avoid/',
+  note: 'The nhs.uk page itself was not retrieved for this release; NHS Wales 111 and NHS Health Scotland pages with the same advice were (research/clinical_guidance.md §3.3).',
+};
+
+export const CALCWISE_VKA_BAND: SourceRef = {
+  label:
+    'calcwise design choice: daily vitamin K within ±25 % of the person’s own average (informed by Khan 2004, Br J Haematol 124:348: +100 µg/day lowered the INR by 0.2)',
+  kind: 'derived',
+  doi: '10.1046/j.1365-2141.2003.04787.x',
+  note: 'No guideline gives a numeric consistency band (NIH ODS: keep intake consistent).',
+};
+
+export const DIGOXIN_LABEL_POTASSIUM: SourceRef = {
+  label:
+    'Digoxin label: hypokalaemia or hypomagnesaemia (e.g. from diuretics) sensitises the myocardium to digoxin; Steiness & Olesen, Br Heart J 1976;38:167',
+  kind: 'guideline',
+  url: 'http://heart.bmj.com/content/38/2/167',
+  note: 'Label wording seen in a label mirror; check the current DailyMed label.',
+};
+
+export const ALDACTONE_LABEL_HYPERKALEMIA: SourceRef = {
+  label:
+    'Aldactone (spironolactone) label §5.1, §7.1: hyperkalaemia risk rises with impaired renal function, potassium supplements, salt substitutes, ACE inhibitors and ARBs',
+  kind: 'guideline',
+  url: 'https://www.pfizermedicalinformation.com/aldactone/warnings',
+};
+
+/** Prescribing information named, not retrieved for this release: verify against DailyMed/emc. */
+function label(drug: string, point: string): SourceRef {
+  return {
+    label: `${drug} prescribing information: ${point}`,
+    kind: 'guideline',
+    url: `https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=${encodeURIComponent(drug.split(' ')[0] as string)}`,
+    note: 'Secondary: the label text was not retrieved for this release; the link is a DailyMed search.',
+  };
+}
+
+export const LABEL_CALCITRIOL = label(
+  'Calcitriol (Rocaltrol)',
+  'hypercalcaemia; avoid other vitamin D and calcium supplements unless directed',
+);
+export const LABEL_CINACALCET = label(
+  'Cinacalcet (Sensipar)',
+  'hypocalcaemia; monitor serum calcium',
+);
+export const LABEL_LITHIUM = label(
+  'Lithium carbonate',
+  'sodium intake changes lithium levels; hypercalcaemia and hyperparathyroidism',
+);
+export const LABEL_HEPARIN = label(
+  'Heparin',
+  'hyperkalaemia through aldosterone suppression; osteoporosis with long-term use',
+);
+export const LABEL_TACROLIMUS = label(
+  'Tacrolimus (Prograf)',
+  'hyperkalaemia, hypomagnesaemia; avoid grapefruit (CYP3A4)',
+);
+export const LABEL_CALCIUM_ACETATE = label(
+  'Calcium acetate (PhosLo)',
+  'each 667 mg capsule has 169 mg elemental calcium; avoid calcium supplements',
+);

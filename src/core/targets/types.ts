@@ -16,6 +16,8 @@ export interface Target {
   source: SourceRef;
   /** Set when the profile's `targets` replaced the reference value. */
   override?: boolean;
+  /** Set when a safety finding replaced or added this target (its id). */
+  findingId?: string;
   note?: string;
 }
 
@@ -28,4 +30,14 @@ export interface PersonalTargets {
   context: { nutrient: NutrientId; message: string; source: SourceRef }[];
   /** How energy was estimated and what the chosen authority does not cover. */
   notes?: string[];
+  /** Reference targets a finding says do not apply (CKD potassium AI …), with the finding. */
+  notApplicable?: {
+    nutrient: NutrientId;
+    bound: 'min' | 'max';
+    kind: TargetKind;
+    value: number;
+    reason: string;
+    findingId: string;
+    source: SourceRef;
+  }[];
 }

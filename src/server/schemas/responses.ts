@@ -60,6 +60,28 @@ export const openApiResponse = named(
 
 // Foods
 
+/** How a value reached the food (menaquinone tables; docs/vitamin-k2-data.md). */
+const valueBasis = z.enum(['measured', 'measured (other sample)', 'inferred']);
+
+/** Who measured a value, where and how (menaquinones, dihydrophylloquinone). */
+const sampleInfo = z.strictObject({
+  country: z.string().optional(),
+  method: z.string().optional(),
+  n: z.number().optional(),
+  location: z.string().optional(),
+  confidence: z.enum(['primary', 'secondary']).optional(),
+  rule: z.string().optional(),
+  studyFood: z.string().optional(),
+  sd: z.number().optional(),
+});
+
+const alternativeValue = z.strictObject({
+  per100g: z.number(),
+  source: sourceRef,
+  basis: valueBasis.optional(),
+  sample: sampleInfo.optional(),
+});
+
 const portion = z.strictObject({ name: z.string(), amount: z.number(), grams: z.number() });
 
 export const foodSearchResponse = named(
@@ -77,7 +99,9 @@ const storedNutrient = z.strictObject({
   source: sourceRef,
   range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
   approximate: z.boolean().optional(),
-  alternatives: z.array(z.strictObject({ per100g: z.number(), source: sourceRef })).optional(),
+  alternatives: z.array(alternativeValue).optional(),
+  basis: valueBasis.optional(),
+  sample: sampleInfo.optional(),
 });
 
 export const food = named(
@@ -87,6 +111,7 @@ export const food = named(
     name: z.string(),
     group: z.string(),
     nutrients: byNutrient(storedNutrient),
+    unknownReasons: byNutrient(z.string()).optional(),
     portions: z.array(portion),
   }),
   'A food as stored: values per 100 g in canonical units with their sources.',
@@ -107,14 +132,15 @@ export const foodDescription = named(
         source: sourceRef,
         range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
         approximate: z.boolean().optional(),
-        alternatives: z
-          .array(z.strictObject({ per100g: z.number(), source: sourceRef }))
-          .optional(),
+        alternatives: z.array(alternativeValue).optional(),
+        basis: z.enum(['measured', 'measured (other sample)', 'inferred', 'unknown']).optional(),
+        sample: sampleInfo.optional(),
         derived: z.literal(true).optional(),
         partial: z.literal(true).optional(),
         per100gIu: z.number().optional(),
       }),
     ),
+    unknownReasons: byNutrient(z.string()).optional(),
     portions: z.array(portion),
   }),
   'Known nutrients per 100 g in registry order (derived ones marked), and portions.',
@@ -217,6 +243,10 @@ const nutrientTotal = {
   unit: nutrientUnit,
   coverage: z.number().describe('Share of entries whose food has a known value (0..1).'),
   partial: z.number().optional(),
+  coverageBasis: z
+    .strictObject({ measured: z.number(), inferred: z.number(), unknown: z.number() })
+    .optional()
+    .describe('Coverage split by how values reached the foods (shares 0..1, adding up to 1).'),
 };
 
 const assessedTotal = z.strictObject({

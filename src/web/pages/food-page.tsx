@@ -264,7 +264,7 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
           </p>
           <ul className="k2-forms">
             {forms.map(({ id, value }) => (
-              <li key={id} data-nutrient={id}>
+              <li key={id} data-form={id}>
                 <div className="inline">
                   <strong>{nutrientName(id).replace(/^.*\((MK-\d+)\)$/, '$1')}</strong>
                   <span
@@ -273,7 +273,7 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
                     style={{
                       display: 'inline-block',
                       height: '0.8em',
-                      width: `${max > 0 ? Math.max(2, (value.per100g / max) * 12) : 0}em`,
+                      width: `${max > 0 && value.per100g > 0 ? Math.max(0.3, (value.per100g / max) * 12) : 0}em`,
                       background: 'currentColor',
                     }}
                   />
@@ -341,10 +341,15 @@ export function TopFoodsPage({
   pattern: string;
 }) {
   const top = useAsync(
-    () => api.topFoods(nutrient, per, pattern || undefined),
+    () =>
+      api.topFoods(
+        nutrient,
+        per as Parameters<typeof api.topFoods>[1],
+        (pattern || undefined) as Parameters<typeof api.topFoods>[2],
+      ),
     [nutrient, per, pattern],
   );
-  const results = top.data?.results ?? top.data?.foods ?? [];
+  const results = top.data?.results ?? [];
   const update = (next: { nutrient?: string; per?: string; pattern?: string }) => {
     const n = next.nutrient ?? nutrient;
     const params = new URLSearchParams({ per: next.per ?? per });
@@ -392,8 +397,8 @@ export function TopFoodsPage({
       {top.data ? (
         <ol className="top-list">
           {results.map((food, index) => {
-            const foodId = food.id ?? food.foodId ?? '';
-            const amount = food.amount ?? food.value;
+            const foodId = food.id;
+            const amount = food.amount;
             return (
               <li key={`${foodId}-${index}`}>
                 <a href={href('food', foodId)}>{food.name}</a>{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ALLERGEN_GROUPS } from '../../core/profile.js';
+import { KNOWN_MEDICATIONS } from '../../core/safety/medications.js';
 import { api, ApiError } from '../api.js';
 import type { ProfileInput, SupplementInput } from '../api-types.js';
 import { FoodSearch } from '../components/food-search.js';
@@ -7,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
 import { nutrientName } from '../lib.js';
 import { navigate } from '../router.js';
+import { YourData } from '../components/your-data.js';
 
 const CONDITIONS: { code: string; label: string }[] = [
   { code: 'ckd-1', label: 'Chronic kidney disease, stage 1' },
@@ -145,7 +147,7 @@ function fromForm(form: FormState): ProfileInput {
   if (weightKg !== undefined) profile.weightKg = weightKg;
   if (heightCm !== undefined) profile.heightCm = heightCm;
   if (energyKcal !== undefined) profile.energyKcal = energyKcal;
-  if (form.activity) profile.activity = form.activity;
+  if (form.activity) profile.activity = form.activity as ProfileInput['activity'];
   if (form.targets) profile.targets = form.targets;
   return profile;
 }
@@ -367,13 +369,16 @@ export function ProfilePage() {
         <fieldset>
           <legend>Medications</legend>
           <p className="muted small">
-            Generic names, e.g. warfarin, hydrochlorothiazide, omeprazole.
+            Generic or brand names, e.g. warfarin or Coumadin, hydrochlorothiazide, Nexium; the
+            list offers the names calcwise can screen as you type.
           </p>
           <div className="inline">
             <label>
               Medication
               <input
                 name="medication"
+                list="known-medications"
+                autoComplete="off"
                 value={medication}
                 onChange={(e) => setMedication(e.target.value)}
                 onKeyDown={(e) => {
@@ -384,6 +389,11 @@ export function ProfilePage() {
                 }}
               />
             </label>
+            <datalist id="known-medications">
+              {KNOWN_MEDICATIONS.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <button type="button" onClick={addMedication}>
               Add medication
             </button>
@@ -569,6 +579,7 @@ export function ProfilePage() {
           </span>
         </div>
       </form>
+      <YourData />
     </section>
   );
 }

@@ -172,10 +172,10 @@ export const STUDIES: readonly Study[] = [
   },
   {
     id: 'avadec_cac_hasific2024',
-    label: 'AVADEC coronary substudy, Hasific 2024',
-    title: '[Coronary calcification in the AVADEC trial: secondary analysis]',
+    label: 'AVADEC coronary substudy, Hasific 2023',
+    title: 'Effects of Vitamin K2 and D Supplementation on Coronary Artery Disease in Men: A RCT',
     firstAuthor: 'Hasific',
-    year: 2024,
+    year: 2023,
     journal: 'JACC Advances',
     design: 'rct-secondary',
     designDetail: 'secondary analysis of the AVADEC randomised trial',
@@ -192,11 +192,9 @@ export const STUDIES: readonly Study[] = [
       { outcome: 'calcification', direction: 'benefit', exposure: 'supplement', subgroup: true },
       { outcome: 'cv-events', direction: 'benefit', exposure: 'supplement', subgroup: true },
     ],
-    pmid: null,
-    doi: null,
-    noIdentifier:
-      'PMID and DOI were not seen in the dossier (JACC Advances 2024, found through a library catalogue).',
-    verified: { result: true, title: false },
+    pmid: '38938724',
+    doi: '10.1016/j.jacadv.2023.100643',
+    verified: { result: true, title: true },
   },
   {
     id: 'hasific2023_protocol',

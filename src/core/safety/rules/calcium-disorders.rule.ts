@@ -7,8 +7,8 @@ import {
   SMPC_KALCIPOS_D,
   UL_NOT_APPLICABLE_FOOTNOTE,
 } from '../references.js';
-import type { SafetyRule } from '../rule.js';
-import type { Finding } from '../types.js';
+import type { ConsequenceSpec } from '../consequences.js';
+import type { RuleFinding, SafetyRule } from '../rule.js';
 
 /** Hypercalcaemia, hyperparathyroidism, sarcoidosis and other granulomatous disease. */
 export const calciumDisordersRule: SafetyRule = {
@@ -21,7 +21,27 @@ export const calciumDisordersRule: SafetyRule = {
       vitaminD > 0 ? `vitamin D ${fmt(vitaminD)} µg/day` : undefined,
     ].filter(Boolean);
     const youList = taking.length > 0 ? ` You list ${taking.join(' and ')}.` : '';
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
+    const rda = ctx.referenceTarget('vitamin-d', 'min');
+    // Vitamin D from food and supplements together at the RDA; no vitamin D or calcium suggested.
+    const consequences = (condition: string): ConsequenceSpec[] => [
+      ...(rda
+        ? [
+            {
+              type: 'cap' as const,
+              nutrient: 'vitamin-d' as const,
+              scope: 'both' as const,
+              value: rda.value,
+              reason: `${condition}: vitamin D from food and supplements at most the ${rda.kind} (${fmt(rda.value)} µg/day)`,
+            },
+          ]
+        : []),
+      ...(['vitamin-d', 'calcium'] as const).map((nutrient) => ({
+        type: 'withholdSupplement' as const,
+        nutrient,
+        reason: `${condition}: no ${nutrient === 'calcium' ? 'calcium' : 'vitamin D'} supplement is suggested`,
+      })),
+    ];
 
     if (ctx.conditions.has('hypercalcemia')) {
       findings.push({
@@ -33,6 +53,7 @@ export const calciumDisordersRule: SafetyRule = {
         action:
           'Do not take calcium or vitamin D supplements unless your clinician prescribes them; discuss your diet and any supplement with them.',
         sources: [SMPC_KALCIPOS_D, IOM_2011_VITAMIN_D_UL],
+        consequences: consequences('hypercalcaemia'),
       });
     }
     const parathyroid = (
@@ -48,6 +69,7 @@ export const calciumDisordersRule: SafetyRule = {
         action:
           'Take calcium and vitamin D only as your clinician advises; discuss doses with them.',
         sources: [UL_NOT_APPLICABLE_FOOTNOTE],
+        consequences: consequences(parathyroid.join(', ')),
       });
     }
     const granulomatous = ['sarcoidosis', 'granulomatous-disease'].filter((c) =>
@@ -63,6 +85,7 @@ export const calciumDisordersRule: SafetyRule = {
         action:
           'Take vitamin D (and calcium) only under your clinician’s supervision, with blood and urine calcium monitoring.',
         sources: [IOM_1997_VITAMIN_D_SPECIAL, BAUGHMAN_2013, BOLLAND_2013_SARCOIDOSIS],
+        consequences: consequences(granulomatous.join(', ')),
       });
     }
     return findings;

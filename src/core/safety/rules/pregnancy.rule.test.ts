@@ -22,9 +22,13 @@ describe('pregnancy and lactation', () => {
     expect(f?.sources[0]?.note).toMatch(/UNVERIFIED/);
   });
 
-  it('without supplements only the info line; not pregnant, nothing', () => {
+  it('without supplements only the info lines; not pregnant, nothing', () => {
     const ids = screenProfile(makeProfile({ age: 30, lifeStage: 'pregnant' })).map((f) => f.id);
-    expect(ids).toEqual(['pregnancy-reference-intakes']);
+    expect(ids).toEqual([
+      'pregnancy-food-safety',
+      'pregnancy-iodine',
+      'pregnancy-reference-intakes',
+    ]);
     expect(
       screenProfile(makeProfile({ supplements: [supplement('mk7', 90)] })).some((f) =>
         f.id.startsWith('pregnancy'),

@@ -1,6 +1,39 @@
-import { EFSA_2010_FATS, IOM_2011_VITAMIN_D_UL, PREGNANCY_K2_GAP } from '../references.js';
-import type { SafetyRule } from '../rule.js';
-import type { Finding } from '../types.js';
+import {
+  CDC_LISTERIA_PREGNANCY,
+  EFSA_2010_FATS,
+  FDA_EPA_FISH_2021,
+  IOM_2011_VITAMIN_D_UL,
+  NHS_PREGNANCY_FOODS,
+  PREGNANCY_K2_GAP,
+} from '../references.js';
+import { ATA_2017_PREGNANCY_IODINE } from '../../targets/data/whole-diet.js';
+import type { RuleFinding, SafetyRule } from '../rule.js';
+
+/**
+ * Food safety tags on pantry foods (data/pantry/safety-tags.csv) that pregnancy excludes, with the
+ * advice that names them.
+ */
+export const PREGNANCY_FOOD_TAGS = [
+  {
+    tag: 'mould-ripened-soft-cheese',
+    what: 'mould-ripened and soft blue cheeses',
+    source: NHS_PREGNANCY_FOODS,
+  },
+  {
+    tag: 'unpasteurised-soft-cheese',
+    what: 'unpasteurised soft cheeses',
+    source: CDC_LISTERIA_PREGNANCY,
+  },
+  { tag: 'raw-sprouts', what: 'raw sprouts', source: CDC_LISTERIA_PREGNANCY },
+  { tag: 'liver', what: 'liver and liver products', source: NHS_PREGNANCY_FOODS },
+  { tag: 'high-mercury-fish', what: 'high-mercury fish', source: FDA_EPA_FISH_2021 },
+  { tag: 'raw-fish-shellfish', what: 'raw fish and shellfish', source: NHS_PREGNANCY_FOODS },
+  {
+    tag: 'refrigerated-smoked-fish',
+    what: 'refrigerated smoked fish',
+    source: CDC_LISTERIA_PREGNANCY,
+  },
+] as const;
 
 /** Pregnancy and lactation: pregnancy DRIs apply; ULs still apply; no safety data for high-dose K2. */
 export const pregnancyRule: SafetyRule = {
@@ -9,7 +42,35 @@ export const pregnancyRule: SafetyRule = {
     const stage = ctx.profile.lifeStage;
     if (stage === 'none') return [];
     const word = stage === 'pregnant' ? 'pregnancy' : 'lactation';
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
+    const tags =
+      stage === 'pregnant'
+        ? PREGNANCY_FOOD_TAGS
+        : PREGNANCY_FOOD_TAGS.filter((t) => t.tag === 'high-mercury-fish');
+    findings.push({
+      id: 'pregnancy-food-safety',
+      severity: 'info',
+      trigger: `lifeStage: ${stage}`,
+      nutrient: null,
+      message: `In ${word}, avoid ${tags.map((t) => t.what).join(', ')}${stage === 'pregnant' ? ' (Listeria, vitamin A and mercury)' : ' (mercury)'}; calcwise plans leave these foods out.`,
+      action:
+        'Follow your midwife’s food-safety advice; heat deli meats and smoked fish until steaming hot.',
+      sources: [...new Set(tags.map((t) => t.source))],
+      consequences: [
+        ...tags.map((t) => ({
+          type: 'exclude-tag' as const,
+          tag: t.tag,
+          reason: `${word}: ${t.what} are left out`,
+          source: t.source,
+        })),
+        ...(['mk7', 'vitamin-k2'] as const).map((nutrient) => ({
+          type: 'withholdSupplement' as const,
+          nutrient,
+          reason: `${word}: no K2 supplement (no safety data)`,
+          source: PREGNANCY_K2_GAP,
+        })),
+      ],
+    });
     if (ctx.profile.supplements.length > 0) {
       findings.push({
         id: 'pregnancy-supplements',
@@ -33,6 +94,16 @@ export const pregnancyRule: SafetyRule = {
         sources: [PREGNANCY_K2_GAP],
       });
     }
+    findings.push({
+      id: 'pregnancy-iodine',
+      severity: 'info',
+      trigger: `lifeStage: ${stage}`,
+      nutrient: 'iodine',
+      message: `In ${word}, iodine needs rise; the food data (USDA SR24) has no iodine values, so calcwise cannot count it.`,
+      action:
+        'The American Thyroid Association advises 150 µg iodine a day as potassium iodide in a prenatal supplement during pregnancy and breastfeeding; use iodised salt. Discuss with your clinician.',
+      sources: [ATA_2017_PREGNANCY_IODINE],
+    });
     findings.push({
       id: 'pregnancy-reference-intakes',
       severity: 'info',

@@ -15,7 +15,8 @@ describe('not screened and smokers', () => {
       'medication: metformin',
       'medication: atorvastatin',
     ]);
-    expect(meds.every((f) => f.severity === 'info' && f.sources.length > 0)).toBe(true);
+    // Not harmless: an unscreened medication is a caution and says what it might have meant.
+    expect(meds.every((f) => f.severity === 'caution' && f.sources.length > 0)).toBe(true);
     expect(findings.filter((f) => f.id === 'not-screened-condition').map((f) => f.trigger)).toEqual(
       ['condition: gout'],
     );

@@ -4,23 +4,36 @@ import {
   IOM_2000_SMOKERS,
 } from '../references.js';
 import type { SafetyRule } from '../rule.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding } from '../rule.js';
 
 /** Unknown medications and conditions are reported as not screened, never dropped; smokers. */
 export const profileNotesRule: SafetyRule = {
   family: 'profile-notes',
   evaluate(ctx) {
-    const findings: Finding[] = [];
-    for (const name of ctx.unknownMedications) {
+    const findings: RuleFinding[] = [];
+    for (const resolution of ctx.resolutions) {
+      if (resolution.matches.length > 0) continue;
+      const name = resolution.input;
+      const didYouMean =
+        resolution.suggestions.length > 0
+          ? ` Did you mean ${resolution.suggestions.map((s) => `"${s}"`).join(' or ')}?`
+          : '';
       findings.push({
         id: 'not-screened-medication',
-        severity: 'info',
+        severity: 'caution',
         trigger: `medication: ${name}`,
         nutrient: null,
-        message: `calcwise does not know the medication "${name}", so its interactions with nutrients and supplements were not screened.`,
+        message: `We could not screen "${name}": calcwise does not know this medication, so its interactions with nutrients and supplements were not checked.${didYouMean} Until every medication is screened, calcwise suggests no supplement.`,
         action:
-          'Check the generic name, or ask your pharmacist whether it interacts with your diet or supplements.',
+          'Correct the name (generic or brand) in your profile, or ask your pharmacist whether it interacts with your diet or supplements.',
         sources: [CALCWISE_MEDICATION_LIST],
+        consequences: [
+          {
+            type: 'withholdSupplement',
+            nutrient: 'all',
+            reason: `medication "${name}" could not be screened`,
+          },
+        ],
       });
     }
     for (const code of ctx.unknownConditions) {

@@ -19,23 +19,20 @@ describe('vitamin K antagonists', () => {
     },
   );
 
-  it('flags MK-7 at 50 µg/day or more as avoid, below as caution', () => {
-    const at50 = screenProfile(
-      makeProfile({ medications: ['warfarin'], supplements: [supplement('mk7', 50)] }),
-    );
-    expect(at50.find((f) => f.id === 'vka-mk7-supplement')).toMatchObject({
-      severity: 'avoid',
-      nutrient: 'mk7',
-    });
-    expect(ids(at50)).not.toContain('vka-vitamin-k-supplement');
-
-    const at45 = screenProfile(
-      makeProfile({ medications: ['warfarin'], supplements: [supplement('mk7', 45)] }),
-    );
-    expect(ids(at45)).not.toContain('vka-mk7-supplement');
-    expect(at45.find((f) => f.id === 'vka-vitamin-k-supplement')).toMatchObject({
-      severity: 'caution',
-    });
+  it('flags any MK-7 supplement as avoid (Theuwissen 2013: 10 µg/day shifted the INR)', () => {
+    for (const dose of [10, 45, 50]) {
+      const findings = screenProfile(
+        makeProfile({ medications: ['warfarin'], supplements: [supplement('mk7', dose)] }),
+      );
+      expect(findings.find((f) => f.id === 'vka-mk7-supplement')).toMatchObject({
+        severity: 'avoid',
+        nutrient: 'mk7',
+      });
+      expect(ids(findings)).not.toContain('vka-vitamin-k-supplement');
+      expect(
+        findings.find((f) => f.id === 'vka-mk7-supplement')?.sources.map((s) => s.doi),
+      ).toContain('10.1111/jth.12203');
+    }
   });
 
   it('treats a K2 supplement of unknown form as possible MK-7', () => {

@@ -1,16 +1,24 @@
+import type { Analysis } from '../../analysis/types.js';
 import { vitaminKConsistency } from '../../analysis/vitamin-k-consistency.js';
 import { fmt } from '../context.js';
 import {
   ANTIBIOTICS_VITAMIN_K,
+  CALCWISE_VKA_BAND,
   ODS_VITAMIN_K,
   SCHURGERS_2007_MK7,
+  THEUWISSEN_2013_MK7,
   VALKYRIE_2020,
 } from '../references.js';
-import type { SafetyRule } from '../rule.js';
-import type { Finding } from '../types.js';
+import type { RuleFinding, SafetyRule } from '../rule.js';
 
-/** MK-7 at or above this daily dose may interfere with oral anticoagulation (Schurgers 2007). */
-export const MK7_INTERFERENCE_UG = 50;
+/**
+ * MK-7 from this daily amount lowered the INR in a clinically relevant way in at least 40 % of
+ * people on acenocoumarol (Theuwissen 2013); Schurgers 2007 had put the threshold at 50 µg/day.
+ * Any MK-7 supplement is `avoid`; a food giving this much per 100 g is left out of plans.
+ */
+export const MK7_INTERFERENCE_UG = 10;
+/** Day-to-day band for vitamin K around the person's own average (calcwise design choice). */
+export const VKA_CONSISTENCY_BAND = 0.25;
 
 /** Vitamin K antagonists (warfarin, acenocoumarol, phenprocoumon): consistency, supplements. */
 export const vitaminKAntagonistsRule: SafetyRule = {
@@ -18,15 +26,18 @@ export const vitaminKAntagonistsRule: SafetyRule = {
   evaluate(ctx) {
     if (!ctx.has('vka')) return [];
     const trigger = ctx.medicationTrigger('vka');
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
 
     let diaryNote = '';
+    let loggedMean: number | undefined;
     if (ctx.analysis) {
       const k = vitaminKConsistency(ctx.analysis);
       if (k.cvPercent !== undefined && k.meanUg !== undefined) {
+        loggedMean = k.meanUg;
         const swing = k.largestSwings[0];
         diaryNote = ` In your diary, daily vitamin K averaged ${fmt(k.meanUg)} µg and varied by ${fmt(k.cvPercent)} % (coefficient of variation)${swing ? `; the largest change was ${swing.changeUg > 0 ? '+' : ''}${fmt(swing.changeUg)} µg from ${swing.from} to ${swing.to}` : ''}.`;
       }
+      findings.push(...diaryFindings(ctx.analysis, trigger, loggedMean));
     }
     findings.push({
       id: 'vka-vitamin-k-consistency',
@@ -37,6 +48,31 @@ export const vitaminKAntagonistsRule: SafetyRule = {
       action:
         'Eat similar amounts of greens and other vitamin K foods each day; coordinate any planned change in diet or supplements with your prescriber and INR monitoring.',
       sources: [ODS_VITAMIN_K],
+      consequences: [
+        {
+          type: 'exclude',
+          nutrient: 'mk7',
+          atLeastPer100g: MK7_INTERFERENCE_UG,
+          reason: `vitamin K antagonist: foods with ≥ ${MK7_INTERFERENCE_UG} µg MK-7 per 100 g (natto) are left out`,
+          source: THEUWISSEN_2013_MK7,
+        },
+        {
+          type: 'holdConsistent',
+          nutrient: 'vitamin-k',
+          band: VKA_CONSISTENCY_BAND,
+          ...(loggedMean !== undefined ? { reference: loggedMean } : {}),
+          reason:
+            loggedMean !== undefined
+              ? `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of your logged average of ${fmt(loggedMean)} µg`
+              : `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of day 1 on every day`,
+          source: CALCWISE_VKA_BAND,
+        },
+        ...(['vitamin-k', 'vitamin-k2', 'mk7'] as const).map((nutrient) => ({
+          type: 'withholdSupplement' as const,
+          nutrient,
+          reason: 'vitamin K antagonist: no vitamin K supplement is suggested',
+        })),
+      ],
     });
 
     const mk7 = ctx.supplement('mk7');
@@ -44,20 +80,19 @@ export const vitaminKAntagonistsRule: SafetyRule = {
       .filter((s) => s.nutrient === 'vitamin-k2')
       .reduce((sum, s) => sum + s.amount, 0);
     const possibleMk7 = mk7 + unspecifiedK2;
-    if (possibleMk7 >= MK7_INTERFERENCE_UG) {
+    if (possibleMk7 > 0) {
       findings.push({
         id: 'vka-mk7-supplement',
         severity: 'avoid',
         trigger: `${trigger}; supplement: ${fmt(possibleMk7)} µg/day ${mk7 > 0 ? 'MK-7' : 'vitamin K2 (form not given)'}`,
         nutrient: 'mk7',
-        message: `MK-7 stays in the body for days and builds up with daily intake; ${MK7_INTERFERENCE_UG} µg/day or more may interfere with oral anticoagulation. You list ${fmt(possibleMk7)} µg/day.`,
+        message: `MK-7 stays in the body for days and builds up with daily intake; in people on a vitamin K antagonist, as little as ${MK7_INTERFERENCE_UG} µg/day lowered the INR in a clinically relevant way in at least 4 in 10 (Theuwissen 2013). You list ${fmt(possibleMk7)} µg/day.`,
         action:
           'Do not take this supplement unless your prescriber supervises it; discuss with your clinician before starting, stopping or changing it.',
-        sources: [SCHURGERS_2007_MK7],
+        sources: [THEUWISSEN_2013_MK7, SCHURGERS_2007_MK7],
       });
     }
-    const otherK =
-      ctx.supplement('vitamin-k') - (possibleMk7 >= MK7_INTERFERENCE_UG ? possibleMk7 : 0);
+    const otherK = ctx.supplement('vitamin-k') - possibleMk7;
     if (otherK > 0) {
       findings.push({
         id: 'vka-vitamin-k-supplement',
@@ -97,3 +132,55 @@ export const vitaminKAntagonistsRule: SafetyRule = {
     return findings;
   },
 };
+
+/** Diary: natto or other high-MK-7 food, and days far from the person's own average. */
+function diaryFindings(
+  analysis: Analysis,
+  trigger: string,
+  mean: number | undefined,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const mk7Foods = (analysis.contributors.mk7 ?? []).filter((c) => c.amount > 0);
+  const mk7Days = analysis.days
+    .map((day) => ({
+      date: day.date,
+      amount: day.totals.mk7?.amount ?? 0,
+      foods: day.entries.filter((e) => mk7Foods.some((c) => c.foodId === e.foodId)),
+    }))
+    .filter((d) => d.amount >= MK7_INTERFERENCE_UG && d.foods.length > 0);
+  if (mk7Days.length > 0) {
+    const names = [...new Set(mk7Days.flatMap((d) => d.foods.map((f) => f.name)))];
+    findings.push({
+      id: 'vka-diary-mk7-food',
+      severity: 'caution',
+      trigger: `${trigger}; diary: ${names.join(', ')}`,
+      nutrient: 'mk7',
+      message: `Your diary has ${names.join(', ')} on ${mk7Days.map((d) => `${d.date} (${fmt(d.amount)} µg MK-7)`).join(', ')}. Foods this rich in MK-7 can change your INR for days; ${MK7_INTERFERENCE_UG} µg/day lowered the INR in a clinically relevant way in people on a vitamin K antagonist.`,
+      action:
+        'Tell your anticoagulation clinic you eat this food; do not start or stop it without an INR check. calcwise plans leave it out.',
+      sources: [THEUWISSEN_2013_MK7, ODS_VITAMIN_K],
+    });
+  }
+  if (mean !== undefined && mean > 0) {
+    const off = analysis.days
+      .map((day) => ({ date: day.date, amount: day.totals['vitamin-k']?.amount }))
+      .filter(
+        (d): d is { date: string; amount: number } =>
+          d.amount !== undefined && Math.abs(d.amount - mean) > VKA_CONSISTENCY_BAND * mean,
+      );
+    if (off.length > 0) {
+      const richest = (analysis.contributors['vitamin-k'] ?? []).slice(0, 3).map((c) => c.name);
+      findings.push({
+        id: 'vka-diary-vitamin-k-swings',
+        severity: 'caution',
+        trigger: `${trigger}; diary: ${off.length} day(s) outside ±${VKA_CONSISTENCY_BAND * 100} %`,
+        nutrient: 'vitamin-k',
+        message: `Your vitamin K was more than ${VKA_CONSISTENCY_BAND * 100} % away from your average of ${fmt(mean)} µg/day on ${off.map((d) => `${d.date} (${fmt(d.amount)} µg)`).join(', ')}. Swings like these shift the INR.${richest.length ? ` Your main vitamin K foods: ${richest.join(', ')}.` : ''}`,
+        action:
+          'Keep greens and other vitamin K foods at similar amounts each day; tell your anticoagulation clinic about a planned change.',
+        sources: [ODS_VITAMIN_K, CALCWISE_VKA_BAND],
+      });
+    }
+  }
+  return findings;
+}

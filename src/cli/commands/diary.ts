@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { addDiaryEntry, listDiaryEntries, removeDiaryEntry } from '../../app/diary.js';
+import { LOCAL_OWNER } from '../../app/deps.js';
+import { formatAmount, formatTable } from '../format-table.js';
+import { CliFailure, printJson, type CliIo } from '../io.js';
+import { withCliStore } from '../open-cli-store.js';
+import { loadFoods } from './foods.js';
+
+const DB_HELP =
+  'SQLite store (default: as `calcwise serve`: $DATABASE_URL, $CALCWISE_DB or ./calcwise.db)';
+
+/** `calcwise diary add|list|rm`: the diary in the store the web app uses. */
+export function registerDiaryCommand(program: Command, io: CliIo): void {
+  const diary = program
+    .command('diary')
+    .description('The diary in the store (the same one `calcwise serve` shows): add, list, rm');
+
+  diary
+    .command('add')
+    .description('log a food: calcwise diary add 2026-11-30 sr24:11233 1 "cup, chopped"')
+    .argument('<date>', 'YYYY-MM-DD')
+    .argument('<food>', 'food id, e.g. sr24:11233 (see `calcwise foods search`)')
+    .argument('<amount>', 'amount, e.g. 1.5')
+    .argument('[unit...]', "g (default), kg, oz, lb or one of the food's portions", ['g'])
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        date: string,
+        food: string,
+        amountText: string,
+        unitWords: string[],
+        options: { db?: string; json?: boolean },
+      ) => {
+        const amount = Number(amountText);
+        if (amountText.trim() === '' || !Number.isFinite(amount)) {
+          throw new CliFailure({
+            code: 'INVALID_AMOUNT',
+            message: `"${amountText}" is not a number`,
+            field: 'amount',
+          });
+        }
+        const unit = unitWords.join(' ');
+        const stored = await withCliStore(io, options.db, async (store) => {
+          const result = await addDiaryEntry(
+            { store, foods: loadFoods().index },
+            { owner: LOCAL_OWNER, entry: { date, food, amount, unit } },
+          );
+          if (!result.ok) throw new CliFailure(result.error);
+          return result.value;
+        });
+        if (options.json) return printJson(io, stored);
+        io.stdout(
+          `logged entry ${stored.id}: ${stored.date} ${formatAmount(stored.amount)} ${stored.unit} ${stored.food}\n`,
+        );
+      },
+    );
+
+  diary
+    .command('list')
+    .description('the logged entries, by date')
+    .option('--from <date>', 'first date (YYYY-MM-DD)')
+    .option('--to <date>', 'last date (YYYY-MM-DD)')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options: { from?: string; to?: string; db?: string; json?: boolean }) => {
+      const entries = await withCliStore(io, options.db, (store) =>
+        listDiaryEntries(
+          { store, foods: loadFoods().index },
+          {
+            owner: LOCAL_OWNER,
+            range: {
+              ...(options.from && { from: options.from }),
+              ...(options.to && { to: options.to }),
+            },
+          },
+        ),
+      );
+      if (options.json) return printJson(io, { entries });
+      if (entries.length === 0) {
+        io.stdout('No diary entries.\n');
+        return;
+      }
+      io.stdout(
+        formatTable(
+          ['Id', 'Date', 'Amount', 'Unit', 'Grams', 'Food', 'Name'],
+          entries.map((e) => [
+            String(e.id),
+            e.date,
+            formatAmount(e.amount),
+            e.unit,
+            e.grams === undefined ? '?' : formatAmount(e.grams),
+            e.food,
+            e.name ?? '(unknown food)',
+          ]),
+          { align: ['right', 'left', 'right', 'left', 'right', 'left', 'left'] },
+        ),
+      );
+    });
+
+  diary
+    .command('rm')
+    .description('remove an entry by its id (see `calcwise diary list`)')
+    .argument('<id>', 'entry id')
+    .option('--db <file>', DB_HELP)
+    .action(async (idText: string, options: { db?: string }) => {
+      const id = Number(idText);
+      if (!/^\d+$/.test(idText)) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: `"${idText}" is not an entry id`,
+          field: 'id',
+        });
+      }
+      await withCliStore(io, options.db, async (store) => {
+        const result = await removeDiaryEntry({ store }, { owner: LOCAL_OWNER, id });
+        if (!result.ok) throw new CliFailure(result.error);
+      });
+      io.stdout(`removed entry ${id}\n`);
+    });
+}

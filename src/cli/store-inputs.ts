@@ -1,0 +1,25 @@
+import { loadStoredDiary } from '../app/stored-diary.js';
+import type { Diary } from '../core/diary/types.js';
+import type { FoodIndex } from '../core/foods.js';
+import type { DateRange } from '../app/deps.js';
+import { LOCAL_OWNER } from '../app/deps.js';
+import { loadFoods } from './commands/foods.js';
+import type { CliIo } from './io.js';
+import { withCliStore } from './open-cli-store.js';
+
+/**
+ * What `analyze`, `check` and `plan` read from the store (--db, else the store `calcwise serve`
+ * uses): the diary of a date range, the foods it resolves against (own and imported foods
+ * included) and the stored profile, if any.
+ */
+export function readStoreInputs(
+  io: CliIo,
+  db: string | undefined,
+  range: DateRange = {},
+): Promise<{ diary: Diary; foods: FoodIndex; entries: number; profile: unknown; label: string }> {
+  return withCliStore(io, db, async (store, location) => ({
+    ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER, range)),
+    profile: (await store.getProfile(LOCAL_OWNER))?.profile,
+    label: `${location.kind} ${location.description}`,
+  }));
+}

@@ -1,0 +1,361 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eraseData, summarizeData } from '../src/app/erase-data.js';
+import {
+  exportData,
+  exportJsonSchema,
+  importExport,
+  serializeExport,
+} from '../src/app/export-data.js';
+import { importCronometer } from '../src/app/import-cronometer.js';
+import { loadFoods } from '../src/cli/commands/foods.js';
+import { createApp } from '../src/server/index.js';
+import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
+import { TRACKER_HEADERS } from './support/tracker-headers.js';
+
+const foods = loadFoods();
+const pgUrl = process.env.CALCWISE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dir = mkdtempSync(join(tmpdir(), 'calcwise-export-'));
+const pgSchemas: string[] = [];
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (pgSchemas.length === 0) return;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  for (const schema of pgSchemas) await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+});
+
+/** A store, and a way to count an owner's rows in every table by raw SQL. */
+interface Backend {
+  open(): Promise<{ store: Store; rowsOf(owner: string): Promise<Record<string, number>> }>;
+}
+
+const sqlite: Backend = {
+  async open() {
+    const file = join(dir, `${randomBytes(4).toString('hex')}.db`);
+    const store = await createSqliteStore(file);
+    return {
+      store,
+      async rowsOf(owner) {
+        const db = new SqliteDatabase(file, { readonly: true });
+        try {
+          const tables = db
+            .prepare(
+              "select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'",
+            )
+            .all() as { name: string }[];
+          const counts: Record<string, number> = {};
+          for (const { name } of tables) {
+            const columns = db.prepare(`pragma table_info("${name}")`).all() as { name: string }[];
+            const column = name === 'owners' ? 'id' : 'owner';
+            // A table without an owner column would escape erasure: fail loudly.
+            expect(
+              columns.map((c) => c.name),
+              name,
+            ).toContain(column);
+            counts[name] = (
+              db
+                .prepare(`select count(*) as n from "${name}" where "${column}" = ?`)
+                .get(owner) as {
+                n: number;
+              }
+            ).n;
+          }
+          return counts;
+        } finally {
+          db.close();
+        }
+      },
+    };
+  },
+};
+
+const postgres: Backend = {
+  async open() {
+    const schema = `calcwise_io_${randomBytes(6).toString('hex')}`;
+    pgSchemas.push(schema);
+    const store = await createPostgresStore(pgUrl, { schema });
+    return {
+      store,
+      async rowsOf(owner) {
+        const client = new pg.Client({ connectionString: pgUrl });
+        await client.connect();
+        try {
+          const tables = await client.query<{ table_name: string }>(
+            "select table_name from information_schema.tables where table_schema = $1 and table_name not like 'kysely_%'",
+            [schema],
+          );
+          const counts: Record<string, number> = {};
+          for (const { table_name: name } of tables.rows) {
+            const columns = await client.query<{ column_name: string }>(
+              'select column_name from information_schema.columns where table_schema = $1 and table_name = $2',
+              [schema, name],
+            );
+            const column = name === 'owners' ? 'id' : 'owner';
+            expect(
+              columns.rows.map((c) => c.column_name),
+              name,
+            ).toContain(column);
+            const n = await client.query<{ n: string }>(
+              `select count(*) as n from ${schema}."${name}" where "${column}" = $1`,
+              [owner],
+            );
+            counts[name] = Number(n.rows[0]!.n);
+          }
+          return counts;
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  },
+};
+
+async function fill(store: Store, owner: string): Promise<void> {
+  await store.putProfile(
+    owner,
+    JSON.parse(readFileSync('examples/profile-omnivore-64f.json', 'utf8')),
+  );
+  await store.addEntry(owner, {
+    date: '2026-11-29',
+    food: 'sr24:11233',
+    amount: 1,
+    unit: 'cup, chopped',
+  });
+  await store.addEntry(owner, { date: '2026-11-30', food: 'sr24:01009', amount: 30.5, unit: 'g' });
+  await store.addCustomFood(owner, {
+    id: 'custom:kale-soup',
+    name: 'Kale soup, "home" recipe, µg & ü',
+    group: 'Soups, Sauces, and Gravies',
+    nutrients: { 'vitamin-k1': { per100g: 120.5, source: { label: 'User entry', kind: 'user' } } },
+    portions: [{ name: 'bowl', amount: 1, grams: 300 }],
+  });
+  await store.addEntry(owner, {
+    date: '2026-11-30',
+    food: 'custom:kale-soup',
+    amount: 1,
+    unit: 'bowl',
+  });
+  await store.savePlan(owner, {
+    request: { days: 1 },
+    result: { foods: [{ id: 'sr24:11233', grams: 67 }] },
+  });
+  const header = TRACKER_HEADERS.servings2020_61;
+  const cells = header
+    .split(',')
+    .map((c) =>
+      c === 'Day'
+        ? '2020-07-15'
+        : c === 'Food Name'
+          ? 'Collagen + protein'
+          : c === 'Amount'
+            ? '1.00 full recipe'
+            : c === 'Energy (kcal)'
+              ? '170.00'
+              : '',
+    );
+  const imported = await importCronometer(
+    { store, foods: foods.index, search: foods.search },
+    {
+      owner,
+      file: 'servings.csv',
+      bytes: new TextEncoder().encode(`${header}\n${cells.join(',')}\n`),
+    },
+  );
+  expect(imported.ok).toBe(true);
+}
+
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+// Outside CI an unreachable PostgreSQL skips its half (as test/store.test.ts does); CI fails.
+const pgUp = await pgReachable();
+
+const backends: [string, Backend][] = [['SQLite', sqlite]];
+if (pgUp || process.env.CI) backends.push(['PostgreSQL', postgres]);
+
+for (const [name, backend] of backends) {
+  describe(`export, restore and erase on ${name}`, () => {
+    it('export → import into an empty store → export is byte-identical', async () => {
+      const a = await backend.open();
+      await fill(a.store, 'local');
+      const first = serializeExport(await exportData({ store: a.store }, { owner: 'local' }));
+      const document = JSON.parse(first) as {
+        diary: unknown[];
+        foods: unknown[];
+        plans: unknown[];
+      };
+      expect(document.diary).toHaveLength(4);
+      expect(document.foods).toHaveLength(2);
+      expect(document.plans).toHaveLength(1);
+
+      const b = await backend.open();
+      const restored = await importExport(
+        { store: b.store },
+        { owner: 'local', document, file: 'export.json' },
+      );
+      expect(restored).toMatchObject({
+        ok: true,
+        value: { diary_entries: 4, custom_foods: 2, plans: 1, profiles: 1 },
+      });
+      const second = serializeExport(await exportData({ store: b.store }, { owner: 'local' }));
+      expect(second).toBe(first);
+
+      // Into a store that has data: refused, nothing merged.
+      const again = await importExport(
+        { store: b.store },
+        { owner: 'local', document, file: 'export.json' },
+      );
+      expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(serializeExport(await exportData({ store: b.store }, { owner: 'local' }))).toBe(first);
+      await a.store.close();
+      await b.store.close();
+    });
+
+    it('a newer schema version or a malformed document is refused by path; the store unchanged', async () => {
+      const s = await backend.open();
+      const newer = await importExport(
+        { store: s.store },
+        { owner: 'local', document: { format: 'calcwise-export', version: 2 }, file: 'new.json' },
+      );
+      expect(newer).toMatchObject({ ok: false, error: { file: 'new.json', field: 'version' } });
+      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 2/);
+      const bad = await importExport(
+        { store: s.store },
+        {
+          owner: 'local',
+          document: {
+            format: 'calcwise-export',
+            version: 1,
+            profile: null,
+            diary: [
+              {
+                date: '2026-11-30',
+                food: 'sr24:11233',
+                amount: -1,
+                unit: 'g',
+                createdAt: 'x',
+                updatedAt: 'x',
+                importId: null,
+              },
+            ],
+            foods: [],
+            plans: [],
+          },
+          file: 'bad.json',
+        },
+      );
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { location: 'diary[0].amount', field: 'amount' },
+      });
+      expect(await s.rowsOf('local')).toMatchObject({ diary_entries: 0, owners: 0 });
+      await s.store.close();
+    });
+
+    it('erasing leaves zero rows of the owner in every table, and the other owner untouched', async () => {
+      const s = await backend.open();
+      await fill(s.store, 'local');
+      await fill(s.store, 'other');
+      const before = await s.rowsOf('local');
+      expect(Object.values(before).every((n) => n > 0)).toBe(true);
+
+      const wrong = await eraseData(
+        { store: s.store },
+        { owner: 'local', confirmToken: 'delete-local-0-0-0-0' },
+      );
+      expect(wrong).toMatchObject({ ok: false, error: { field: 'confirm' } });
+      const { confirmToken } = await summarizeData({ store: s.store }, { owner: 'local' });
+      const erased = await eraseData({ store: s.store }, { owner: 'local', confirmToken });
+      expect(erased.ok).toBe(true);
+
+      const after = await s.rowsOf('local');
+      expect(Object.keys(after).sort()).toEqual([
+        'custom_foods',
+        'diary_entries',
+        'owners',
+        'plans',
+        'profiles',
+      ]);
+      expect(Object.values(after).every((n) => n === 0)).toBe(true);
+      expect(await s.rowsOf('other')).toEqual(before);
+      await s.store.close();
+    });
+
+    it('the API: GET /api/export, POST /api/import, GET and DELETE /api/data with the token', async () => {
+      const a = await backend.open();
+      await fill(a.store, 'local');
+      const app = createApp({ store: a.store, foods: foods.index, log: false });
+      const exported = await app.request('/api/export');
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-disposition')).toMatch(
+        /attachment; filename="calcwise-export.json"/,
+      );
+      const text = await exported.text();
+      expect(text).toBe(serializeExport(await exportData({ store: a.store }, { owner: 'local' })));
+      const csv = await (await app.request('/api/export?format=csv')).text();
+      expect(csv.split('\n')[0]).toBe('date,food,amount,unit,grams,name');
+      expect(csv).toMatch(/2026-11-29,sr24:11233,1,"cup, chopped",67,"Kale, raw"/);
+
+      const b = await backend.open();
+      const appB = createApp({ store: b.store, foods: foods.index, log: false });
+      const json = { 'Content-Type': 'application/json' };
+      const newer = await appB.request('/api/import', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ format: 'calcwise-export', version: 9 }),
+      });
+      expect(newer.status).toBe(422);
+      const restored = await appB.request('/api/import', {
+        method: 'POST',
+        headers: json,
+        body: text,
+      });
+      expect(restored.status).toBe(201);
+      expect(await (await appB.request('/api/export')).text()).toBe(text);
+      const conflict = await appB.request('/api/import', {
+        method: 'POST',
+        headers: json,
+        body: text,
+      });
+      expect(conflict.status).toBe(409);
+
+      const refused = await appB.request('/api/data', { method: 'DELETE' });
+      expect(refused.status).toBe(400);
+      const summary = (await (await appB.request('/api/data')).json()) as {
+        confirmToken: string;
+        counts: { diary: number };
+      };
+      expect(summary.counts.diary).toBe(4);
+      const deleted = await appB.request('/api/data', {
+        method: 'DELETE',
+        headers: json,
+        body: JSON.stringify({ confirm: summary.confirmToken }),
+      });
+      expect(deleted.status).toBe(200);
+      expect(Object.values(await b.rowsOf('local')).every((n) => n === 0)).toBe(true);
+      await a.store.close();
+      await b.store.close();
+    });
+  });
+}
+
+describe('docs/export.schema.json', () => {
+  it('is the schema the importer checks with (regenerate: npx tsx scripts/build-export-schema.ts)', () => {
+    expect(JSON.parse(readFileSync('docs/export.schema.json', 'utf8'))).toEqual(exportJsonSchema());
+  });
+});
