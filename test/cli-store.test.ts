@@ -140,7 +140,16 @@ describe('CLI on the store (--db and the default ./calcwise.db)', () => {
     expect(checked.code).toBe(0);
     expect(JSON.parse(checked.stdout)).toHaveProperty('findings');
     // plan --db: the stored profile, and the stored day as the base to close gaps on.
-    const planned = await cli(['plan', '--db', db, '--date', '2026-01-27', '--time-limit', '20', '--json']);
+    const planned = await cli([
+      'plan',
+      '--db',
+      db,
+      '--date',
+      '2026-01-27',
+      '--time-limit',
+      '20',
+      '--json',
+    ]);
     expect([0, 3], planned.stderr).toContain(planned.code);
     expect(planned.stdout).toMatch(/Day total, 2026-01-27 \(Cronometer\)|custom:cronometer-day/);
   });

@@ -168,7 +168,10 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): Result<string> 
 
 function cleanHeader(header: string): string {
   // µ arrives as U+00B5 in UTF-8 exports; U+03BC (Greek mu) is read the same.
-  return header.trim().replace(/\u03bc/g, 'µ').replace(/\s+/g, ' ');
+  return header
+    .trim()
+    .replace(/\u03bc/g, 'µ')
+    .replace(/\s+/g, ' ');
 }
 
 /** Which export a header is, or why it is none calcwise reads. */
@@ -233,7 +236,10 @@ export function parseTrackerCsv(text: string, file: string): Result<TrackerFile>
     const known = catalogue.find((c) => c.header === name);
     if (known) {
       if (read.some((r) => r.nutrient === known.nutrient)) {
-        ignored.push({ header: name, reason: `${known.nutrient} is already read from another column` });
+        ignored.push({
+          header: name,
+          reason: `${known.nutrient} is already read from another column`,
+        });
       } else {
         read.push({ ...known, index });
       }
@@ -352,9 +358,7 @@ export function parseExportDate(text: string): string | undefined {
  * "2.00 x 2.0 slices" → 2 × "x 2.0 slices", "1.00 full recipe" → 1 × "full recipe".
  * An amount with no unit counts servings.
  */
-export function parseServingAmount(
-  text: string,
-): { quantity: number; unit: string } | undefined {
+export function parseServingAmount(text: string): { quantity: number; unit: string } | undefined {
   const match = /^\s*(\d+(?:\.\d*)?|\.\d+)(?:\s*\/\s*(\d+))?\s*(.*?)\s*$/.exec(text);
   if (!match) return undefined;
   let quantity = Number(match[1]);
