@@ -17,7 +17,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const input = resolve(process.argv[2] ?? resolve(here, '../../shared/research/medication_brands.csv'));
+const input = resolve(
+  process.argv[2] ?? resolve(here, '../../shared/research/medication_brands.csv'),
+);
 const output = resolve(here, '../src/core/safety/data/medication-vocabulary.ts');
 
 const PRIMARY = [
@@ -62,7 +64,10 @@ const within = (h, list) => list.some((d) => h === d || h.endsWith(`.${d}`));
 function canonical(url) {
   const mirror = /^https?:\/\/(?:www\.)?fda\.report\/DailyMed\/([0-9a-f-]{36})/i.exec(url);
   if (mirror) return `https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=${mirror[1]}`;
-  return url.replace(/^http:\/\/(www\.)?(dailymed\.nlm\.nih\.gov|ema\.europa\.eu|medicines\.org\.uk|nps\.org\.au|drugs\.com)/, 'https://$1$2');
+  return url.replace(
+    /^http:\/\/(www\.)?(dailymed\.nlm\.nih\.gov|ema\.europa\.eu|medicines\.org\.uk|nps\.org\.au|drugs\.com)/,
+    'https://$1$2',
+  );
 }
 
 function level(url) {
@@ -108,7 +113,10 @@ if (header.join(',') !== 'name,kind,generics,countries,source_url')
 const GENERIC_RENAMES = { 'cholecalciferol (vitamin D3)': 'cholecalciferol' };
 const out = body.map(([name, kind, generics, countries, sourceUrl]) => {
   // Pick the best-levelled of the ' | '-separated sources.
-  const urls = sourceUrl.split(' | ').map((u) => canonical(u.trim())).filter(Boolean);
+  const urls = sourceUrl
+    .split(' | ')
+    .map((u) => canonical(u.trim()))
+    .filter(Boolean);
   const rank = { primary: 0, reference: 1, secondary: 2 };
   const best = [...urls].sort((a, b) => rank[level(a)] - rank[level(b)])[0] ?? '';
   return {

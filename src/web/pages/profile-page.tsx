@@ -369,8 +369,8 @@ export function ProfilePage() {
         <fieldset>
           <legend>Medications</legend>
           <p className="muted small">
-            Generic or brand names, e.g. warfarin or Coumadin, hydrochlorothiazide, Nexium; the
-            list offers the names calcwise can screen as you type.
+            Generic or brand names, e.g. warfarin or Coumadin, hydrochlorothiazide, Nexium; the list
+            offers the names calcwise can screen as you type.
           </p>
           <div className="inline">
             <label>
