@@ -21,8 +21,6 @@ export const LAYERS = {
   cli: ['core', 'schemas', 'app'],
   server: ['core', 'schemas', 'app'],
   web: ['core', 'schemas'],
-  // src/index.ts, the library entry (`import … from 'calcwise'`): the core's public API and the bundled food data.
-  lib: ['core', 'schemas', 'app', 'data'],
 };
 
 /** Layers that may not import node: modules or I/O libraries. */
@@ -55,7 +53,6 @@ export const KNOWN_CROSSINGS = [
 
 /** The layer of a repository-relative path ('src/core/foods.ts' -> 'core'), or undefined. */
 export function layerOf(file) {
-  if (file.replaceAll('\\', '/') === 'src/index.ts') return 'lib';
   const match = /^src\/([^/]+)\//.exec(file.replaceAll('\\', '/'));
   return match ? match[1] : undefined;
 }
