@@ -43,8 +43,6 @@ export async function plan(
       findings: screenProfile(profile),
       pantry,
       days,
-      // Generous: most days stop at the MIP gap in well under a second; hard ones (CKD 4 + warfarin) use it.
-      timeLimitSec: 6,
       ...extra,
     },
     new HighsSolver(),
