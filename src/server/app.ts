@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { PlanJobs, type PlanJobsSettings } from '../app/plan-jobs.js';
 import type { FoodIndex } from '../core/foods.js';
+import type { Solver } from '../core/plan/solver-port.js';
+import { HighsWorkerPool } from '../solver/highs-worker-pool.js';
 import { LOCAL_OWNER } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
@@ -30,6 +34,27 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Host names to answer (DNS-rebinding guard); every host when absent. */
   allowedHosts?: readonly string[];
+  /**
+   * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
+   * sized from the cores, as many plans at once as it has workers.
+   */
+  plans?: {
+    solver?: Solver;
+    jobs?: PlanJobs;
+    settings?: Partial<PlanJobsSettings>;
+    /** How long POST /api/plans waits for a plan before answering 202 (ms, default 1500). */
+    waitMs?: number;
+  };
+}
+
+function planJobs(options: AppOptions['plans']): PlanJobs {
+  if (options?.jobs) return options.jobs;
+  const solver = options?.solver ?? new HighsWorkerPool();
+  const size = solver instanceof HighsWorkerPool ? solver.size : 1;
+  return new PlanJobs(
+    { solver, newId: () => randomUUID() },
+    { concurrency: size, ...options?.settings },
+  );
 }
 
 /** The CSP allows the app's own scripts, styles, images and API calls, nothing from elsewhere. */
@@ -53,7 +78,12 @@ const CONTENT_SECURITY_POLICY = {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const clock = options.clock ?? (() => new Date());
-  const deps: AppDeps = { store: options.store, foods: options.foods, clock };
+  const deps: AppDeps = {
+    store: options.store,
+    foods: options.foods,
+    clock,
+    plans: { jobs: planJobs(options.plans), waitMs: options.plans?.waitMs ?? 1500 },
+  };
   const app = new Hono<AppEnv>();
 
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));

@@ -1,3 +1,4 @@
+import type { PlanJobs } from '../app/plan-jobs.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { Store } from '../store/store.js';
 
@@ -7,6 +8,8 @@ export interface AppDeps {
   foods: FoodIndex;
   /** Today's date and timestamps come from here (tests pass a fixed clock). */
   clock: () => Date;
+  /** Plans as jobs on the injected solver pool; POST waits `waitMs` before answering 202. */
+  plans: { jobs: PlanJobs; waitMs: number };
 }
 
 /** Hono variables set per request. `owner` is `local` until accounts exist. */

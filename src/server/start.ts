@@ -7,7 +7,10 @@ import { loadFoodIndex } from '../data/load-foods.js';
 import { openStore, type StoreLocation } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { AccessLogger } from './access-log.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
+import { PlanJobs } from '../app/plan-jobs.js';
+import { HighsWorkerPool } from '../solver/highs-worker-pool.js';
+import { randomUUID } from 'node:crypto';
 import { LOOPBACK_HOSTS } from './request-guards.js';
 import { defaultWebRoot } from './static-files.js';
 
@@ -24,6 +27,12 @@ export interface StartOptions {
   foods?: FoodIndex;
   log?: AccessLogger | false;
   webRoot?: string;
+  /**
+   * Plan solving: worker threads (default CALCWISE_PLAN_WORKERS, else the cores less one),
+   * plans waiting beyond them before 503, seconds before a plan is cancelled; or the app's
+   * own plan options (tests).
+   */
+  plans?: AppOptions['plans'] & { workers?: number; maxQueued?: number; timeoutSec?: number };
 }
 
 export interface RunningServer {
@@ -48,7 +57,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const webRoot = options.webRoot ?? defaultWebRoot();
   // On loopback, answer only to loopback host names (DNS rebinding); a LAN bind is the user's choice.
   const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  const env = options.env ?? process.env;
+  const workers = options.plans?.workers ?? (Number(env.CALCWISE_PLAN_WORKERS) || undefined);
+  const ownPool =
+    options.plans?.solver || options.plans?.jobs
+      ? undefined
+      : new HighsWorkerPool(workers !== undefined ? { size: workers } : {});
+  const jobs =
+    options.plans?.jobs ??
+    new PlanJobs(
+      { solver: options.plans?.solver ?? (ownPool as HighsWorkerPool), newId: () => randomUUID() },
+      {
+        concurrency: ownPool?.size ?? workers ?? 1,
+        ...(options.plans?.maxQueued !== undefined && { maxQueued: options.plans.maxQueued }),
+        ...(options.plans?.timeoutSec !== undefined && { timeoutSec: options.plans.timeoutSec }),
+      },
+    );
   const app = createApp({
+    plans: { jobs, ...(options.plans?.waitMs !== undefined && { waitMs: options.plans.waitMs }) },
     store: opened.store,
     foods,
     webRoot,
@@ -82,11 +108,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     closed,
     close() {
       closing ??= (async () => {
+        // Running plans are cancelled first, so requests waiting on them answer at once.
+        await jobs.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Idle keep-alive connections would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        await ownPool?.close();
         if (!options.store) await opened.store.close();
       })();
       return closing;

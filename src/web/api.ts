@@ -6,6 +6,7 @@ import type {
   Finding,
   Food,
   FoodHit,
+  PlanJobView,
   PlanResponse,
   ProfileInput,
   Study,
@@ -130,8 +131,11 @@ export const api = {
     ),
   /** `base`: logged date(s) to keep and complete ("close my gaps"). */
   createPlan: (days: number, base?: string) =>
-    request<PlanResponse>('POST', '/api/plans', base ? { days, base } : { days }),
+    request<PlanResponse | PlanJobView>('POST', '/api/plans', base ? { days, base } : { days }),
   plan: (id: string) => request<PlanResponse>('GET', `/api/plans/${encodeURIComponent(id)}`),
+  /** A plan still solving: its job (poll `planJob` until `state` is done or cancelled). */
+  planJob: (location: string) => request<PlanJobView>('GET', location),
+  cancelPlanJob: (location: string) => request<PlanJobView>('DELETE', location),
   applyPlan: (id: string | number, startDate: string) =>
     request<unknown>('POST', `/api/plans/${encodeURIComponent(String(id))}/apply`, { startDate }),
 };

@@ -54,12 +54,12 @@ export async function explainShortfall(
   const leftText = left.length
     ? `; foods that would supply it are left out for ${who}: ${left.join(', ')}`
     : '';
-  if (spec.unsupplied.some((u) => u.nutrient === n)) {
+  const sources = rankSources(spec, day.allowed, n);
+  if (spec.unsupplied.some((u) => u.nutrient === n) || sources.length === 0) {
     return left.length
       ? `no food that fits ${patternText(request)} has ${name}; it comes from ${left.join(', ')}, left out for ${who}`
       : `no pantry food has a known ${name} value`;
   }
-  const sources = rankSources(spec, day.allowed, n);
   const items = [...new Set([...day.pm.items, ...sources.slice(0, EXTRA_SOURCES)])].sort(
     (a, b) => a - b,
   );
