@@ -59,6 +59,22 @@ function toTwelveDigits(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** A weighted sum; unknown when every component is absent, a missing component counts 0. */
+function combined(
+  nutrients: ReadonlyMap<string, number>,
+  parts: readonly { xmlName: string; factor: number }[],
+): number | undefined {
+  let known = false;
+  let sum = 0;
+  for (const part of parts) {
+    const amount = nutrients.get(part.xmlName);
+    if (amount === undefined) continue;
+    known = true;
+    sum += amount * part.factor;
+  }
+  return known ? sum : undefined;
+}
+
 function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
@@ -112,7 +128,9 @@ function main(): void {
       if (!group) throw new Error(`food ${ndb} (${food.name}): no SR24 food group`);
       const nutrients: Sr24FoodRow['nutrients'] = {};
       for (const mapping of SR24_NUTRIENT_MAP) {
-        const amount = food.nutrients.get(mapping.xmlName);
+        const amount = mapping.combine
+          ? combined(food.nutrients, mapping.combine)
+          : food.nutrients.get(mapping.xmlName);
         if (amount === undefined) continue; // absent from the XML: unknown, never 0
         nutrients[mapping.id] = toTwelveDigits(amount / mapping.divisor);
         knownCounts[mapping.id] = (knownCounts[mapping.id] ?? 0) + 1;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeDiary, resolveDiary } from '../src/core/analysis/index.js';
 import { loadFoodIndex } from '../src/data/load-foods.js';
@@ -8,7 +7,8 @@ import { parseDiaryCsv } from '../src/schemas/diary.js';
 /**
  * A two-day diary of real SR24 foods, in grams, ounces and household portions, analysed with the
  * bundled data and compared with totals computed by hand from the SR24 extract
- * (../shared/data/sr24: sr24_nutrients.csv.gz per 100 g, sr24_portions.csv for the portions).
+ * (test/fixtures/sr24: rows of sr24_nutrients.csv.gz per 100 g and sr24_portions.csv for these
+ * foods, cut from the reference extract by scripts/build-test-fixtures.ts).
  */
 const DIARY = `date,food,amount,unit
 2026-11-20,sr24:11233,1,"cup, chopped"
@@ -29,9 +29,7 @@ function analyse() {
 
 /** Per-100 g values from the SR24 extract, keyed "NDB|nutrient". */
 function sr24Values(): Map<string, number> {
-  const text = gunzipSync(
-    readFileSync(new URL('../../shared/data/sr24/sr24_nutrients.csv.gz', import.meta.url)),
-  ).toString('utf8');
+  const text = readFileSync(new URL('fixtures/sr24/sr24_nutrients.csv', import.meta.url), 'utf8');
   const values = new Map<string, number>();
   for (const line of text.split('\n')) {
     const match = /^(\d{5}),(?:"[^"]*"|[^,]*),([^,]+),(?:"[^"]*"|[^,]*),([^,]+),/.exec(line);
@@ -55,7 +53,7 @@ describe('analysis of real SR24 foods against hand-computed totals', () => {
     expect(sr24.get('01079|Vitamin D')).toBe(49); // IU
     expect(sr24.get('15237|Vitamin K')).toBeUndefined(); // salmon: K1 not reported in SR24
     const portions = readFileSync(
-      new URL('../../shared/data/sr24/sr24_portions.csv', import.meta.url),
+      new URL('fixtures/sr24/sr24_portions.csv', import.meta.url),
       'utf8',
     );
     expect(portions).toContain('11233,"Kale, raw",1,1,"cup, chopped",67');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
@@ -48,25 +48,17 @@ interface StudyJson {
   noIdentifier?: string;
 }
 
-/** SR24 NDB numbers in the reference extract's current index (in_sr24_index = 1). */
+/**
+ * SR24 NDB numbers in the reference extract's current index (in_sr24_index = 1), from the two
+ * columns of sr24_foods.csv kept in test/fixtures/sr24/sr24_index.csv (scripts/build-test-fixtures.ts).
+ */
 function sr24IndexIds(): Set<string> {
-  const shared = '/work/shared/data/sr24/sr24_foods.csv';
-  if (existsSync(shared)) {
-    return new Set(
-      readFileSync(shared, 'utf8')
-        .split('\n')
-        .slice(1)
-        .filter((line) => /^\d{5},(?:"[^"]*"|[^,]*),1,/.test(line))
-        .map((line) => `sr24:${line.slice(0, 5)}`),
-    );
-  }
-  // Outside the workspace: the bundled table built from that extract.
   return new Set(
-    readFileSync(`${root}data/sr24/foods.tsv`, 'utf8')
+    readFileSync(new URL('fixtures/sr24/sr24_index.csv', import.meta.url), 'utf8')
       .split('\n')
       .slice(1)
-      .filter(Boolean)
-      .map((line) => `sr24:${line.split('\t')[0]}`),
+      .filter((line) => /^\d{5},1$/.test(line))
+      .map((line) => `sr24:${line.slice(0, 5)}`),
   );
 }
 

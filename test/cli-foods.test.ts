@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 
@@ -28,11 +27,12 @@ async function cliJson<T = Record<string, unknown>>(...argv: string[]): Promise<
   return JSON.parse(result.stdout) as T;
 }
 
-/** SR24 values straight from the extract (../shared/data/sr24), to check what `show` reports. */
+/**
+ * SR24 values straight from the extract (rows cut into test/fixtures/sr24 by
+ * scripts/build-test-fixtures.ts), to check what `show` reports.
+ */
 function sr24Value(ndb: string, nutrient: string): number {
-  const text = gunzipSync(
-    readFileSync(new URL('../../shared/data/sr24/sr24_nutrients.csv.gz', import.meta.url)),
-  ).toString('utf8');
+  const text = readFileSync(new URL('fixtures/sr24/sr24_nutrients.csv', import.meta.url), 'utf8');
   const line = text
     .split('\n')
     .find((row) => row.startsWith(`${ndb},`) && row.includes(`,${nutrient},`));

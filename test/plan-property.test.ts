@@ -35,13 +35,14 @@ describe('profile plans over random profiles (property)', () => {
               ? [{ nutrient: 'vitamin-d', amount: r.vitaminD, unit: 'µg' }]
               : [],
           });
+          // Solves end on the MIP gap or a deterministic effort limit, never on the clock.
           const result = await plan(profile, r.days);
           if (result.status === 'infeasible') {
             expect(result.diagnosis?.conflicts.length).toBeGreaterThan(0);
             expect(result.days).toEqual([]);
             return;
           }
-          expect(result.days).toHaveLength(r.days);
+          expect(result.days, `status ${result.status}`).toHaveLength(r.days);
           const energy = computeTargets(profile).energyKcal;
           const byId = new Map(pantry.map((p) => [p.food.id, p]));
           for (let d = 0; d < result.days.length; d += 1) {
@@ -91,5 +92,5 @@ describe('profile plans over random profiles (property)', () => {
       ),
       { numRuns: 8, seed: 20261126 },
     );
-  }, 120_000);
+  }, 600_000);
 });

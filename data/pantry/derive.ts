@@ -58,7 +58,7 @@ function groupOf(name: string, srGroup: string): string {
   if (/^(Olives|Avocados)/.test(name)) return 'fats-oils';
   if (/^(Lemon juice|Lime juice)/.test(name)) return 'condiments';
   if (/juice/i.test(name)) return 'beverages';
-  if (/^Egg/.test(name)) return 'eggs';
+  if (/^Egg,/.test(name)) return 'eggs';
   if (/^(Butter|Cream)/.test(name)) return 'fats-oils';
   if (/^Cheese/.test(name)) return 'cheese';
   if (/^(Lentils, sprouted|Mung beans|Edamame)/.test(name)) return 'vegetables';
@@ -222,8 +222,8 @@ const CURATED: Record<string, Partial<{ allergens: string[]; pattern: Row['patte
 
 function allergensOf(name: string, group: string, srGroup: string): Set<string> {
   const out = new Set<string>();
-  if (srGroup === 'Dairy and Egg Products' && !/^Egg/.test(name)) out.add('dairy');
-  if (/^Egg/.test(name)) out.add('egg');
+  if (srGroup === 'Dairy and Egg Products' && !/^Egg,/.test(name)) out.add('dairy');
+  if (/^Egg,/.test(name)) out.add('egg');
   if (/^Fish/.test(name)) out.add('fish');
   if (/^(Crustaceans|Mollusks)/.test(name)) out.add('shellfish');
   if (/^Peanut/.test(name)) out.add('peanut');

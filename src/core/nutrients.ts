@@ -36,6 +36,20 @@ export const NUTRIENT_IDS = [
   'ala',
   'omega-3',
   'epa-dha',
+  'vitamin-b12',
+  'folate',
+  'iron',
+  'zinc',
+  'vitamin-a',
+  'retinol',
+  'vitamin-e',
+  'thiamin',
+  'riboflavin',
+  'niacin',
+  'vitamin-b6',
+  'selenium',
+  'choline',
+  'iodine',
 ] as const;
 
 export type NutrientId = (typeof NUTRIENT_IDS)[number];
@@ -100,6 +114,45 @@ const definitions: NutrientDefinition[] = [
   { id: 'ala', name: 'ALA (18:3 n-3, α-linolenic acid)', unit: 'g' },
   { id: 'omega-3', name: 'Omega-3 fatty acids, total', unit: 'g' },
   { id: 'epa-dha', name: 'EPA + DHA', unit: 'g', derivedFrom: ['epa', 'dha'] },
+  { id: 'vitamin-b12', name: 'Vitamin B12', unit: 'µg' },
+  {
+    id: 'folate',
+    name: 'Folate',
+    unit: 'µg',
+    note: 'Targets are in µg DFE. USDA SR24 gives total folate (food folate + folic acid), which is at most the DFE value (DFE counts folic acid ×1.7), so it is a lower bound for fortified foods.',
+  },
+  { id: 'iron', name: 'Iron', unit: 'mg' },
+  { id: 'zinc', name: 'Zinc', unit: 'mg' },
+  {
+    id: 'vitamin-a',
+    name: 'Vitamin A (RAE)',
+    unit: 'µg',
+    note: 'µg retinol activity equivalents: retinol + β-carotene/12 + (α-carotene + β-cryptoxanthin)/24 (IOM 2001).',
+  },
+  {
+    id: 'retinol',
+    name: 'Preformed vitamin A (retinol)',
+    unit: 'µg',
+    note: 'The vitamin A UL applies to preformed vitamin A only, not to carotenoids.',
+  },
+  { id: 'vitamin-e', name: 'Vitamin E (α-tocopherol)', unit: 'mg' },
+  { id: 'thiamin', name: 'Thiamin (B1)', unit: 'mg' },
+  { id: 'riboflavin', name: 'Riboflavin (B2)', unit: 'mg' },
+  {
+    id: 'niacin',
+    name: 'Niacin (B3)',
+    unit: 'mg',
+    note: 'Targets are in mg niacin equivalents (NE); USDA SR24 gives preformed niacin without the tryptophan share, a lower bound.',
+  },
+  { id: 'vitamin-b6', name: 'Vitamin B6', unit: 'mg' },
+  { id: 'selenium', name: 'Selenium', unit: 'µg' },
+  { id: 'choline', name: 'Choline', unit: 'mg' },
+  {
+    id: 'iodine',
+    name: 'Iodine',
+    unit: 'µg',
+    note: 'USDA SR24 has no iodine values: intake from food is unknown.',
+  },
 ];
 
 export const NUTRIENTS: ReadonlyMap<NutrientId, NutrientDefinition> = new Map(

@@ -7,8 +7,8 @@ import type { Food } from '../core/foods.js';
 import { importFdcCsv, parseFdcDate, type FdcImportResult } from './fdc-csv-import.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = process.env.CALCWISE_SHARED_DATA ?? path.resolve(repo, '../shared/data');
-const fixture = path.join(shared, 'fdc/foundation_2024-10-31_test_fixture');
+// USDA's own Foundation Foods test fixture, copied into the repo by scripts/build-test-fixtures.ts.
+const fixture = path.join(repo, 'test/fixtures/fdc/foundation_2024-10-31_test_fixture');
 
 function food(result: FdcImportResult, fdcId: string): Food {
   const found = result.foods.find((f) => f.id === `fdc:${fdcId}`);
@@ -35,12 +35,17 @@ describe('the official Foundation test fixture (16 foods)', () => {
   it('imports 15 foods: the older of the two "Broccoli, raw" records is reported, not kept', () => {
     expect(result.stats.foodsRead).toBe(16);
     expect(result.foods).toHaveLength(15);
-    expect(result.stats.duplicates).toEqual([{ description: 'Broccoli, raw', kept: '747447', dropped: ['321900'] }]);
+    expect(result.stats.duplicates).toEqual([
+      { description: 'Broccoli, raw', kept: '747447', dropped: ['321900'] },
+    ]);
   });
 
   it('counts the food_nutrient row of nutrient 2066 (absent from nutrient.csv, no amount) as bad, not fatal', () => {
     expect(result.stats.badRowCount).toBe(1);
-    expect(result.stats.badRows[0]).toMatchObject({ file: 'food_nutrient.csv', reason: expect.stringMatching(/2066/) });
+    expect(result.stats.badRows[0]).toMatchObject({
+      file: 'food_nutrient.csv',
+      reason: expect.stringMatching(/2066/),
+    });
   });
 
   it('reads K1, MK-4, vitamin D in µg, EPA/DHA/DPA/ALA, with the FDC record as source', () => {
@@ -81,7 +86,9 @@ describe('the official Foundation test fixture (16 foods)', () => {
   });
 
   it('names portions from description, measure unit and modifier', () => {
-    expect(food(result, '323505').portions).toEqual([{ name: 'cup, pieces of ~1"', amount: 1, grams: 20.6 }]);
+    expect(food(result, '323505').portions).toEqual([
+      { name: 'cup, pieces of ~1"', amount: 1, grams: 20.6 },
+    ]);
     expect(food(result, '328637').portions).toEqual([
       { name: 'slice', amount: 1, grams: 17 },
       { name: 'shredded, cup', amount: 1, grams: 105 },
@@ -92,7 +99,8 @@ describe('the official Foundation test fixture (16 foods)', () => {
 describe('traps of the full releases, in a small folder', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calcwise-fdc-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, lines: string[]): void => writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
+  const write = (name: string, lines: string[]): void =>
+    writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
   let result: FdcImportResult;
 
   beforeAll(async () => {
@@ -110,7 +118,10 @@ describe('traps of the full releases, in a small folder', () => {
       '"3","foundation_food","Milk, test","1","19.07.2023"',
       '"x4","foundation_food","Broken id","1","2023-01-01"',
     ]);
-    write('food_category.csv', ['"id","code","description"', '"15","1500","Finfish and Shellfish Products"']);
+    write('food_category.csv', [
+      '"id","code","description"',
+      '"15","1500","Finfish and Shellfish Products"',
+    ]);
     write('food_nutrient.csv', [
       '"id","fdc_id","nutrient_id","amount","data_points","derivation_id","min","max","median","footnote","min_year_acquired"',
       '"10","1","1110","400.0","","","","","","",""',
@@ -131,7 +142,11 @@ describe('traps of the full releases, in a small folder', () => {
     expect(result.stats.badRows).toEqual([
       { file: 'food.csv', line: 4, reason: 'publication_date malformed: "19.07.2023"' },
       { file: 'food.csv', line: 5, reason: 'fdc_id malformed: "x4"' },
-      { file: 'food_nutrient.csv', line: 3, reason: 'amount of nutrient 1185 missing or malformed: ""' },
+      {
+        file: 'food_nutrient.csv',
+        line: 3,
+        reason: 'amount of nutrient 1185 missing or malformed: ""',
+      },
       { file: 'food_nutrient.csv', line: 7, reason: 'nutrient 1008 twice for fdc 3' },
       { file: 'food_nutrient.csv', line: 8, reason: 'nutrient 2066 not in nutrient.csv' },
     ]);

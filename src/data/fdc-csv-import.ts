@@ -64,8 +64,16 @@ export const FDC_NUTRIENT_MAP: ReadonlyMap<NutrientId, readonly Candidate[]> = n
     'energy',
     [
       { fdcNutrientId: FDC_NUTRIENT.ENERGY_KCAL, unit: 'KCAL' },
-      { fdcNutrientId: FDC_NUTRIENT.ENERGY_ATWATER_SPECIFIC_KCAL, unit: 'KCAL', note: 'Atwater specific factors' },
-      { fdcNutrientId: FDC_NUTRIENT.ENERGY_ATWATER_GENERAL_KCAL, unit: 'KCAL', note: 'Atwater general factors' },
+      {
+        fdcNutrientId: FDC_NUTRIENT.ENERGY_ATWATER_SPECIFIC_KCAL,
+        unit: 'KCAL',
+        note: 'Atwater specific factors',
+      },
+      {
+        fdcNutrientId: FDC_NUTRIENT.ENERGY_ATWATER_GENERAL_KCAL,
+        unit: 'KCAL',
+        note: 'Atwater general factors',
+      },
     ],
   ],
   ['protein', [{ fdcNutrientId: FDC_NUTRIENT.PROTEIN, unit: 'G' }]],
@@ -175,7 +183,11 @@ export function parseFdcDate(text: string): string | undefined {
   else if (us) [year, month, day] = [Number(us[3]), Number(us[1]), Number(us[2])];
   else return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return undefined;
   }
   return date.toISOString().slice(0, 10);
@@ -200,8 +212,11 @@ export function mapFdcFood(
   for (const [id, candidates] of FDC_NUTRIENT_MAP) {
     for (const candidate of candidates) {
       const amount = record.amounts.get(candidate.fdcNutrientId);
-      if (amount === undefined || nutrientUnits.get(candidate.fdcNutrientId) !== candidate.unit) continue;
-      const note = [`FDC nutrient ${candidate.fdcNutrientId}`, candidate.note].filter(Boolean).join('; ');
+      if (amount === undefined || nutrientUnits.get(candidate.fdcNutrientId) !== candidate.unit)
+        continue;
+      const note = [`FDC nutrient ${candidate.fdcNutrientId}`, candidate.note]
+        .filter(Boolean)
+        .join('; ');
       const value: NutrientValue = {
         per100g: candidate.divisor ? amount / candidate.divisor : amount,
         source: { ...base, note },
@@ -220,9 +235,12 @@ export function mapFdcFood(
 }
 
 /** Streams a CSV file's records (RFC 4180; quoted fields may span lines) with header-named cells. */
-async function* readCsv(
-  file: string,
-): AsyncGenerator<{ line: number; row: Record<string, string>; cellCount: number; columnCount: number }> {
+async function* readCsv(file: string): AsyncGenerator<{
+  line: number;
+  row: Record<string, string>;
+  cellCount: number;
+  columnCount: number;
+}> {
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let header: string[] | undefined;
   let pending = '';
@@ -265,7 +283,10 @@ const MAX_LISTED_BAD_ROWS = 100;
  * Imports a FoodData Central CSV release folder.
  * @example const { foods, stats } = await importFdcCsv('FoodData_Central_foundation_food_csv_2024-10-31')
  */
-export async function importFdcCsv(dir: string, options: FdcImportOptions = {}): Promise<FdcImportResult> {
+export async function importFdcCsv(
+  dir: string,
+  options: FdcImportOptions = {},
+): Promise<FdcImportResult> {
   const stats: FdcImportStats = {
     foodsRead: 0,
     foodsImported: 0,
@@ -283,18 +304,24 @@ export async function importFdcCsv(dir: string, options: FdcImportOptions = {}):
   const nutrientUnits = new Map<number, string>();
   for await (const { line, row } of readCsv(nutrientFile)) {
     const id = Number(row.id);
-    if (!Number.isInteger(id) || !row.unit_name) bad('nutrient.csv', line, 'id or unit_name malformed');
+    if (!Number.isInteger(id) || !row.unit_name)
+      bad('nutrient.csv', line, 'id or unit_name malformed');
     else nutrientUnits.set(id, row.unit_name.toUpperCase());
     const expected = [...FDC_NUTRIENT_MAP.values()].flat().find((c) => c.fdcNutrientId === id);
     if (expected && nutrientUnits.get(id) !== expected.unit) {
-      bad('nutrient.csv', line, `nutrient ${id} in ${row.unit_name}, expected ${expected.unit}: not read`);
+      bad(
+        'nutrient.csv',
+        line,
+        `nutrient ${id} in ${row.unit_name}, expected ${expected.unit}: not read`,
+      );
     }
   }
 
   const categories = new Map<string, string>();
   const categoryFile = join(dir, 'food_category.csv');
   if (existsSync(categoryFile)) {
-    for await (const { row } of readCsv(categoryFile)) categories.set(row.id ?? '', row.description ?? '');
+    for await (const { row } of readCsv(categoryFile))
+      categories.set(row.id ?? '', row.description ?? '');
   }
   const units = new Map<string, string>();
   const unitFile = join(dir, 'measure_unit.csv');
@@ -326,7 +353,8 @@ export async function importFdcCsv(dir: string, options: FdcImportOptions = {}):
     }
     const dateText = row.publication_date ?? '';
     const publicationDate = dateText ? parseFdcDate(dateText) : undefined;
-    if (dateText && !publicationDate) bad('food.csv', line, `publication_date malformed: "${dateText}"`);
+    if (dateText && !publicationDate)
+      bad('food.csv', line, `publication_date malformed: "${dateText}"`);
     const category = categories.get(row.food_category_id ?? '');
     records.set(fdcId, {
       fdcId,
@@ -351,7 +379,11 @@ export async function importFdcCsv(dir: string, options: FdcImportOptions = {}):
     const amountText = (row.amount ?? '').trim();
     const amount = Number(amountText);
     if (amountText === '' || !Number.isFinite(amount) || amount < 0) {
-      bad('food_nutrient.csv', line, `amount of nutrient ${nutrientId} missing or malformed: "${amountText}"`);
+      bad(
+        'food_nutrient.csv',
+        line,
+        `amount of nutrient ${nutrientId} missing or malformed: "${amountText}"`,
+      );
       continue;
     }
     if (record.amounts.has(nutrientId)) {
@@ -399,7 +431,8 @@ function dropDuplicates(records: FdcFoodRecord[], stats: FdcImportStats): FdcFoo
   for (const group of groups.values()) {
     const sorted = [...group].sort(
       (a, b) =>
-        (b.publicationDate ?? '').localeCompare(a.publicationDate ?? '') || Number(b.fdcId) - Number(a.fdcId),
+        (b.publicationDate ?? '').localeCompare(a.publicationDate ?? '') ||
+        Number(b.fdcId) - Number(a.fdcId),
     );
     const [latest, ...older] = sorted as [FdcFoodRecord, ...FdcFoodRecord[]];
     kept.add(latest.fdcId);

@@ -41,7 +41,9 @@ export function buildSr24Foods(
     const cells = (foodLines[i] as string).split('\t');
     const line = i + 2;
     if (cells.length !== SR24_FOODS_HEADER.length) {
-      throw new Error(`${files.foods}:${line}: ${cells.length} columns, expected ${SR24_FOODS_HEADER.length}`);
+      throw new Error(
+        `${files.foods}:${line}: ${cells.length} columns, expected ${SR24_FOODS_HEADER.length}`,
+      );
     }
     const ndb = cells[0] as string;
     if (!/^\d{5}$/.test(ndb)) throw new Error(`${files.foods}:${line}: ndb malformed: "${ndb}"`);
@@ -59,7 +61,13 @@ export function buildSr24Foods(
       nutrients[id] = { per100g, source: note ? { ...source, note } : source };
     }
     const id = sr24FoodId(ndb);
-    foods.set(id, { id, name: cells[1] as string, group: cells[2] as string, nutrients, portions: [] });
+    foods.set(id, {
+      id,
+      name: cells[1] as string,
+      group: cells[2] as string,
+      nutrients,
+      portions: [],
+    });
   }
   const portionLines = tsvLines(portionsTsv, files.portions, SR24_PORTIONS_HEADER);
   for (let i = 0; i < portionLines.length; i += 1) {
@@ -70,7 +78,9 @@ export function buildSr24Foods(
     const amount = Number(amountText);
     const grams = Number(gramsText);
     if (!(amount > 0) || !(grams > 0) || !name) {
-      throw new Error(`${files.portions}:${line}: amount, name and grams must be given and positive`);
+      throw new Error(
+        `${files.portions}:${line}: amount, name and grams must be given and positive`,
+      );
     }
     food.portions.push({ name, amount, grams });
   }

@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvRecords } from '../core/diary/csv.js';
 import type { FoodIndex } from '../core/foods.js';
-import { PANTRY_GROUPS, MEALS, type Meal, type PantryGroup, type PantryItem } from '../core/plan/types.js';
+import {
+  PANTRY_GROUPS,
+  MEALS,
+  type Meal,
+  type PantryGroup,
+  type PantryItem,
+} from '../core/plan/types.js';
 import { ALLERGEN_GROUPS, type AllergenGroup, type DietPattern } from '../core/profile.js';
 import { err, ok, type Result } from '../core/result.js';
 import { dataDir } from './load-foods.js';
@@ -32,33 +38,51 @@ export function pantryFile(dir: string = dataDir()): string {
 }
 
 /** Parses the pantry CSV against the food index; any bad row is an INVALID_CSV naming line and field. */
-export function parsePantry(text: string, foods: FoodIndex, file = 'pantry.csv'): Result<PantryItem[]> {
+export function parsePantry(
+  text: string,
+  foods: FoodIndex,
+  file = 'pantry.csv',
+): Result<PantryItem[]> {
   const records = parseCsvRecords(text, file);
   if (!records.ok) return records;
   const [head, ...rows] = records.value;
   if (!head || head.fields.join(',') !== HEADER.join(',')) {
-    return err({ code: 'INVALID_CSV', message: `header must be ${HEADER.join(',')}`, file, location: 'line 1' });
+    return err({
+      code: 'INVALID_CSV',
+      message: `header must be ${HEADER.join(',')}`,
+      file,
+      location: 'line 1',
+    });
   }
   const items: PantryItem[] = [];
   for (const row of rows) {
     const bad = (field: string, message: string) =>
       err({ code: 'INVALID_CSV' as const, message, file, location: `line ${row.line}`, field });
-    const f = Object.fromEntries(HEADER.map((h, i) => [h, row.fields[i] ?? ''])) as Record<(typeof HEADER)[number], string>;
+    const f = Object.fromEntries(HEADER.map((h, i) => [h, row.fields[i] ?? ''])) as Record<
+      (typeof HEADER)[number],
+      string
+    >;
     const food = foods.get(f.food_id);
     if (!food) return bad('food_id', `unknown food ${f.food_id}`);
-    if (!PANTRY_GROUPS.includes(f.group as PantryGroup)) return bad('group', `unknown group "${f.group}"`);
+    if (!PANTRY_GROUPS.includes(f.group as PantryGroup))
+      return bad('group', `unknown group "${f.group}"`);
     const meals = f.meals.split('|');
-    if (meals.length === 0 || meals.some((m) => !MEALS.includes(m as Meal))) return bad('meals', `unknown meal in "${f.meals}"`);
+    if (meals.length === 0 || meals.some((m) => !MEALS.includes(m as Meal)))
+      return bad('meals', `unknown meal in "${f.meals}"`);
     const stepG = Number(f.step_g);
     const minG = Number(f.min_g);
     const maxG = Number(f.max_g);
     if (!(stepG > 0)) return bad('step_g', `step_g must be > 0, got "${f.step_g}"`);
-    if (!(minG >= stepG) || !(maxG >= minG)) return bad('max_g', `need step_g ≤ min_g ≤ max_g, got ${stepG}, ${minG}, ${maxG}`);
+    if (!(minG >= stepG) || !(maxG >= minG))
+      return bad('max_g', `need step_g ≤ min_g ≤ max_g, got ${stepG}, ${minG}, ${maxG}`);
     const allergens = f.allergens === '' ? [] : f.allergens.split('|');
-    if (allergens.some((a) => !ALLERGEN_GROUPS.includes(a as AllergenGroup))) return bad('allergens', `unknown allergen in "${f.allergens}"`);
+    if (allergens.some((a) => !ALLERGEN_GROUPS.includes(a as AllergenGroup)))
+      return bad('allergens', `unknown allergen in "${f.allergens}"`);
     const patterns = f.patterns.split('|');
-    if (patterns.some((p) => !PATTERNS.includes(p as DietPattern))) return bad('patterns', `unknown pattern in "${f.patterns}"`);
-    if (f.sweetened !== '0' && f.sweetened !== '1') return bad('sweetened', 'sweetened must be 0 or 1');
+    if (patterns.some((p) => !PATTERNS.includes(p as DietPattern)))
+      return bad('patterns', `unknown pattern in "${f.patterns}"`);
+    if (f.sweetened !== '0' && f.sweetened !== '1')
+      return bad('sweetened', 'sweetened must be 0 or 1');
     let portion: PantryItem['portion'];
     const at = f.portion.lastIndexOf('=');
     if (at > 0) {
@@ -88,7 +112,8 @@ export function loadPantry(foods: FoodIndex, dir: string = dataDir()): PantryIte
   if (cached?.foods === foods) return cached.items;
   const file = pantryFile(dir);
   const parsed = parsePantry(readFileSync(file, 'utf8'), foods, file);
-  if (!parsed.ok) throw new Error(`${parsed.error.location}: ${parsed.error.message} (${parsed.error.field})`);
+  if (!parsed.ok)
+    throw new Error(`${parsed.error.location}: ${parsed.error.message} (${parsed.error.field})`);
   cached = { foods, items: parsed.value };
   return parsed.value;
 }

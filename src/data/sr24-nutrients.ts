@@ -15,11 +15,17 @@ export interface Sr24NutrientMapping {
   divisor: number;
   /** Said on every value converted or derived this way. */
   note?: string;
+  /**
+   * A weighted sum of several XML nutrients instead of `xmlName` alone (vitamin A RAE). The value
+   * is known when at least one component is; a missing component counts 0, so the sum is a lower
+   * bound, which the note says.
+   */
+  combine?: readonly { xmlName: string; factor: number }[];
 }
 
 /**
  * The mapping. Deliberately absent: `ALA` is ALANINE (SR 513), an amino acid, never α-linolenic
- * acid; SR24 has no added sugars, EPA, DHA, DPA, 18:3 n-3 alone, or menaquinones (those stay
+ * acid; SR24 has no iodine, added sugars, EPA, DHA, DPA, 18:3 n-3 alone, or menaquinones (those stay
  * unknown unless a supplementary table supplies them).
  */
 export const SR24_NUTRIENT_MAP: readonly Sr24NutrientMapping[] = [
@@ -54,6 +60,45 @@ export const SR24_NUTRIENT_MAP: readonly Sr24NutrientMapping[] = [
     // 18:3 n-3 851, 20:3 n-3 852) when it packed SR24; SR24 itself has no such total.
     note: 'sum of SR nutrients 621, 629, 631, 851, 852 (n-3 PUFA) computed by the cronometer SR24 build',
   },
+  { xmlName: 'B12 (Cyanocobalamin)', srNutrNo: '418', id: 'vitamin-b12', divisor: 1 },
+  {
+    xmlName: 'Folate',
+    srNutrNo: '417',
+    id: 'folate',
+    divisor: 1,
+    // SR 435 (DFE) and 431 (folic acid) are not in the cronometer XML.
+    note: 'total folate (SR 417), not DFE: a lower bound of DFE for foods fortified with folic acid',
+  },
+  { xmlName: 'Iron', srNutrNo: '303', id: 'iron', divisor: 1 },
+  { xmlName: 'Zinc', srNutrNo: '309', id: 'zinc', divisor: 1 },
+  {
+    xmlName: 'Retinol',
+    srNutrNo: '319,321,322,334',
+    id: 'vitamin-a',
+    divisor: 1,
+    // SR 320 (RAE) is not in the cronometer XML; IOM 2001 conversion factors.
+    combine: [
+      { xmlName: 'Retinol', factor: 1 },
+      { xmlName: 'Beta-carotene', factor: 1 / 12 },
+      { xmlName: 'Alpha-carotene', factor: 1 / 24 },
+      { xmlName: 'Beta-cryptoxanthin', factor: 1 / 24 },
+    ],
+    note: 'RAE computed from SR 319, 321, 322, 334 (retinol + β-carotene/12 + α-carotene/24 + β-cryptoxanthin/24, IOM 2001); a component SR24 lacks counts 0 (lower bound)',
+  },
+  { xmlName: 'Retinol', srNutrNo: '319', id: 'retinol', divisor: 1 },
+  { xmlName: 'Vitamin E', srNutrNo: '323', id: 'vitamin-e', divisor: 1 },
+  { xmlName: 'B1 (Thiamine)', srNutrNo: '404', id: 'thiamin', divisor: 1 },
+  { xmlName: 'B2 (Riboflavin)', srNutrNo: '405', id: 'riboflavin', divisor: 1 },
+  {
+    xmlName: 'B3 (Niacin)',
+    srNutrNo: '406',
+    id: 'niacin',
+    divisor: 1,
+    note: 'preformed niacin (SR 406), without the tryptophan share of niacin equivalents: a lower bound of NE',
+  },
+  { xmlName: 'B6 (Pyridoxine)', srNutrNo: '415', id: 'vitamin-b6', divisor: 1 },
+  { xmlName: 'Selenium', srNutrNo: '317', id: 'selenium', divisor: 1 },
+  { xmlName: 'Choline', srNutrNo: '421', id: 'choline', divisor: 1 },
 ];
 
 /** Nutrient ids in the column order of data/sr24/foods.tsv. */

@@ -16,7 +16,8 @@ describe('parseCsvRecords', () => {
 });
 
 describe('parseSupplementaryCsv', () => {
-  const parse = (row: string): unknown => parseSupplementaryCsv(`${HEADER}\n${row}\n`, 's.csv', known);
+  const parse = (row: string): unknown =>
+    parseSupplementaryCsv(`${HEADER}\n${row}\n`, 's.csv', known);
 
   it('maps an FDC row to a dataset source and a study row to a study source', () => {
     const [fdc, study] = parseSupplementaryCsv(
@@ -24,9 +25,19 @@ describe('parseSupplementaryCsv', () => {
       's.csv',
       known,
     );
-    expect(fdc?.source).toEqual({ label: 'FDC', kind: 'dataset', dataset: 'USDA FoodData Central', record: '12345' });
+    expect(fdc?.source).toEqual({
+      label: 'FDC',
+      kind: 'dataset',
+      dataset: 'USDA FoodData Central',
+      record: '12345',
+    });
     expect(fdc?.approximate).toBe(true);
-    expect(study?.source).toEqual({ label: 'Study A', kind: 'study', pmid: '123', doi: '10.0000/fixture' });
+    expect(study?.source).toEqual({
+      label: 'Study A',
+      kind: 'study',
+      pmid: '123',
+      doi: '10.0000/fixture',
+    });
     expect(study?.range).toEqual({ min: 900, max: 1000 });
     expect(study?.line).toBe(3);
   });
@@ -34,13 +45,19 @@ describe('parseSupplementaryCsv', () => {
   it('names file, line and field for each defect', () => {
     expect(() => parse('sr24:16113,mk7,1,,,chosen,0,A,,,,,')).toThrow(/s\.csv:2: source/);
     expect(() => parse('sr24:16113,mk7,-1,,,chosen,0,A,,,,u,')).toThrow(/s\.csv:2: per100g/);
-    expect(() => parse('sr24:16113,mk7,1,2,,chosen,0,A,,,,u,')).toThrow(/s\.csv:2: min\/max: give both/);
-    expect(() => parse('sr24:16113,mk7,5,1,2,chosen,0,A,,,,u,')).toThrow(/s\.csv:2: per100g: 5 outside/);
+    expect(() => parse('sr24:16113,mk7,1,2,,chosen,0,A,,,,u,')).toThrow(
+      /s\.csv:2: min\/max: give both/,
+    );
+    expect(() => parse('sr24:16113,mk7,5,1,2,chosen,0,A,,,,u,')).toThrow(
+      /s\.csv:2: per100g: 5 outside/,
+    );
     expect(() => parse('sr24:16113,mk7,1,,,best,0,A,,,,u,')).toThrow(/s\.csv:2: role/);
     expect(() => parse('sr24:16113,mk7,1,,,chosen,yes,A,,,,u,')).toThrow(/s\.csv:2: approximate/);
     expect(() => parse('sr24:16113,mk7,1,,,chosen,0,,,,,u,')).toThrow(/s\.csv:2: label/);
     expect(() => parse('sr24:16113,mk7,1,,,chosen,0,A,PMC1,,,u,')).toThrow(/s\.csv:2: pmid/);
     expect(() => parse('sr24:16113,mk7,1')).toThrow(/s\.csv:2: row: 3 fields/);
-    expect(() => parseSupplementaryCsv('food,nutrient\n', 's.csv', known)).toThrow(/s\.csv:1: header/);
+    expect(() => parseSupplementaryCsv('food,nutrient\n', 's.csv', known)).toThrow(
+      /s\.csv:1: header/,
+    );
   });
 });

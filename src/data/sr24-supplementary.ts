@@ -123,7 +123,8 @@ export function parseSupplementaryCsv(
       const text = get(column).trim();
       if (text === '') return undefined;
       const value = Number(text);
-      if (!Number.isFinite(value) || value < 0) fail(column, `not a non-negative number: "${text}"`);
+      if (!Number.isFinite(value) || value < 0)
+        fail(column, `not a non-negative number: "${text}"`);
       return value;
     };
 
@@ -146,9 +147,11 @@ export function parseSupplementaryCsv(
       }
     }
     const role = get('role').trim();
-    if (role !== 'chosen' && role !== 'alternative') fail('role', `"${role}" is not chosen/alternative`);
+    if (role !== 'chosen' && role !== 'alternative')
+      fail('role', `"${role}" is not chosen/alternative`);
     const approximate = get('approximate').trim();
-    if (approximate !== '0' && approximate !== '1') fail('approximate', `"${approximate}" is not 0/1`);
+    if (approximate !== '0' && approximate !== '1')
+      fail('approximate', `"${approximate}" is not 0/1`);
     const label = optional(get('label'));
     if (!label) fail('label', 'missing');
     const pmid = optional(get('pmid'));
@@ -201,7 +204,10 @@ function asAlternative(row: SupplementaryRow): { per100g: number; source: Source
  * `alternatives` of whichever value stands.
  * @throws Error for two chosen rows of one food and nutrient, or alternatives with no value.
  */
-export function mergeSupplementary(foods: Map<FoodId, Food>, rows: readonly SupplementaryRow[]): void {
+export function mergeSupplementary(
+  foods: Map<FoodId, Food>,
+  rows: readonly SupplementaryRow[],
+): void {
   const chosenAt = new Map<string, SupplementaryRow>();
   for (const row of rows.filter((r) => r.role === 'chosen')) {
     const key = `${row.foodId} ${row.nutrient}`;

@@ -32,11 +32,13 @@ describe('parseSr24FoodXml', () => {
 
   it('rejects a nutrient given twice, a non-numeric amount and a missing uid', () => {
     expect(() =>
-      parseSr24FoodXml('<food uid="11233" name="x"><nutrient amount="1" name="Energy"/><nutrient amount="2" name="Energy"/></food>'),
+      parseSr24FoodXml(
+        '<food uid="11233" name="x"><nutrient amount="1" name="Energy"/><nutrient amount="2" name="Energy"/></food>',
+      ),
     ).toThrow(/Energy twice/);
-    expect(() => parseSr24FoodXml('<food uid="11233" name="x"><nutrient amount="" name="Energy"/></food>')).toThrow(
-      /not a number/,
-    );
+    expect(() =>
+      parseSr24FoodXml('<food uid="11233" name="x"><nutrient amount="" name="Energy"/></food>'),
+    ).toThrow(/not a number/);
     expect(() => parseSr24FoodXml('<food name="x"></food>')).toThrow(/uid/);
   });
 });

@@ -48,7 +48,7 @@ describe('HighsWorkerSolver', () => {
     } finally {
       await solver.close();
     }
-  }, 20_000);
+  }, 300_000);
 
   it('the safety net stops a long solve as a fault (time-limit), with no solution', async () => {
     const solver = new HighsWorkerSolver();

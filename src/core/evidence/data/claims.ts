@@ -16,7 +16,12 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'benefit',
     outcome: 'biomarker',
     exposure: 'supplement',
-    studies: ['avadec_diederichsen2022', 'knapen2015_mk7_stiffness', 'valkyrie_devriese2020', 'devries2025_mk7_posthoc'],
+    studies: [
+      'avadec_diederichsen2022',
+      'knapen2015_mk7_stiffness',
+      'valkyrie_devriese2020',
+      'devries2025_mk7_posthoc',
+    ],
     rationale:
       'Two double-blind RCTs (AVADEC, Knapen 2015) and an open RCT agree on the marker. The grade is about dp-ucMGP only, not about calcification.',
   },
@@ -30,7 +35,13 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'null',
     outcome: 'calcification',
     exposure: 'supplement',
-    studies: ['avadec_diederichsen2022', 'zwakenberg2019_mk7_t2d', 'valkyrie_devriese2020', 'ikari2016_mk4', 'avadec_cac_hasific2024'],
+    studies: [
+      'avadec_diederichsen2022',
+      'zwakenberg2019_mk7_t2d',
+      'valkyrie_devriese2020',
+      'ikari2016_mk4',
+      'avadec_cac_hasific2024',
+    ],
     rationale:
       'Two double-blind RCTs and one open RCT were null for calcification; none showed regression. Kept at moderate because the trials were small or limited to older men, diabetes or haemodialysis.',
   },
@@ -151,7 +162,8 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'none',
     outcome: 'calcification',
     studies: ['iom2011_calcium_vitamin_d'],
-    rationale: 'Physiology stated in a guideline report; no study in the base measured calcification from excess vitamin D.',
+    rationale:
+      'Physiology stated in a guideline report; no study in the base measured calcification from excess vitamin D.',
   },
   {
     id: 'd-reversal',
@@ -176,7 +188,12 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'null',
     outcome: 'cv-events',
     exposure: 'supplement',
-    studies: ['vital_manson', 'vitd_rct_review_pmc5290441', 'gepner2012_vitd_stiffness', 'whi_cad_cac_manson2010'],
+    studies: [
+      'vital_manson',
+      'vitd_rct_review_pmc5290441',
+      'gepner2012_vitd_stiffness',
+      'whi_cad_cac_manson2010',
+    ],
     rationale: 'A large RCT and a review of RCTs agree on no benefit for events.',
   },
   {
@@ -189,7 +206,8 @@ export const CLAIMS: readonly Claim[] = [
     outcome: 'stiffness',
     exposure: 'supplement',
     studies: ['gepner2012_vitd_stiffness', 'vitd_rct_review_pmc5290441'],
-    rationale: 'A double-blind RCT and a review of RCTs agree; kept at moderate because the RCT lasted 4 months.',
+    rationale:
+      'A double-blind RCT and a review of RCTs agree; kept at moderate because the RCT lasted 4 months.',
   },
   // ── Magnesium ────────────────────────────────────────────────────────────────────────────
   {
@@ -228,7 +246,8 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'mixed',
     outcome: 'calcification',
     studies: ['hruby2014_fhs_mg', 'sakaguchi2019_mgo_ckd', 'magical_ckd_bressendorff2023'],
-    rationale: 'A cross-sectional association and an open-label trial against a double-blind null trial: mixed, low.',
+    rationale:
+      'A cross-sectional association and an open-label trial against a double-blind null trial: mixed, low.',
   },
   {
     id: 'mg-harm-ckd',
@@ -289,7 +308,8 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'mixed',
     outcome: 'calcification',
     studies: ['simon2004_cardia_vitc'],
-    rationale: 'One cohort with a status association in men only and null intake associations: mixed, low.',
+    rationale:
+      'One cohort with a status association in men only and null intake associations: mixed, low.',
   },
   {
     id: 'c-harm-stones',
@@ -403,7 +423,8 @@ export const CLAIMS: readonly Claim[] = [
     direction: 'mixed',
     outcome: 'cv-events',
     studies: ['vital_manson', 'alfaddagh2022_mesa_omega3'],
-    rationale: 'An RCT with a null primary outcome and positive secondary outcomes, plus a cohort: mixed, low.',
+    rationale:
+      'An RCT with a null primary outcome and positive secondary outcomes, plus a cohort: mixed, low.',
   },
   {
     id: 'o3-plaque',
@@ -555,6 +576,7 @@ export const CLAIMS: readonly Claim[] = [
     outcome: 'cv-events',
     exposure: 'pattern',
     studies: ['fung2008_dash_nhs'],
-    rationale: 'One prospective cohort of a whole diet pattern, of which sweetened drinks are one part: low.',
+    rationale:
+      'One prospective cohort of a whole diet pattern, of which sweetened drinks are one part: low.',
   },
 ];

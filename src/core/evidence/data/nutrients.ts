@@ -88,7 +88,8 @@ export const EVIDENCE_NUTRIENTS: readonly EvidenceNutrientRecord[] = [
   {
     id: 'vitamin-c',
     name: 'Vitamin C',
-    mechanism: 'Needed for collagen; antioxidant. Reduced calcification of smooth muscle cells in culture only.',
+    mechanism:
+      'Needed for collagen; antioxidant. Reduced calcification of smooth muscle cells in culture only.',
     mechanismClaim: 'c-mechanism',
     reversalClaim: 'c-reversal',
     preventionClaim: 'c-prevention',
@@ -181,7 +182,8 @@ export const EVIDENCE_NUTRIENTS: readonly EvidenceNutrientRecord[] = [
   {
     id: 'added-sugars',
     name: 'Added sugars',
-    mechanism: 'No calcification-specific mechanism; part of overall diet quality and cardiometabolic risk.',
+    mechanism:
+      'No calcification-specific mechanism; part of overall diet quality and cardiometabolic risk.',
     mechanismClaim: 'sugar-mechanism',
     reversalClaim: 'sugar-reversal',
     preventionClaim: 'sugar-prevention',

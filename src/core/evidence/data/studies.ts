@@ -63,7 +63,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'knapen2015_mk7_stiffness',
     label: 'Knapen 2015',
-    title: 'Menaquinone-7 supplementation improves arterial stiffness in healthy postmenopausal women',
+    title:
+      'Menaquinone-7 supplementation improves arterial stiffness in healthy postmenopausal women',
     firstAuthor: 'Knapen',
     year: 2015,
     journal: 'Thromb Haemost 113:1135',
@@ -90,7 +91,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'knapen2013_mk7_bone',
     label: 'Knapen 2013',
-    title: '[MK-7 180 µg/day and bone loss in healthy postmenopausal women: 3-year randomised trial]',
+    title:
+      '[MK-7 180 µg/day and bone loss in healthy postmenopausal women: 3-year randomised trial]',
     firstAuthor: 'Knapen',
     year: 2013,
     journal: 'Osteoporos Int 24:2499',
@@ -115,7 +117,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'devries2025_mk7_posthoc',
     label: 'de Vries 2025',
-    title: '[MK-7 180 µg/day in women with low vitamin K status: post-hoc analysis of a 1-year trial]',
+    title:
+      '[MK-7 180 µg/day in women with low vitamin K status: post-hoc analysis of a 1-year trial]',
     firstAuthor: 'de Vries',
     year: 2025,
     journal: 'Nutrients 17:815',
@@ -147,12 +150,14 @@ export const STUDIES: readonly Study[] = [
     year: 2022,
     journal: 'Circulation 145:1387',
     design: 'rct',
-    designDetail: 'multicentre double-blind placebo-controlled randomised trial (AVADEC, NCT03243890)',
+    designDetail:
+      'multicentre double-blind placebo-controlled randomised trial (AVADEC, NCT03243890)',
     population: 'community men aged 65–74 (mean 71) with aortic valve calcification score >300 AU',
     n: 365,
     duration: '24 months',
     dose: 'MK-7 720 µg/day + vitamin D 25 µg/day vs placebo',
-    outcome: 'change in aortic valve calcification score; valve area, jet velocity, arterial and coronary calcification, dp-ucMGP',
+    outcome:
+      'change in aortic valve calcification score; valve area, jet velocity, arterial and coronary calcification, dp-ucMGP',
     result:
       'Valve calcification rose 275 AU (225–326) with MK-7 + D and 292 AU (246–338) with placebo: difference −17 AU (−86 to 53), p=0.64. Valve area, jet velocity, aortic and coronary calcification, valve surgery and cardiovascular events did not differ. dp-ucMGP −212 vs +45 pmol/L (p<0.001).',
     direction: 'null',
@@ -189,7 +194,8 @@ export const STUDIES: readonly Study[] = [
     ],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (JACC Advances 2024, found through a library catalogue).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (JACC Advances 2024, found through a library catalogue).',
     verified: { result: true, title: false },
   },
   {
@@ -235,7 +241,8 @@ export const STUDIES: readonly Study[] = [
     effects: [],
     pmid: null,
     doi: '10.3390/nu7115443',
-    identifierNote: 'The DOI is the protocol’s (Vossen 2015); the results paper’s identifiers were not seen.',
+    identifierNote:
+      'The DOI is the protocol’s (Vossen 2015); the results paper’s identifiers were not seen.',
     funding: 'Dutch Heart Foundation.',
     verified: { result: false, title: false },
   },
@@ -288,7 +295,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'zwakenberg2019_mk7_t2d',
     label: 'Zwakenberg 2019',
-    title: '[MK-7 360 µg/day and arterial calcification in type 2 diabetes with cardiovascular disease: randomised trial]',
+    title:
+      '[MK-7 360 µg/day and arterial calcification in type 2 diabetes with cardiovascular disease: randomised trial]',
     firstAuthor: 'Zwakenberg',
     year: 2019,
     journal: 'Am J Clin Nutr 110:883',
@@ -299,7 +307,8 @@ export const STUDIES: readonly Study[] = [
     nDetail: '35 MK-7, 33 placebo; 60 completed',
     duration: '6 months',
     dose: 'MK-7 360 µg/day vs placebo',
-    outcome: 'femoral arterial calcification activity (18F-NaF PET), CT calcification mass, dp-ucMGP',
+    outcome:
+      'femoral arterial calcification activity (18F-NaF PET), CT calcification mass, dp-ucMGP',
     result:
       'Calcification activity tended to rise with MK-7 vs placebo (0.25; 95% CI −0.02 to 0.51; p=0.06, not significant); CT calcification mass did not differ (0.50; −0.23 to 1.36; p=0.18). A pre-specified post-hoc analysis (Bartstra 2020) found no effect on systemic arterial calcification or bone density.',
     direction: 'null',
@@ -311,7 +320,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'valkyrie_devriese2020',
     label: 'Valkyrie, De Vriese 2020',
-    title: '[Valkyrie: VKA vs rivaroxaban with or without vitamin K2 in haemodialysis patients with atrial fibrillation]',
+    title:
+      '[Valkyrie: VKA vs rivaroxaban with or without vitamin K2 in haemodialysis patients with atrial fibrillation]',
     firstAuthor: 'De Vriese',
     year: 2020,
     journal: 'J Am Soc Nephrol 31(1):186',
@@ -332,7 +342,8 @@ export const STUDIES: readonly Study[] = [
     ],
     pmid: null,
     doi: '10.1681/ASN.2019060579',
-    identifierNote: 'The PMID of the 2020 paper was not seen; 33753537 is the 2021 follow-up paper.',
+    identifierNote:
+      'The PMID of the 2020 paper was not seen; 33753537 is the 2021 follow-up paper.',
     verified: { result: true, title: false },
   },
   {
@@ -343,7 +354,8 @@ export const STUDIES: readonly Study[] = [
     year: 2007,
     journal: 'Blood 109(8):3279',
     design: 'single-arm',
-    designDetail: 'human intervention studies (pharmacokinetics, anticoagulation); design details not seen in the dossier',
+    designDetail:
+      'human intervention studies (pharmacokinetics, anticoagulation); design details not seen in the dossier',
     population: 'healthy volunteers',
     n: null,
     dose: 'MK-7 and K1 at several doses',
@@ -354,7 +366,8 @@ export const STUDIES: readonly Study[] = [
     effects: [{ outcome: 'adverse-events', direction: 'harm', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (Blood 2007;109(8):3279, read on the publisher site).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (Blood 2007;109(8):3279, read on the publisher site).',
     url: 'http://ashpublications.net/blood/article/109/8/3279/23729/',
     verified: { result: true, title: false },
   },
@@ -362,7 +375,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'shea2009_phylloquinone_cac',
     label: 'Shea 2009',
-    title: 'Vitamin K supplementation and progression of coronary artery calcium in older men and women',
+    title:
+      'Vitamin K supplementation and progression of coronary artery calcium in older men and women',
     firstAuthor: 'Shea',
     year: 2009,
     journal: 'Am J Clin Nutr 89:1799',
@@ -408,13 +422,15 @@ export const STUDIES: readonly Study[] = [
     effects: [{ outcome: 'calcification', direction: 'benefit', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (Circulation correspondence; trial NCT00785109).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (Circulation correspondence; trial NCT00785109).',
     verified: { result: false, title: true },
   },
   {
     id: 'ipack_hd_holden2023',
     label: 'iPACK-HD, Holden 2023',
-    title: '[iPACK-HD: phylloquinone and coronary calcification in haemodialysis, pilot randomised trial]',
+    title:
+      '[iPACK-HD: phylloquinone and coronary calcification in haemodialysis, pilot randomised trial]',
     firstAuthor: 'Holden',
     year: 2023,
     journal: 'Nephrol Dial Transplant 38:746',
@@ -458,7 +474,12 @@ export const STUDIES: readonly Study[] = [
     direction: 'null',
     effects: [
       { outcome: 'calcification', direction: 'null', nutrient: 'calcium', exposure: 'supplement' },
-      { outcome: 'calcification', direction: 'null', nutrient: 'vitamin-d', exposure: 'supplement' },
+      {
+        outcome: 'calcification',
+        direction: 'null',
+        nutrient: 'vitamin-d',
+        exposure: 'supplement',
+      },
     ],
     pmid: '20551849',
     doi: '10.1097/gme.0b013e3181d683b5',
@@ -493,7 +514,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'gepner2012_vitd_stiffness',
     label: 'Gepner 2012',
-    title: '[Vitamin D3 2500 IU/day for 4 months and vascular function in postmenopausal women: randomised trial]',
+    title:
+      '[Vitamin D3 2500 IU/day for 4 months and vascular function in postmenopausal women: randomised trial]',
     firstAuthor: 'Gepner',
     year: 2012,
     journal: 'PLoS One',
@@ -518,7 +540,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'vitd_rct_review_pmc5290441',
     label: 'Review of 45 vitamin D RCTs (PMC5290441)',
-    title: '[Vitamin D supplementation and cardiovascular surrogate and clinical end points: review of randomised trials]',
+    title:
+      '[Vitamin D supplementation and cardiovascular surrogate and clinical end points: review of randomised trials]',
     firstAuthor: null,
     year: null,
     design: 'rct-review',
@@ -527,7 +550,8 @@ export const STUDIES: readonly Study[] = [
     n: null,
     nDetail: '45 randomised trials',
     dose: 'vitamin D supplementation',
-    outcome: 'blood pressure, large-artery stiffness, atherosclerosis, endothelial function, cardiovascular events',
+    outcome:
+      'blood pressure, large-artery stiffness, atherosclerosis, endothelial function, cardiovascular events',
     result:
       'Of the trials with an optimal design, only 2 short (8-week) trials lowered blood pressure and none reduced large-artery stiffness; atherosclerosis and endothelial markers were similarly null; the one trial with cardiovascular events (7 years) found no change.',
     direction: 'null',
@@ -538,7 +562,8 @@ export const STUDIES: readonly Study[] = [
     ],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID, DOI, authors and year were not seen in the dossier; read on PubMed Central as PMC5290441.',
+    noIdentifier:
+      'PMID, DOI, authors and year were not seen in the dossier; read on PubMed Central as PMC5290441.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5290441',
     verified: { result: true, title: false },
   },
@@ -551,7 +576,8 @@ export const STUDIES: readonly Study[] = [
     year: 2010,
     journal: 'BMJ 341:c3691',
     design: 'rct-meta-analysis',
-    designDetail: 'meta-analysis of placebo-controlled randomised trials (patient- and trial-level)',
+    designDetail:
+      'meta-analysis of placebo-controlled randomised trials (patient- and trial-level)',
     population: 'trials of calcium ≥500 mg/day without vitamin D, mean age over 40',
     n: 11921,
     nDetail: 'trial level 11,921 (11 trials); patient level 8,151 (5 trials)',
@@ -561,7 +587,9 @@ export const STUDIES: readonly Study[] = [
     result:
       'MI HR 1.31 (1.02–1.67), p=0.035; stroke 1.20 (0.96–1.50); MI, stroke or sudden death 1.18 (1.00–1.39); death 1.09 (0.96–1.23); trial-level MI about 1.27 (1.01–1.59).',
     direction: 'harm',
-    effects: [{ outcome: 'cv-events', direction: 'harm', nutrient: 'calcium', exposure: 'supplement' }],
+    effects: [
+      { outcome: 'cv-events', direction: 'harm', nutrient: 'calcium', exposure: 'supplement' },
+    ],
     pmid: '20671013',
     doi: '10.1136/bmj.c3691',
     verified: { result: true, title: true },
@@ -610,7 +638,8 @@ export const STUDIES: readonly Study[] = [
     effects: [],
     pmid: null,
     doi: null,
-    noIdentifier: 'A National Academies report (NAP record 13050): no PMID; DOI not given in the dossier.',
+    noIdentifier:
+      'A National Academies report (NAP record 13050): no PMID; DOI not given in the dossier.',
     verified: { result: true, title: true },
   },
   // ── Magnesium ────────────────────────────────────────────────────────────────────────────
@@ -623,26 +652,30 @@ export const STUDIES: readonly Study[] = [
     year: 2019,
     journal: 'J Am Soc Nephrol',
     design: 'rct-open',
-    designDetail: 'open-label 2×2 factorial randomised trial, terminated early at an interim analysis',
+    designDetail:
+      'open-label 2×2 factorial randomised trial, terminated early at an interim analysis',
     population: 'CKD stage 3–4 with risk factors for coronary calcification (Japan)',
     n: 125,
     nDetail: '125 enrolled, 96 completed',
     duration: '2 years',
     dose: 'magnesium oxide (dose not seen) and/or AST-120 vs control',
     outcome: 'percent change in coronary calcium score',
-    result: 'Coronary calcium rose 11.3% with magnesium oxide vs 39.5% in controls (significant); AST-120 had no effect.',
+    result:
+      'Coronary calcium rose 11.3% with magnesium oxide vs 39.5% in controls (significant); AST-120 had no effect.',
     direction: 'benefit',
     effects: [{ outcome: 'calcification', direction: 'benefit', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (read on PubMed Central as PMC6551769).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (read on PubMed Central as PMC6551769).',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC6551769',
     verified: { result: true, title: false },
   },
   {
     id: 'magical_ckd_bressendorff2023',
     label: 'MAGiCAL-CKD, Bressendorff 2023',
-    title: '[MAGiCAL-CKD: magnesium hydroxide and coronary calcification in predialysis CKD, randomised trial]',
+    title:
+      '[MAGiCAL-CKD: magnesium hydroxide and coronary calcification in predialysis CKD, randomised trial]',
     firstAuthor: 'Bressendorff',
     year: 2023,
     journal: 'J Am Soc Nephrol 34:886',
@@ -668,7 +701,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'hruby2014_fhs_mg',
     label: 'Framingham, Hruby 2014',
-    title: 'Magnesium intake is inversely associated with coronary artery calcification: the Framingham Heart Study',
+    title:
+      'Magnesium intake is inversely associated with coronary artery calcification: the Framingham Heart Study',
     firstAuthor: 'Hruby',
     year: 2014,
     journal: 'JACC Cardiovasc Imaging',
@@ -705,11 +739,17 @@ export const STUDIES: readonly Study[] = [
     effects: [
       { outcome: 'kidney-stones', direction: 'benefit', nutrient: 'magnesium', exposure: 'diet' },
       { outcome: 'kidney-stones', direction: 'benefit', nutrient: 'potassium', exposure: 'diet' },
-      { outcome: 'kidney-stones', direction: 'harm', nutrient: 'vitamin-c', exposure: 'supplement' },
+      {
+        outcome: 'kidney-stones',
+        direction: 'harm',
+        nutrient: 'vitamin-c',
+        exposure: 'supplement',
+      },
     ],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (JASN 2004;15:3225, read as a secondary copy).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (JASN 2004;15:3225, read as a secondary copy).',
     verified: { result: true, title: false },
   },
   // ── Vitamin C ────────────────────────────────────────────────────────────────────────────
@@ -742,7 +782,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'agarwal2012_laas_vitc',
     label: 'LAAS, Agarwal 2012',
-    title: '[Vitamin C supplements and carotid intima-media thickness progression: the Los Angeles Atherosclerosis Study]',
+    title:
+      '[Vitamin C supplements and carotid intima-media thickness progression: the Los Angeles Atherosclerosis Study]',
     firstAuthor: 'Agarwal',
     year: 2012,
     journal: 'Open Cardiovasc Med J 6:113',
@@ -760,7 +801,8 @@ export const STUDIES: readonly Study[] = [
     effects: [{ outcome: 'plaque', direction: 'harm', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (Open Cardiovasc Med J 2012;6:113, read in full text).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (Open Cardiovasc Med J 2012;6:113, read in full text).',
     url: 'https://opencardiovascularmedicinejournal.com/VOLUME/6/PAGE/113/FULLTEXT/',
     verified: { result: true, title: false },
   },
@@ -775,7 +817,8 @@ export const STUDIES: readonly Study[] = [
     designDetail: 'prospective cohort (Cohort of Swedish Men)',
     population: 'Swedish men aged 45–79',
     n: 23355,
-    nDetail: '23,355 men taking only vitamin C supplements or no supplements (of 48,850 in the cohort)',
+    nDetail:
+      '23,355 men taking only vitamin C supplements or no supplements (of 48,850 in the cohort)',
     duration: '11 years',
     dose: 'ascorbic acid tablets (about 1,000 mg each)',
     outcome: 'incident kidney stones',
@@ -785,7 +828,8 @@ export const STUDIES: readonly Study[] = [
     effects: [{ outcome: 'kidney-stones', direction: 'harm', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID and DOI were not seen in the dossier (JAMA Intern Med 2013;173(5):386-388).',
+    noIdentifier:
+      'PMID and DOI were not seen in the dossier (JAMA Intern Med 2013;173(5):386-388).',
     url: 'https://www.nature.com/articles/nrurol.2013.29',
     verified: { result: true, title: true },
   },
@@ -800,19 +844,22 @@ export const STUDIES: readonly Study[] = [
     population: 'cell culture',
     n: null,
     outcome: 'smooth muscle cell calcium accumulation, alkaline phosphatase',
-    result: 'Ascorbate decreased calcium accumulation and alkaline phosphatase activity and blocked statin-induced calcification in culture.',
+    result:
+      'Ascorbate decreased calcium accumulation and alkaline phosphatase activity and blocked statin-induced calcification in culture.',
     direction: 'benefit',
     effects: [{ outcome: 'calcification', direction: 'benefit', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID, DOI, authors and year were not seen in the dossier (read on PubMed Central as PMC7364280).',
+    noIdentifier:
+      'PMID, DOI, authors and year were not seen in the dossier (read on PubMed Central as PMC7364280).',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC7364280',
     verified: { result: true, title: false },
   },
   {
     id: 'ashor2014_vitc_endothelium',
     label: 'Ashor 2014',
-    title: '[Vitamin C supplementation and endothelial function: meta-analysis of randomised trials]',
+    title:
+      '[Vitamin C supplementation and endothelial function: meta-analysis of randomised trials]',
     firstAuthor: 'Ashor',
     year: 2014,
     journal: 'Atherosclerosis 235:9–20',
@@ -904,7 +951,8 @@ export const STUDIES: readonly Study[] = [
     effects: [{ outcome: 'calcification', direction: 'null', exposure: 'supplement' }],
     pmid: null,
     doi: null,
-    noIdentifier: 'PMID, DOI, first author and year were not seen in the dossier (abstract read on epaland.com).',
+    noIdentifier:
+      'PMID, DOI, first author and year were not seen in the dossier (abstract read on epaland.com).',
     url: 'https://epaland.com/articles/17',
     verified: { result: true, title: true },
   },
@@ -1006,7 +1054,8 @@ export const STUDIES: readonly Study[] = [
   {
     id: 'schroder2011_medas',
     label: 'Schröder 2011 (MEDAS validation)',
-    title: '[Validation of a 14-item Mediterranean diet adherence screener in PREDIMED participants]',
+    title:
+      '[Validation of a 14-item Mediterranean diet adherence screener in PREDIMED participants]',
     firstAuthor: 'Schröder',
     year: 2011,
     journal: 'J Nutr 141(6):1140–1145',
@@ -1015,7 +1064,8 @@ export const STUDIES: readonly Study[] = [
     population: 'PREDIMED participants',
     n: 7146,
     outcome: 'agreement of the 14-item screener with a full food-frequency questionnaire',
-    result: 'The 14-item screener was validated against the full dietary assessment in 7,146 participants.',
+    result:
+      'The 14-item screener was validated against the full dietary assessment in 7,146 participants.',
     direction: 'benefit',
     effects: [{ outcome: 'diet-quality', direction: 'benefit', exposure: 'pattern' }],
     pmid: '21508208',

@@ -15,6 +15,7 @@ import {
   EFSA_VITAMIN_D_UL,
   EFSA_VITAMIN_K,
 } from './references.js';
+import { EFSA_WHOLE_DIET_OMISSIONS, EFSA_WHOLE_DIET_ROWS } from './whole-diet.js';
 
 /**
  * EFSA Dietary Reference Values for adults (18 and over), for the nutrients calcwise tracks.
@@ -66,7 +67,9 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
       { ages: [18], stages: [...NOT_PREGNANT, ...PREGNANT], value: 3500 },
       { sex: 'female', ages: [18], stages: LACTATING, value: 4000 },
     ],
-    { note: 'Does not apply to people with impaired potassium excretion (CKD, potassium-retaining medicines).' },
+    {
+      note: 'Does not apply to people with impaired potassium excretion (CKD, potassium-retaining medicines).',
+    },
   ),
 
   ...rows('sodium', 'guidance', EFSA_SODIUM, [{ ages: [18], value: 2000 }], {
@@ -95,7 +98,9 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
       { sex: 'female', ages: [18], stages: PREGNANT, value: 105 },
       { sex: 'female', ages: [18], stages: LACTATING, value: 155 },
     ],
-    { note: `${PRI} Pregnancy +10 mg, lactation +60 mg. No smoker increment is applied under EFSA here; EFSA set no UL.` },
+    {
+      note: `${PRI} Pregnancy +10 mg, lactation +60 mg. No smoker increment is applied under EFSA here; EFSA set no UL.`,
+    },
   ),
 
   ...rows('epa-dha', 'AI', EFSA_2010_FATS, [{ ages: [18], value: 0.25 }], {
@@ -114,6 +119,8 @@ export const EFSA_DRV_ROWS: readonly DriRow[] = [
     requiresWeight: true,
     note: `${PRI} 0.83 g per kg body weight.`,
   }),
+
+  ...EFSA_WHOLE_DIET_ROWS,
 ];
 
 /** What the EFSA authority does not give, said instead of guessed. */
@@ -123,4 +130,5 @@ export const EFSA_OMISSIONS: readonly string[] = [
   'Carbohydrate: EFSA gives a reference intake range of 45–60 % of energy, not a gram target.',
   'Saturated fat and added sugars: EFSA advises intakes "as low as possible" without a number; no limit is set here.',
   'No UL from EFSA for phosphorus, potassium, vitamin C or vitamin K.',
+  ...EFSA_WHOLE_DIET_OMISSIONS,
 ];

@@ -16,6 +16,7 @@ import {
   NASEM_2019_SODIUM_CDRR,
   VITAMIN_C_UL,
 } from './references.js';
+import { NASEM_WHOLE_DIET_ROWS } from './whole-diet.js';
 
 /**
  * NASEM/IOM Dietary Reference Intakes for people aged 14 and over, one row per value,
@@ -63,16 +64,10 @@ export const NASEM_DRI_ROWS: readonly DriRow[] = [
     { sex: 'female', ages: [19, 30], stages: LACTATING, value: 310 },
     { sex: 'female', ages: [31, 50], stages: LACTATING, value: 320 },
   ]),
-  ...rows(
-    'magnesium',
-    'UL',
-    IOM_1997_MAGNESIUM_UL,
-    [{ ages: [14], value: 350 }],
-    {
-      appliesTo: 'supplements',
-      note: 'Applies to magnesium from supplements and medicines only; magnesium in food and water does not count.',
-    },
-  ),
+  ...rows('magnesium', 'UL', IOM_1997_MAGNESIUM_UL, [{ ages: [14], value: 350 }], {
+    appliesTo: 'supplements',
+    note: 'Applies to magnesium from supplements and medicines only; magnesium in food and water does not count.',
+  }),
 
   ...rows('phosphorus', 'RDA', NASEM_2019_ELEMENTS, [
     { ages: [14, 18], value: 1250 },
@@ -103,49 +98,38 @@ export const NASEM_DRI_ROWS: readonly DriRow[] = [
   ),
 
   ...rows('sodium', 'AI', NASEM_2019_ELEMENTS, [{ ages: [14], value: 1500 }]),
-  ...rows(
-    'sodium',
-    'CDRR',
-    NASEM_2019_SODIUM_CDRR,
-    [{ ages: [14], value: 2300 }],
-    {
-      note: 'Chronic Disease Risk Reduction intake: reduce intake if above it. Applies in pregnancy; for lactation the dossier did not confirm it.',
-    },
-  ),
+  ...rows('sodium', 'CDRR', NASEM_2019_SODIUM_CDRR, [{ ages: [14], value: 2300 }], {
+    note: 'Chronic Disease Risk Reduction intake: reduce intake if above it. Applies in pregnancy; for lactation the dossier did not confirm it.',
+  }),
 
-  ...rows(
-    'vitamin-c',
-    'RDA',
-    IOM_2001_VITAMINS,
-    [
-      { sex: 'male', ages: [14, 18], value: 75 },
-      { sex: 'female', ages: [14, 18], stages: NOT_PREGNANT, value: 65 },
-      { sex: 'male', ages: [19], value: 90, extra: { smokerIncrement: VITAMIN_C_SMOKERS } },
-      {
-        sex: 'female',
-        ages: [19],
-        stages: NOT_PREGNANT,
-        value: 75,
-        extra: { smokerIncrement: VITAMIN_C_SMOKERS },
-      },
-      { sex: 'female', ages: [14, 18], stages: PREGNANT, value: 80 },
-      {
-        sex: 'female',
-        ages: [19, 50],
-        stages: PREGNANT,
-        value: 85,
-        extra: { smokerIncrement: VITAMIN_C_SMOKERS },
-      },
-      { sex: 'female', ages: [14, 18], stages: LACTATING, value: 115 },
-      {
-        sex: 'female',
-        ages: [19, 50],
-        stages: LACTATING,
-        value: 120,
-        extra: { smokerIncrement: VITAMIN_C_SMOKERS },
-      },
-    ],
-  ),
+  ...rows('vitamin-c', 'RDA', IOM_2001_VITAMINS, [
+    { sex: 'male', ages: [14, 18], value: 75 },
+    { sex: 'female', ages: [14, 18], stages: NOT_PREGNANT, value: 65 },
+    { sex: 'male', ages: [19], value: 90, extra: { smokerIncrement: VITAMIN_C_SMOKERS } },
+    {
+      sex: 'female',
+      ages: [19],
+      stages: NOT_PREGNANT,
+      value: 75,
+      extra: { smokerIncrement: VITAMIN_C_SMOKERS },
+    },
+    { sex: 'female', ages: [14, 18], stages: PREGNANT, value: 80 },
+    {
+      sex: 'female',
+      ages: [19, 50],
+      stages: PREGNANT,
+      value: 85,
+      extra: { smokerIncrement: VITAMIN_C_SMOKERS },
+    },
+    { sex: 'female', ages: [14, 18], stages: LACTATING, value: 115 },
+    {
+      sex: 'female',
+      ages: [19, 50],
+      stages: LACTATING,
+      value: 120,
+      extra: { smokerIncrement: VITAMIN_C_SMOKERS },
+    },
+  ]),
   ...rows('vitamin-c', 'UL', VITAMIN_C_UL, [
     { ages: [14, 18], value: 1800 },
     { ages: [19], value: 2000 },
@@ -239,29 +223,23 @@ export const NASEM_DRI_ROWS: readonly DriRow[] = [
   ]),
 
   // Guidance where no DRI exists.
-  ...rows(
-    'epa-dha',
-    'guidance',
-    EFSA_2010_FATS,
-    [{ ages: [18], value: 0.25 }],
-    {
-      note: 'No NASEM DRI exists for EPA+DHA. EFSA 2010 adequate intake 250 mg/day for adults; AHA 2005: fatty fish at least twice a week. In pregnancy and lactation EFSA adds 100–200 mg DHA.',
-    },
-  ),
-  ...rows(
-    'saturated-fat',
-    'guidance',
-    DGA_2020_2025,
-    [{ ages: [14], value: 10 }],
-    { bound: 'max', basis: 'percent-energy', kcalPerGram: 9, note: 'Less than 10 % of energy.' },
-  ),
-  ...rows(
-    'added-sugars',
-    'guidance',
-    DGA_2020_2025,
-    [{ ages: [14], value: 10 }],
-    { bound: 'max', basis: 'percent-energy', kcalPerGram: 4, note: 'Less than 10 % of energy.' },
-  ),
+  ...rows('epa-dha', 'guidance', EFSA_2010_FATS, [{ ages: [18], value: 0.25 }], {
+    note: 'No NASEM DRI exists for EPA+DHA. EFSA 2010 adequate intake 250 mg/day for adults; AHA 2005: fatty fish at least twice a week. In pregnancy and lactation EFSA adds 100–200 mg DHA.',
+  }),
+  ...rows('saturated-fat', 'guidance', DGA_2020_2025, [{ ages: [14], value: 10 }], {
+    bound: 'max',
+    basis: 'percent-energy',
+    kcalPerGram: 9,
+    note: 'Less than 10 % of energy.',
+  }),
+  ...rows('added-sugars', 'guidance', DGA_2020_2025, [{ ages: [14], value: 10 }], {
+    bound: 'max',
+    basis: 'percent-energy',
+    kcalPerGram: 4,
+    note: 'Less than 10 % of energy.',
+  }),
+
+  ...NASEM_WHOLE_DIET_ROWS,
 ];
 
 /** Secondary source for EPA+DHA guidance, shown as context. */

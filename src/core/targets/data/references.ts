@@ -157,7 +157,10 @@ export const EFSA_MAGNESIUM_UL: SourceRef = {
   url: 'https://www.efsa.europa.eu/sites/default/files/efsa_rep/blobserver_assets/ndatolerableuil.pdf',
   note: 'Applies to readily dissociable magnesium salts and compounds in supplements, water and fortified foods, not to magnesium naturally in food. URL not in the research dossier.',
 };
-export const EFSA_PHOSPHORUS = efsa('EFSA NDA 2015 DRVs for phosphorus', '10.2903/j.efsa.2015.4185');
+export const EFSA_PHOSPHORUS = efsa(
+  'EFSA NDA 2015 DRVs for phosphorus',
+  '10.2903/j.efsa.2015.4185',
+);
 export const EFSA_POTASSIUM = efsa('EFSA NDA 2016 DRVs for potassium', '10.2903/j.efsa.2016.4592');
 export const EFSA_SODIUM = efsa('EFSA NDA 2019 DRVs for sodium', '10.2903/j.efsa.2019.5778');
 export const EFSA_VITAMIN_D = efsa('EFSA NDA 2016 DRVs for vitamin D', '10.2903/j.efsa.2016.4547');
