@@ -67,8 +67,9 @@ export const PLAN_EFFORT: EffortLimits = { nodes: 400, iterations: 200_000 };
 export const REPAIR_EFFORT: EffortLimits = { nodes: 1000, iterations: 400_000 };
 
 /**
- * Days planned ahead of the day being fixed (rolling horizon): day d is solved together with
- * day d+1, so day d does not take every good food and leave day d+1 the rest.
+ * Days planned ahead of the day being fixed (rolling horizon, relax-and-fix): day d is solved
+ * together with day d+1, whose portions are continuous (its LP relaxation), so day d does not
+ * take every good food and leave day d+1 the rest, at little more than the cost of one day.
  */
 export const LOOKAHEAD_DAYS = 1;
 
@@ -260,7 +261,7 @@ async function solveDay(
   solve: (model: LinearModel, options: SolveOptions) => Promise<SolveOutcome>,
   fault: (outcome: SolveOutcome, model: LinearModel) => Failure | undefined,
 ): Promise<{ pm: PlanModel; outcome: SolveOutcome; status: DayStatus } | Failure> {
-  const full = buildPlanModel(spec, { ...options, items: allowed });
+  const full = relaxAhead(buildPlanModel(spec, { ...options, items: allowed }));
   const relaxed = await solve(full.model, { relax: true, effort });
   const stop = fault(relaxed, full.model);
   if (stop) return stop;
@@ -272,7 +273,8 @@ async function solveDay(
   const candidates = items.length < allowed.length ? [items, allowed] : [allowed];
   let last: Failure = { kind: 'infeasible', model: full.model };
   for (const list of candidates) {
-    const pm = list === allowed ? full : buildPlanModel(spec, { ...options, items: list });
+    const pm =
+      list === allowed ? full : relaxAhead(buildPlanModel(spec, { ...options, items: list }));
     const outcome = await solve(pm.model, { effort, mipAbsGap: MIP_ABS_GAP });
     const stopped = fault(outcome, pm.model);
     if (stopped) return stopped;
@@ -293,6 +295,15 @@ async function solveDay(
     return { pm, outcome: repaired, status: 'repaired' };
   }
   return last;
+}
+
+/** The look-ahead days' columns made continuous: only the day being fixed is branched on. */
+function relaxAhead(pm: PlanModel): PlanModel {
+  if (pm.days <= 1) return pm;
+  const integer = Uint8Array.from(pm.model.integer);
+  for (const v of pm.x) if (v.day > 0) integer[v.col] = 0;
+  for (const v of pm.y) if (v.day > 0) integer[v.col] = 0;
+  return { ...pm, model: { ...pm.model, integer } };
 }
 
 /**

@@ -176,7 +176,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!job) throw notFound('plan job', 'id');
     const location = jobLocation(job.id);
     const view = jobView(job, location);
-    if (job.state !== 'done') return c.json(view);
+    if (job.state === 'queued' || job.state === 'running') return c.json(view);
     const result = job.run?.result;
     const saved = job.savedId ? await deps.store.getPlan(c.var.owner, job.savedId) : undefined;
     return c.json({
