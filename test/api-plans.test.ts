@@ -93,7 +93,7 @@ describe('plans through the API', () => {
     // The plan's energy total, recomputed by the analysis from the logged grams.
     const planEnergy = created.json.days[0].totals.energy.amount as number;
     expect(analysis.json.average.energy.amount).toBeCloseTo(planEnergy, -1);
-  });
+  }, 300_000);
 
   it('closes the gaps of a logged day, keeping what was logged', async () => {
     await call('PUT', '/api/profile', woman65);
@@ -110,7 +110,7 @@ describe('plans through the API', () => {
     const missing = await call('POST', '/api/plans', { days: 1, base: '2026-10-01' });
     expect(missing.status).toBe(404);
     expect(missing.json.error.field).toBe('base');
-  });
+  }, 300_000);
 
   it('answers an impossible profile with 422 INFEASIBLE_PLAN and the diagnosis, saving nothing', async () => {
     await call('PUT', '/api/profile', { ...woman65, targets: { energy: { max: 300 } } });
@@ -121,5 +121,5 @@ describe('plans through the API', () => {
     expect(json.status).toBe('infeasible');
     expect(json.diagnosis.conflicts.map((c: { name: string }) => c.name)).toContain('cap:energy');
     expect((await call('GET', '/api/plans')).json.plans.length).toBe(before);
-  });
+  }, 300_000);
 });
