@@ -1,6 +1,5 @@
 /**
- * Regenerates the USDA FoodData Central rows of the supplementary tables
- * (data/supplementary/menaquinones.csv and fatty-acids.csv) from the official Foundation
+ * Regenerates the USDA FoodData Central rows of data/supplementary/fatty-acids.csv from the official Foundation
  * Foods CSV release, keeps the hand-curated literature rows as they are, and recomputes the
  * published range (min/max) of every food + nutrient.
  *
@@ -58,93 +57,6 @@ interface FdcMapping {
 }
 
 const FATTY_ACIDS = ['epa', 'dha', 'dpa', 'ala'] as const;
-
-/** Menaquinone-4 measured in Foundation Foods, attached to the matching SR24 food. */
-export const MK4_MAPPINGS: readonly FdcMapping[] = [
-  { fdcId: '328637', foodId: 'sr24:01009', nutrients: ['mk4'] },
-  {
-    fdcId: '326135',
-    foodId: 'sr24:01040',
-    nutrients: ['mk4'],
-    note: 'same values published again as fdc_id 746767',
-  },
-  { fdcId: '325036', foodId: 'sr24:01032', nutrients: ['mk4'] },
-  {
-    fdcId: '2259795',
-    foodId: 'sr24:01032',
-    nutrients: ['mk4'],
-    role: 'alternative',
-    note: 'a second parmesan sample set, published 2022',
-  },
-  { fdcId: '329370', foodId: 'sr24:01029', nutrients: ['mk4'] },
-  {
-    fdcId: '323444',
-    foodId: 'sr24:01036',
-    nutrients: ['mk4'],
-    note: 'same values published again as fdc_id 746766',
-  },
-  {
-    fdcId: '2259796',
-    foodId: 'sr24:01019',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 feta',
-  },
-  {
-    fdcId: '2346384',
-    foodId: 'sr24:01012',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 creamed (full-fat) cottage cheese',
-  },
-  {
-    fdcId: '2346385',
-    foodId: 'sr24:01017',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 cream cheese',
-  },
-  { fdcId: '325198', foodId: 'sr24:01042', nutrients: ['mk4'] },
-  {
-    fdcId: '329830',
-    foodId: 'sr24:01227',
-    nutrients: ['mk4'],
-    note: 'same values published again as fdc_id 746765',
-  },
-  {
-    fdcId: '2346386',
-    foodId: 'sr24:01053',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 heavy whipping cream',
-  },
-  {
-    fdcId: '2346387',
-    foodId: 'sr24:01056',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 cultured sour cream',
-  },
-  {
-    fdcId: '2259793',
-    foodId: 'sr24:01116',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 plain whole-milk yogurt',
-  },
-  {
-    fdcId: '2259792',
-    foodId: 'sr24:01088',
-    nutrients: ['mk4'],
-    note: 'matched to SR24 cultured low-fat buttermilk',
-  },
-  {
-    fdcId: '325658',
-    foodId: 'sr24:07089',
-    nutrients: ['mk4'],
-    note: 'FDC sample is mild Italian pork sausage, pan-fried; SR24 food is cooked Italian pork sausage (preparation not stated); same values also as fdc_id 746780',
-  },
-  {
-    fdcId: '325992',
-    foodId: 'sr24:07919',
-    nutrients: ['mk4'],
-    note: 'FDC sample is raw; SR24 food does not state the preparation; same values also as fdc_id 746783',
-  },
-];
 
 /** EPA, DHA, DPA and ALA measured in Foundation Foods, attached to the matching SR24 food. */
 export const FATTY_ACID_MAPPINGS: readonly FdcMapping[] = [
@@ -429,10 +341,8 @@ function main(argv: readonly string[]): number {
     path.resolve(repo, '../shared/data/fdc/foundation_2024-10-31_foundation_only');
   const check = argv.includes('--check');
   let stale = 0;
-  for (const [name, mappings] of [
-    ['menaquinones.csv', MK4_MAPPINGS],
-    ['fatty-acids.csv', FATTY_ACID_MAPPINGS],
-  ] as const) {
+  // menaquinones.csv is built by scripts/build-menaquinones.ts from its sources and mapping rules.
+  for (const [name, mappings] of [['fatty-acids.csv', FATTY_ACID_MAPPINGS]] as const) {
     const file = path.join(repo, 'data/supplementary', name);
     const next = rebuildTable(file, mappings, fdcDir);
     if (next === readFileSync(file, 'utf8')) {

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFoodIndex } from '../src/core/test-support/make-food.js';
 import { createApp } from '../src/server/index.js';
+import { documentedApp } from './support/openapi-responses.js';
 import { createSqliteStore } from '../src/store/index.js';
 
 const store = await createSqliteStore(':memory:');
 afterAll(() => store.close());
-const app = createApp({ store, foods: makeFoodIndex([]), log: false });
+const app = documentedApp(createApp({ store, foods: makeFoodIndex([]), log: false }));
 
 async function get(path: string) {
   const response = await app.request(path);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFoodIndex } from '../src/data/load-foods.js';
 import type { AppEnv } from '../src/server/context.js';
 import { createApp } from '../src/server/index.js';
+import { documentedApp } from './support/openapi-responses.js';
 import { createSqliteStore, type Store } from '../src/store/index.js';
 
 // Plans need the bundled foods and pantry, and run HiGHS: one store and app for the file.
@@ -12,13 +13,15 @@ let app: Hono<AppEnv>;
 beforeAll(async () => {
   store = await createSqliteStore(':memory:');
   // A long wait: every POST here answers when its plan is done (201 or 422), as a job would end.
-  app = createApp({
-    store,
-    foods,
-    log: false,
-    clock: () => new Date('2026-11-25T12:00:00Z'),
-    plans: { waitMs: 600_000 },
-  });
+  app = documentedApp(
+    createApp({
+      store,
+      foods,
+      log: false,
+      clock: () => new Date('2026-11-25T12:00:00Z'),
+      plans: { waitMs: 600_000 },
+    }),
+  );
 });
 afterAll(() => store.close());
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFood, makeFoodIndex } from '../src/core/test-support/make-food.js';
 import { createApp, startServer } from '../src/server/index.js';
+import { documentedApp } from './support/openapi-responses.js';
 import { createSqliteStore } from '../src/store/index.js';
 
 const foods = makeFoodIndex([
@@ -33,7 +34,7 @@ describe('static UI', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log("calcwise")');
     const store = await createSqliteStore(':memory:');
-    const app = createApp({ store, foods, log: false, webRoot: root });
+    const app = documentedApp(createApp({ store, foods, log: false, webRoot: root }));
 
     const index = await app.request('/');
     expect(index.status).toBe(200);
@@ -64,7 +65,9 @@ describe('static UI', () => {
 
   it('answers only the API when there is no built UI', async () => {
     const store = await createSqliteStore(':memory:');
-    const app = createApp({ store, foods, log: false, webRoot: join(tempDir(), 'missing') });
+    const app = documentedApp(
+      createApp({ store, foods, log: false, webRoot: join(tempDir(), 'missing') }),
+    );
     expect((await app.request('/')).status).toBe(404);
     await store.close();
   });

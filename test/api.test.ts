@@ -10,6 +10,7 @@ import { SR24_DATASET } from '../src/core/sources.js';
 import { makeFood, makeFoodIndex } from '../src/core/test-support/make-food.js';
 import type { AccessRecord } from '../src/server/access-log.js';
 import { createApp, STATUS_BY_CODE } from '../src/server/index.js';
+import { documentedApp } from './support/openapi-responses.js';
 import type { AppEnv } from '../src/server/context.js';
 import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
 
@@ -78,7 +79,7 @@ let store: Store;
 let app: App;
 beforeEach(async () => {
   store = await createSqliteStore(':memory:');
-  app = createApp({ store, foods, clock: fixedClock, log: false });
+  app = documentedApp(createApp({ store, foods, clock: fixedClock, log: false }));
 });
 afterEach(async () => {
   await store.close();
@@ -130,7 +131,9 @@ describe('health, headers, limits', () => {
 
   it('writes one JSON access record per request when logging is on', async () => {
     const records: AccessRecord[] = [];
-    const logged = createApp({ store, foods, clock: fixedClock, log: (r) => records.push(r) });
+    const logged = documentedApp(
+      createApp({ store, foods, clock: fixedClock, log: (r) => records.push(r) }),
+    );
     await call(logged, 'GET', '/api/health');
     await call(logged, 'GET', '/api/foods/sr24:99999');
     expect(records.map((r) => [r.method, r.path, r.status])).toEqual([
@@ -328,7 +331,7 @@ describe('persistence', () => {
     dirs.push(dir);
     const file = join(dir, 'calcwise.db');
     const first = await createSqliteStore(file);
-    const app1 = createApp({ store: first, foods, log: false });
+    const app1 = documentedApp(createApp({ store: first, foods, log: false }));
     const { json: created } = await call(app1, 'POST', '/api/diary/entries', {
       date: '2026-11-20',
       food: 'sr24:01009',
@@ -338,7 +341,7 @@ describe('persistence', () => {
     await first.close();
 
     const second = await createSqliteStore(file);
-    const app2 = createApp({ store: second, foods, log: false });
+    const app2 = documentedApp(createApp({ store: second, foods, log: false }));
     const { json } = await call(app2, 'GET', '/api/diary');
     expect(json.days).toEqual([{ date: '2026-11-20', entries: [created] }]);
     await second.close();
@@ -486,7 +489,7 @@ describe('analysis without a profile', () => {
 
 describe('saved plans', () => {
   // A plan as the planner returns it (issue 5 contract: days[].items[] with foodId and grams).
-  const planResult = {
+  const planDays = {
     status: 'optimal',
     days: [
       {
@@ -521,6 +524,20 @@ describe('saved plans', () => {
     ],
     unmet: [],
   };
+  // Every field the planner's result has (src/core/plan/types.ts PlanResult), day by day.
+  const planResult = {
+    ...planDays,
+    days: planDays.days.map((day, i) => ({
+      day: i + 1,
+      meals: Object.fromEntries(day.items.map((item) => [item.meal, [item]])),
+      items: day.items,
+      totals: {},
+    })),
+    supplements: [],
+    explanation: { foods: [], binding: [], short: [], limits: [], candidates: 3 },
+    solve: { ms: 1, candidates: 3, cols: 3, rows: 10 },
+    disclaimer: 'calcwise informs; it does not diagnose.',
+  };
 
   it('returns a saved plan with its id, and 404 for an unknown one', async () => {
     const saved = await store.savePlan('local', { request: { days: 2 }, result: planResult });
@@ -533,7 +550,7 @@ describe('saved plans', () => {
   it('lists saved plans newest first', async () => {
     let t = Date.parse('2026-11-25T08:00:00Z');
     const timed = await createSqliteStore(':memory:', { now: () => new Date((t += 1000)) });
-    const timedApp = createApp({ store: timed, foods, log: false });
+    const timedApp = documentedApp(createApp({ store: timed, foods, log: false }));
     const first = await timed.savePlan('local', { request: { days: 2 }, result: planResult });
     const second = await timed.savePlan('local', {
       request: { days: 1 },
@@ -781,7 +798,7 @@ if (!problem || process.env.CI)
     it('logs, edits, analyses and deletes an entry', async () => {
       expect(problem, `PostgreSQL at ${pgUrl} must be reachable in CI`).toBeUndefined();
       const pgStore = await createPostgresStore(pgUrl, { schema });
-      const app = createApp({ store: pgStore, foods: pgFoods, log: false });
+      const app = documentedApp(createApp({ store: pgStore, foods: pgFoods, log: false }));
       const post = await app.request('/api/diary/entries', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

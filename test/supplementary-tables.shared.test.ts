@@ -11,11 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-  FATTY_ACID_MAPPINGS,
-  MK4_MAPPINGS,
-  rebuildTable,
-} from '../scripts/build-supplementary-fdc.js';
+import { FATTY_ACID_MAPPINGS, rebuildTable } from '../scripts/build-supplementary-fdc.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.CALCWISE_SHARED_DATA ?? path.resolve(repo, '../shared/data');
@@ -116,17 +112,14 @@ function readCsvObjects(file: string): CsvObject[] {
   return records.map((r) => Object.fromEntries((header ?? []).map((c, j) => [c, r[j] ?? ''])));
 }
 
+// menaquinones.csv has its own sources, rules and tests (test/menaquinones*.test.ts).
 const tables = {
-  'menaquinones.csv': {
-    rows: readTable('menaquinones.csv'),
-    nutrients: ['mk4', 'mk5', 'mk6', 'mk7', 'mk8', 'mk9', 'mk10'],
-  },
   'fatty-acids.csv': {
     rows: readTable('fatty-acids.csv'),
     nutrients: ['epa', 'dha', 'dpa', 'ala'],
   },
 };
-const allRows = [...tables['menaquinones.csv'].rows, ...tables['fatty-acids.csv'].rows];
+const allRows = [...tables['fatty-acids.csv'].rows];
 const where = (r: Row): string => `${r.food_id} ${r.nutrient} (${r.label})`;
 const key = (r: Row): string => `${r.food_id}|${r.nutrient}`;
 const groups = new Map<string, Row[]>();
@@ -204,25 +197,6 @@ describe('supplementary tables: SR24 foods', () => {
     expect(current.size).toBeGreaterThan(7000);
     for (const r of allRows) expect(current.has(r.food_id), where(r)).toBe(true);
   });
-
-  it('attaches natto, egg yolk and cheddar to the SR24 foods of those names', () => {
-    expect(current.get('sr24:16113')).toBe('Natto');
-    expect(current.get('sr24:01125')).toBe('Egg, yolk, raw, fresh');
-    expect(current.get('sr24:01009')).toBe('Cheese, cheddar');
-    expect(chosenValue('sr24:16113', 'mk7')).toBeDefined();
-  });
-
-  it('keeps one value per cheese: no menaquinone value is copied across different cheeses', () => {
-    const cheeses = new Set(
-      [...current].filter(([, name]) => (name ?? '').startsWith('Cheese, ')).map(([id]) => id),
-    );
-    const bySource = new Map<string, Set<string>>();
-    for (const r of tables['menaquinones.csv'].rows.filter((row) => cheeses.has(row.food_id))) {
-      const k = `${r.label}|${r.nutrient}|${r.per100g}|${r.fdc_id}`;
-      bySource.set(k, new Set([...(bySource.get(k) ?? []), r.food_id]));
-    }
-    for (const [k, foodIds] of bySource) expect(foodIds.size, k).toBe(1);
-  });
 });
 
 describe('supplementary tables: FoodData Central rows', () => {
@@ -263,10 +237,7 @@ describe('supplementary tables: FoodData Central rows', () => {
   });
 
   it('is exactly what the build script derives from the release', () => {
-    for (const [name, mappings] of [
-      ['menaquinones.csv', MK4_MAPPINGS],
-      ['fatty-acids.csv', FATTY_ACID_MAPPINGS],
-    ] as const) {
+    for (const [name, mappings] of [['fatty-acids.csv', FATTY_ACID_MAPPINGS]] as const) {
       const file = path.join(repo, 'data/supplementary', name);
       expect(rebuildTable(file, mappings, fdcDir), name).toBe(readFileSync(file, 'utf8'));
     }
@@ -274,19 +245,6 @@ describe('supplementary tables: FoodData Central rows', () => {
 });
 
 describe('supplementary tables: plausibility', () => {
-  const mk = tables['menaquinones.csv'].rows;
-
-  it('gives natto the largest MK-7 value, and no MK value above 1500 µg/100 g', () => {
-    const natto = chosenValue('sr24:16113', 'mk7') ?? 0;
-    expect(natto).toBeGreaterThan(500);
-    for (const r of mk) {
-      expect(Number(r.per100g), where(r)).toBeLessThanOrEqual(1500);
-      if (r.nutrient === 'mk7' && r.food_id !== 'sr24:16113') {
-        expect(Number(r.per100g), where(r)).toBeLessThan(natto);
-      }
-    }
-  });
-
   it('keeps fish and seafood EPA + DHA at or below 5 g/100 g', () => {
     const fish = new Set(
       chosen.filter((r) => r.food_id.startsWith('sr24:15')).map((r) => r.food_id),
@@ -318,20 +276,5 @@ describe('supplementary tables: plausibility', () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThan(30);
-  });
-
-  it('resolves the K2 of the foods that matter and leaves the rest unknown', () => {
-    for (const [food, nutrient] of [
-      ['sr24:16113', 'mk7'],
-      ['sr24:01009', 'mk4'],
-      ['sr24:01009', 'mk9'],
-      ['sr24:01125', 'mk4'],
-      ['sr24:05080', 'mk4'],
-      ['sr24:01116', 'mk4'],
-    ] as const) {
-      expect(chosenValue(food, nutrient), `${food} ${nutrient}`).toBeGreaterThan(0);
-    }
-    // Butter and sauerkraut K2 were not seen in any primary table: no row, so unknown.
-    expect(mk.some((r) => r.food_id === 'sr24:01001' || r.food_id === 'sr24:11439')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { CalcwiseError, ErrorCode } from '../core/result.js';
+import type { CalcwiseError, ErrorCode, Result } from '../core/result.js';
 import { formatError } from '../core/result.js';
 
 export interface CliIo {
@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdin?: NodeJS.ReadableStream;
+  /** All of standard input as text, for a file given as `-` (src/cli/read-input.ts). */
+  readStdin?: () => string;
 }
 
 /** Exit codes (docs/design.md §5): 0 success, 2 bad input, 3 no feasible plan, 1 anything else. */
@@ -44,6 +46,12 @@ export class CliFailure extends Error {
   ) {
     super(formatError(error));
   }
+}
+
+/** The value of a use case's result, or the coded error that ends the command. */
+export function orExit<T>(result: Result<T>): T {
+  if (!result.ok) throw new CliFailure(result.error);
+  return result.value;
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatError } from '../core/result.js';
+import { addHelpExamples } from './help-examples.js';
 import { CliFailure, EXIT, exitCodeFor, printJson, type CliIo } from './io.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
@@ -9,6 +11,13 @@ import { registerPlanCommand } from './commands/plan.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTargetsCommand } from './commands/targets.js';
+
+/** The package version, from package.json (two levels up from src/cli and from dist/cli). */
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /**
  * Runs the calcwise CLI in-process and resolves to the exit code, so tests can call it
@@ -20,6 +29,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'Nutrition for vascular calcification: vitamin K forms, diet analysis, safety, plans, evidence.\n' +
         'calcwise informs; it does not diagnose. Discuss doses and medications with your clinician.',
     )
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
@@ -32,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);
   registerServeCommand(program, io);
+  addHelpExamples(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -48,9 +59,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       return EXIT.badInput;
     }
-    io.stderr(
-      `calcwise: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    // A stack trace is for developers: only with CALCWISE_DEBUG=1.
+    const detail =
+      error instanceof Error
+        ? io.env.CALCWISE_DEBUG === '1'
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
+    io.stderr(`calcwise: unexpected error: ${detail}\n`);
     return EXIT.failure;
   }
 }

@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CliFailure, type CliIo } from './io.js';
 
-/** Reads a file relative to the working directory; a missing one stops with INVALID_INPUT. */
+/** The file name that means standard input, wherever a file is read. */
+export const STDIN_FILE = '-';
+
+const stdinRead = new WeakSet<CliIo>();
+
+/**
+ * Reads a file relative to the working directory, or all of standard input for `-` (once per
+ * invocation); a missing file stops with INVALID_INPUT.
+ */
 export function readText(io: CliIo, file: string): string {
+  if (file === STDIN_FILE) return readStdin(io);
   try {
     return readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (error) {
@@ -13,6 +22,25 @@ export function readText(io: CliIo, file: string): string {
         : `cannot read the file (${String(error)})`;
     throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
   }
+}
+
+function readStdin(io: CliIo): string {
+  if (!io.readStdin) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: 'standard input is not available here',
+      file: STDIN_FILE,
+    });
+  }
+  if (stdinRead.has(io)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: 'standard input can be read only once: give the other inputs as files',
+      file: STDIN_FILE,
+    });
+  }
+  stdinRead.add(io);
+  return io.readStdin();
 }
 
 /** Parses JSON text from `file`; malformed JSON stops with INVALID_JSON naming the file. */

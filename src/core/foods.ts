@@ -13,7 +13,36 @@ export interface NutrientValue {
   range?: { min: number; max: number };
   approximate?: boolean;
   /** Other values for the same food and nutrient that were not chosen, kept for transparency. */
-  alternatives?: { per100g: number; source: SourceRef }[];
+  alternatives?: { per100g: number; source: SourceRef; basis?: ValueBasis; sample?: SampleInfo }[];
+  /**
+   * How the value reached this food: its own analysis, an analysis of the same food from
+   * another sample (brand, country, preparation), or inferred from a related food. Absent for
+   * dataset values of the food itself (SR24), which count as measured.
+   */
+  basis?: ValueBasis;
+  /** Who measured what, where and how (menaquinone tables; see docs/vitamin-k2-data.md). */
+  sample?: SampleInfo;
+}
+
+export type ValueBasis = 'measured' | 'measured (other sample)' | 'inferred';
+
+export interface SampleInfo {
+  /** ISO 3166 alpha-2 country of the analysed samples, lower case ("us", "au", "nl", "jp"). */
+  country?: string;
+  /** Analytical method and the forms it covers ("LC-ESI-MS/MS (PK, MK-4 to MK-10)"). */
+  method?: string;
+  /** Number of samples (or FDC data points) behind the value. */
+  n?: number;
+  /** Where in the source the value stands: table and row, or the abstract sentence. */
+  location?: string;
+  /** `secondary`: read from a summary of the study, not from the study itself. */
+  confidence?: 'primary' | 'secondary';
+  /** The mapping rule that attached the study food to this food. */
+  rule?: string;
+  /** The food as the study names it. */
+  studyFood?: string;
+  /** Standard deviation as published. */
+  sd?: number;
 }
 
 /** A household measure: `amount` of `name` weighs `grams` ("0.5 fillet = 198 g"). */
@@ -30,6 +59,8 @@ export interface Food {
   group: string;
   /** Known values only: a nutrient absent here is unknown, never zero. */
   nutrients: Partial<Record<NutrientId, NutrientValue>>;
+  /** Why a nutrient is unknown for this food, where a reviewed rule says (vitamin-k2). */
+  unknownReasons?: Partial<Record<NutrientId, string>>;
   portions: Portion[];
 }
 

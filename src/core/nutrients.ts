@@ -50,6 +50,10 @@ export const NUTRIENT_IDS = [
   'selenium',
   'choline',
   'iodine',
+  'mk11',
+  'mk12',
+  'mk13',
+  'dihydrophylloquinone',
 ] as const;
 
 export type NutrientId = (typeof NUTRIENT_IDS)[number];
@@ -64,7 +68,18 @@ export interface NutrientDefinition {
   note?: string;
 }
 
-export const MENAQUINONE_IDS = ['mk4', 'mk5', 'mk6', 'mk7', 'mk8', 'mk9', 'mk10'] as const;
+export const MENAQUINONE_IDS = [
+  'mk4',
+  'mk5',
+  'mk6',
+  'mk7',
+  'mk8',
+  'mk9',
+  'mk10',
+  'mk11',
+  'mk12',
+  'mk13',
+] as const;
 
 const definitions: NutrientDefinition[] = [
   { id: 'energy', name: 'Energy', unit: 'kcal' },
@@ -152,6 +167,17 @@ const definitions: NutrientDefinition[] = [
     name: 'Iodine',
     unit: 'µg',
     note: 'USDA SR24 has no iodine values: intake from food is unknown.',
+  },
+  { id: 'mk11', name: 'Menaquinone-11 (MK-11)', unit: 'µg' },
+  { id: 'mk12', name: 'Menaquinone-12 (MK-12)', unit: 'µg' },
+  { id: 'mk13', name: 'Menaquinone-13 (MK-13)', unit: 'µg' },
+  {
+    id: 'dihydrophylloquinone',
+    name: 'Dihydrophylloquinone (dK, from hydrogenated oils)',
+    unit: 'µg',
+    note:
+      'Not counted in vitamin K1 or in the vitamin K total: less absorbed than phylloquinone and ' +
+      'without measurable effect on bone markers (Booth 2001, PMID 11722960). FDC nutrient 1184.',
   },
 ];
 

@@ -52,4 +52,9 @@ export interface Profile {
   exclude: AllergenGroup[];
   dislikes: FoodId[];
   targets: Partial<Record<NutrientId, TargetOverride>>;
+  /**
+   * ISO 3166 alpha-2 country (lower case) whose food analyses are preferred where they differ
+   * by country (menaquinones); absent means "us", the country of SR24 and FDC.
+   */
+  region?: string;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Food, FoodId, FoodIndex } from '../core/foods.js';
 import type { NutrientId } from '../core/nutrients.js';
 import { sr24Source } from '../core/sources.js';
-import { parseSupplementaryCsv, mergeSupplementary } from './sr24-supplementary.js';
+import { mergeSupplementary, mergeUnknownReasons, parseSupplementaryTable } from './sr24-supplementary.js';
 import { SR24_NUTRIENT_COLUMNS, SR24_NUTRIENT_NOTES } from './sr24-nutrients.js';
 import { SR24_FOODS_HEADER, SR24_PORTIONS_HEADER } from './sr24-tsv.js';
 
@@ -108,11 +108,18 @@ function readFoods(dir: string): Map<FoodId, Food> {
     const files = readdirSync(supplementaryDir)
       .filter((name) => name.endsWith('.csv'))
       .sort();
-    const rows = files.flatMap((name) => {
+    const tables = files.map((name) => {
       const file = join(supplementaryDir, name);
-      return parseSupplementaryCsv(readFileSync(file, 'utf8'), file, (id) => foods.has(id));
+      return parseSupplementaryTable(readFileSync(file, 'utf8'), file, (id) => foods.has(id));
     });
-    mergeSupplementary(foods, rows);
+    mergeSupplementary(
+      foods,
+      tables.flatMap((table) => table.rows),
+    );
+    mergeUnknownReasons(
+      foods,
+      tables.flatMap((table) => table.unknown),
+    );
   }
   return foods;
 }

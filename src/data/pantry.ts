@@ -105,6 +105,54 @@ export function parsePantry(
   return ok(items);
 }
 
+const TAGS_HEADER = ['food_id', 'name', 'commonness', 'not_raw', 'basis'] as const;
+
+export function mealTagsFile(dir: string = dataDir()): string {
+  return join(dir, 'pantry', 'meal-tags.csv');
+}
+
+/**
+ * Adds the meal tags (data/pantry/meal-tags.csv: commonness 1–3 and "not eaten raw") to pantry
+ * items; a bad row is an INVALID_CSV naming line and field. Foods without a row keep no tags.
+ */
+export function applyMealTags(
+  items: PantryItem[],
+  text: string,
+  file = 'meal-tags.csv',
+): Result<PantryItem[]> {
+  const records = parseCsvRecords(text, file);
+  if (!records.ok) return records;
+  const [head, ...rows] = records.value;
+  if (!head || head.fields.join(',') !== TAGS_HEADER.join(',')) {
+    return err({
+      code: 'INVALID_CSV',
+      message: `header must be ${TAGS_HEADER.join(',')}`,
+      file,
+      location: 'line 1',
+    });
+  }
+  const byId = new Map(items.map((item) => [item.food.id as string, item]));
+  const tagged = new Map<string, { commonness: number; notRaw: boolean }>();
+  for (const row of rows) {
+    const bad = (field: string, message: string) =>
+      err({ code: 'INVALID_CSV' as const, message, file, location: `line ${row.line}`, field });
+    const [id = '', , commonnessText = '', notRawText = ''] = row.fields;
+    if (!byId.has(id)) return bad('food_id', `${id} is not in the pantry`);
+    const commonness = Number(commonnessText);
+    if (![1, 2, 3].includes(commonness)) return bad('commonness', 'commonness must be 1, 2 or 3');
+    if (notRawText !== '0' && notRawText !== '1') return bad('not_raw', 'not_raw must be 0 or 1');
+    tagged.set(id, { commonness, notRaw: notRawText === '1' });
+  }
+  return ok(
+    items.map((item) => {
+      const tags = tagged.get(item.food.id);
+      return tags
+        ? { ...item, commonness: tags.commonness, ...(tags.notRaw ? { notRaw: true } : {}) }
+        : item;
+    }),
+  );
+}
+
 let cached: { foods: FoodIndex; items: PantryItem[] } | undefined;
 
 /** The bundled pantry; throws if the bundled file is broken (a packaging error, not user input). */
@@ -114,6 +162,12 @@ export function loadPantry(foods: FoodIndex, dir: string = dataDir()): PantryIte
   const parsed = parsePantry(readFileSync(file, 'utf8'), foods, file);
   if (!parsed.ok)
     throw new Error(`${parsed.error.location}: ${parsed.error.message} (${parsed.error.field})`);
-  cached = { foods, items: parsed.value };
-  return parsed.value;
+  const tagsFile = mealTagsFile(dir);
+  const tagged = applyMealTags(parsed.value, readFileSync(tagsFile, 'utf8'), tagsFile);
+  if (!tagged.ok)
+    throw new Error(
+      `${tagsFile} ${tagged.error.location}: ${tagged.error.message} (${tagged.error.field})`,
+    );
+  cached = { foods, items: tagged.value };
+  return tagged.value;
 }

@@ -2,7 +2,7 @@
  * The supplementary tables (data/supplementary/*.csv): cited menaquinone and fatty-acid values
  * attached to SR24 foods. Shipped data, so any defect is a bug: parsing throws naming file and line.
  */
-import type { Food, FoodId, NutrientValue } from '../core/foods.js';
+import type { Food, FoodId, NutrientValue, SampleInfo, ValueBasis } from '../core/foods.js';
 import { isNutrientId, NUTRIENTS, type NutrientId } from '../core/nutrients.js';
 import type { SourceRef } from '../core/sources.js';
 
@@ -22,7 +22,25 @@ export const SUPPLEMENTARY_HEADER = [
   'note',
 ] as const;
 
+/**
+ * Columns a table may add after the common ones (menaquinones.csv does): how the value reached
+ * the food and who measured it where and how. See docs/vitamin-k2-data.md.
+ */
+export const SAMPLE_COLUMNS = [
+  'basis',
+  'rule',
+  'study_food',
+  'country',
+  'method',
+  'n',
+  'sd',
+  'location',
+  'confidence',
+] as const;
+
 export const FDC_DATASET = 'USDA FoodData Central';
+
+const BASES: readonly ValueBasis[] = ['measured', 'measured (other sample)', 'inferred'];
 
 export interface SupplementaryRow {
   file: string;
@@ -34,6 +52,17 @@ export interface SupplementaryRow {
   role: 'chosen' | 'alternative';
   approximate: boolean;
   source: SourceRef;
+  basis?: ValueBasis;
+  sample?: SampleInfo;
+}
+
+/** A reviewed statement that a food's nutrient cannot be given, and why (role `unknown`). */
+export interface UnknownReasonRow {
+  file: string;
+  line: number;
+  foodId: FoodId;
+  nutrient: NutrientId;
+  reason: string;
 }
 
 /** RFC 4180 records with the 1-based line each starts on (quoted fields may span lines). */
@@ -105,20 +134,55 @@ export function parseSupplementaryCsv(
   file: string,
   isKnownFood: (id: FoodId) => boolean,
 ): SupplementaryRow[] {
+  return parseSupplementaryTable(text, file, isKnownFood).rows;
+}
+
+type Column = (typeof SUPPLEMENTARY_HEADER)[number] | (typeof SAMPLE_COLUMNS)[number];
+
+/**
+ * As {@link parseSupplementaryCsv}, for tables that may also carry the sample columns
+ * ({@link SAMPLE_COLUMNS}) and `unknown` rows: a food whose nutrient a reviewed rule says
+ * cannot be given, with the reason in `note` and no value.
+ */
+export function parseSupplementaryTable(
+  text: string,
+  file: string,
+  isKnownFood: (id: FoodId) => boolean,
+): { rows: SupplementaryRow[]; unknown: UnknownReasonRow[] } {
   const records = parseCsvRecords(text, file);
-  const [header, ...rows] = records;
-  if (!header || header.cells.join(',') !== SUPPLEMENTARY_HEADER.join(',')) {
-    throw new Error(`${file}:1: header must be ${SUPPLEMENTARY_HEADER.join(',')}`);
+  const [header, ...records2] = records;
+  const plain = SUPPLEMENTARY_HEADER.join(',');
+  const extended = [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS].join(',');
+  const headerText = header?.cells.join(',');
+  if (!header || (headerText !== plain && headerText !== extended)) {
+    throw new Error(`${file}:1: header must be ${plain} (optionally followed by ${SAMPLE_COLUMNS.join(',')})`);
   }
-  return rows.map(({ line, cells }) => {
+  const columns: readonly Column[] =
+    headerText === extended ? [...SUPPLEMENTARY_HEADER, ...SAMPLE_COLUMNS] : SUPPLEMENTARY_HEADER;
+  const rows: SupplementaryRow[] = [];
+  const unknown: UnknownReasonRow[] = [];
+  for (const { line, cells } of records2) {
     const fail = (field: string, message: string): never => {
       throw new Error(`${file}:${line}: ${field}: ${message}`);
     };
-    if (cells.length !== SUPPLEMENTARY_HEADER.length) {
-      fail('row', `${cells.length} fields, expected ${SUPPLEMENTARY_HEADER.length}`);
+    if (cells.length !== columns.length) {
+      fail('row', `${cells.length} fields, expected ${columns.length}`);
     }
-    const get = (column: (typeof SUPPLEMENTARY_HEADER)[number]): string =>
-      cells[SUPPLEMENTARY_HEADER.indexOf(column)] as string;
+    const get = (column: Column): string => {
+      const index = columns.indexOf(column);
+      return index < 0 ? '' : (cells[index] as string);
+    };
+    if (get('role').trim() === 'unknown') {
+      const foodId = get('food_id').trim();
+      if (!isKnownFood(foodId)) fail('food_id', `unknown food "${foodId}"`);
+      const nutrient = get('nutrient').trim();
+      if (!isNutrientId(nutrient)) fail('nutrient', `unknown nutrient "${nutrient}"`);
+      if (get('per100g').trim() !== '') fail('per100g', 'an unknown row has no value');
+      const reason = optional(get('note'));
+      if (!reason) fail('note', 'an unknown row must say why');
+      unknown.push({ file, line, foodId, nutrient: nutrient as NutrientId, reason: reason as string });
+      continue;
+    }
     const number = (column: 'per100g' | 'min' | 'max'): number | undefined => {
       const text = get(column).trim();
       if (text === '') return undefined;
@@ -172,7 +236,7 @@ export function parseSupplementaryCsv(
       ...(url ? { url } : {}),
       ...(note ? { note } : {}),
     };
-    return {
+    const row: SupplementaryRow = {
       file,
       line,
       foodId,
@@ -183,18 +247,66 @@ export function parseSupplementaryCsv(
       approximate: approximate === '1',
       source,
     };
-  });
+    if (columns.length > SUPPLEMENTARY_HEADER.length) {
+      const basis = get('basis').trim();
+      if (!BASES.includes(basis as ValueBasis)) fail('basis', `"${basis}" is not one of ${BASES.join(', ')}`);
+      row.basis = basis as ValueBasis;
+      const confidence = get('confidence').trim();
+      if (confidence !== 'primary' && confidence !== 'secondary') {
+        fail('confidence', `"${confidence}" is not primary/secondary`);
+      }
+      const location = optional(get('location'));
+      if (!location) fail('location', 'say where in the source the value stands (table and row, or abstract)');
+      const sample: SampleInfo = { location: location as string, confidence: confidence as 'primary' | 'secondary' };
+      const text = (column: 'rule' | 'study_food' | 'country' | 'method'): string | undefined =>
+        optional(get(column));
+      const ruleId = text('rule');
+      if (ruleId) sample.rule = ruleId;
+      const studyFood = text('study_food');
+      if (studyFood) sample.studyFood = studyFood;
+      const country = text('country');
+      if (country) {
+        if (!/^[a-z]{2}$/.test(country)) fail('country', `not an ISO 3166 alpha-2 code in lower case: "${country}"`);
+        sample.country = country;
+      }
+      const method = text('method');
+      if (method) sample.method = method;
+      for (const column of ['n', 'sd'] as const) {
+        const raw = get(column).trim();
+        if (raw === '') continue;
+        const value = Number(raw);
+        if (!Number.isFinite(value) || value < 0) fail(column, `not a non-negative number: "${raw}"`);
+        sample[column] = value;
+      }
+      row.sample = sample;
+    }
+    rows.push(row);
+  }
+  return { rows, unknown };
 }
 
 /** An alternative keeps only value and source: say approximate and range in the note. */
-function asAlternative(row: SupplementaryRow): { per100g: number; source: SourceRef } {
+function asAlternative(row: SupplementaryRow): NonNullable<NutrientValue['alternatives']>[number] {
   const caveats = [
     row.approximate ? 'approximate' : undefined,
-    row.range ? `published range ${row.range.min}–${row.range.max}` : undefined,
+    row.range && !row.sample ? `published range ${row.range.min}–${row.range.max}` : undefined,
     row.source.note,
   ].filter((part): part is string => part !== undefined);
   const note = caveats.join('; ');
-  return { per100g: row.per100g, source: { ...row.source, ...(note ? { note } : {}) } };
+  return {
+    per100g: row.per100g,
+    source: { ...row.source, ...(note ? { note } : {}) },
+    ...(row.basis ? { basis: row.basis } : {}),
+    ...(row.sample ? { sample: row.sample } : {}),
+  };
+}
+
+/** Records the reviewed reasons why a nutrient is unknown, for foods that still have no value. */
+export function mergeUnknownReasons(foods: Map<FoodId, Food>, rows: readonly UnknownReasonRow[]): void {
+  for (const row of rows) {
+    const food = foods.get(row.foodId) as Food;
+    food.unknownReasons = { ...food.unknownReasons, [row.nutrient]: row.reason };
+  }
 }
 
 /**
@@ -226,6 +338,8 @@ export function mergeSupplementary(
       const value: NutrientValue = { per100g: row.per100g, source: row.source };
       if (row.range) value.range = row.range;
       if (row.approximate) value.approximate = true;
+      if (row.basis) value.basis = row.basis;
+      if (row.sample) value.sample = row.sample;
       food.nutrients[row.nutrient] = value;
     }
   }

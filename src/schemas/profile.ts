@@ -48,7 +48,7 @@ const overrideSchema = z
     path: ['min'],
   });
 
-const profileSchema = z
+export const profileSchema = z
   .strictObject({
     age: z
       .number()
@@ -73,6 +73,10 @@ const profileSchema = z
       .array(z.string().regex(/^[a-z0-9-]+:\S+$/, { message: 'food ids look like "sr24:11233"' }))
       .default([]),
     targets: z.record(z.string(), overrideSchema).default({}),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}$/, { message: 'a country code in lower case, e.g. "us", "nl", "au", "jp"' })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.lifeStage !== 'none' && p.sex === 'male') {
@@ -187,5 +191,6 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
   if (p.heightCm !== undefined) profile.heightCm = p.heightCm;
   if (p.activity !== undefined) profile.activity = p.activity;
   if (p.energyKcal !== undefined) profile.energyKcal = p.energyKcal;
+  if (p.region !== undefined) profile.region = p.region;
   return ok(profile);
 }

@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { LOCAL_OWNER, type ClosableSolver, type Store } from '../app/deps.js';
+import { foodCatalog } from '../app/food-catalog.js';
 import { PlanJobs, type PlanJobsSettings } from '../app/plan-jobs.js';
+import { workerPool, workerSolver } from '../app/solvers.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { Solver } from '../core/plan/solver-port.js';
-import { HighsWorkerPool } from '../solver/highs-worker-pool.js';
-import { LOCAL_OWNER } from '../store/schema.js';
-import type { Store } from '../store/store.js';
 import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { ApiFailure, errorBody, statusFor } from './errors.js';
@@ -26,6 +26,8 @@ export interface AppOptions {
   store: Store;
   foods: FoodIndex;
   clock?: () => Date;
+  /** A fresh solver per plan; HiGHS in this thread by default. */
+  solver?: () => ClosableSolver;
   /** Access log sink; `false` silences it (tests). Default: JSON lines on stdout. */
   log?: AccessLogger | false;
   /** Built UI to serve (index.html + assets); none when absent or the folder has no index.html. */
@@ -49,8 +51,8 @@ export interface AppOptions {
 
 function planJobs(options: AppOptions['plans']): PlanJobs {
   if (options?.jobs) return options.jobs;
-  const solver = options?.solver ?? new HighsWorkerPool();
-  const size = solver instanceof HighsWorkerPool ? solver.size : 1;
+  const solver = options?.solver ?? workerPool();
+  const size = 'size' in solver && typeof solver.size === 'number' ? solver.size : 1;
   return new PlanJobs(
     { solver, newId: () => randomUUID() },
     { concurrency: size, ...options?.settings },
@@ -80,8 +82,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const clock = options.clock ?? (() => new Date());
   const deps: AppDeps = {
     store: options.store,
-    foods: options.foods,
+    foods: foodCatalog(options.foods),
     clock,
+    solver: options.solver ?? workerSolver,
     plans: { jobs: planJobs(options.plans), waitMs: options.plans?.waitMs ?? 1500 },
   };
   const app = new Hono<AppEnv>();

@@ -1,16 +1,11 @@
+import type { AppDeps as UseCaseDeps } from '../app/deps.js';
 import type { PlanJobs } from '../app/plan-jobs.js';
-import type { FoodIndex } from '../core/foods.js';
-import type { Store } from '../store/store.js';
 
-/** What every route needs: the store, the bundled foods, the clock. */
-export interface AppDeps {
-  store: Store;
-  foods: FoodIndex;
-  /** Today's date and timestamps come from here (tests pass a fixed clock). */
-  clock: () => Date;
-  /** Plans as jobs on the injected solver pool; POST waits `waitMs` before answering 202. */
+/** What the routes need: the use cases' deps and the plan jobs (on the injected solver pool). */
+export type AppDeps = UseCaseDeps & {
+  /** POST /api/plans waits `waitMs` for a plan before answering 202 with the job. */
   plans: { jobs: PlanJobs; waitMs: number };
-}
+};
 
 /** Hono variables set per request. `owner` is `local` until accounts exist. */
 export interface AppEnv {

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CalcwiseError, ErrorCode } from '../core/result.js';
+import type { CalcwiseError, ErrorCode, Result } from '../core/result.js';
 
 /**
  * The one table from the core's error codes to HTTP statuses: 400 malformed request, 404 a thing
@@ -70,4 +70,10 @@ export function notFound(what: string, field?: string): ApiFailure {
     message: `${what} not found`,
     ...(field && { field }),
   });
+}
+
+/** The value of a use case's result, or the coded error thrown for the one handler in app.ts. */
+export function orFail<T>(result: Result<T>, extra?: Record<string, unknown>): T {
+  if (!result.ok) throw new ApiFailure(result.error, extra);
+  return result.value;
 }

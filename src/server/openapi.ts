@@ -1,520 +1,481 @@
 /**
- * The OpenAPI 3.1 description of every route, written as data. test/api-openapi.test.ts checks
- * that each route the app registers is described here, and each described route exists.
+ * The OpenAPI 3.1 document, generated from the zod schemas the routes parse with
+ * (schemas/api.ts) and the response schemas (schemas/responses.ts) by zod's `z.toJSONSchema`.
+ * test/api-openapi.test.ts checks that each registered route is described and each described
+ * route exists; the API tests validate every response they receive against it.
  */
+import { z } from 'zod';
+import {
+  analysisQuery,
+  applyPlanBody,
+  authorityQuery,
+  copyDayBody,
+  customFoodBody,
+  dateRangeQuery,
+  entryPatchBody,
+  evidenceQuery,
+  newEntryBody,
+  planBody,
+  searchQuery,
+  topQuery,
+} from './schemas/api.js';
+import * as responses from './schemas/responses.js';
 
 type Json = Record<string, unknown>;
 
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description: string): Json => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const error = (description: string): Json => json(ref('Error'), description);
-const query = (name: string, schema: Json, description: string, required = false): Json => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
-});
-const path = (name: string, schema: Json, description: string): Json => ({
+/** A JSON Schema without the top-level `$schema`/`$id` zod adds (the document declares them). */
+function bare(schema: Json): Json {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+const ref = (schema: z.ZodType): Json => {
+  if (schema === responses.profileResponse) return { $ref: '#/components/schemas/Profile' };
+  const meta = responses.components.get(schema);
+  if (!meta) throw new Error('response schema is not registered in responses.components');
+  return { $ref: `#/components/schemas/${meta.id}` };
+};
+
+function componentSchemas(): Record<string, Json> {
+  const generated = z.toJSONSchema(responses.components, {
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas as Record<string, Json>;
+  const schemas = Object.fromEntries(
+    Object.entries(generated).map(([name, schema]) => [name, bare(schema)]),
+  );
+  schemas.Profile = {
+    ...bare(z.toJSONSchema(responses.profileResponse, { io: 'input' }) as Json),
+    description:
+      'The profile as entered (supplements in IU stay in IU); unknown fields are rejected.',
+  };
+  return schemas;
+}
+
+/** Query parameters from a zod object schema (its input shape: defaults make them optional). */
+function queryParameters(schema: z.ZodType): Json[] {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, Json>;
+    required?: string[];
+    allOf?: { properties?: Record<string, Json>; required?: string[] }[];
+  };
+  const parts = json.allOf ?? [json];
+  return parts.flatMap((part) =>
+    Object.entries(part.properties ?? {}).map(([name, property]) => ({
+      name,
+      in: 'query',
+      required: (part.required ?? []).includes(name),
+      ...(typeof property.description === 'string' && { description: property.description }),
+      schema: property,
+    })),
+  );
+}
+
+const pathParameter = (name: string, description: string, schema: Json = { type: 'string' }) => ({
   name,
   in: 'path',
   required: true,
   description,
   schema,
 });
-const body = (schema: Json, description: string): Json => ({
+
+const requestBody = (schema: z.ZodType, description: string): Json => ({
   required: true,
   description,
-  content: { 'application/json': { schema } },
+  content: {
+    'application/json': { schema: bare(z.toJSONSchema(schema, { io: 'input' }) as Json) },
+  },
 });
 
-const dateSchema = { type: 'string', format: 'date', example: '2026-11-20' };
-const dateRange = [
-  query('from', dateSchema, 'First date, inclusive (default: the first logged day).'),
-  query('to', dateSchema, 'Last date, inclusive (default: the last logged day).'),
-];
-const anyObject = { type: 'object', additionalProperties: true };
-const entryId = path('id', { type: 'integer', minimum: 1 }, 'Diary entry id.');
-const planId = path('id', { type: 'string' }, 'Plan id.');
+const ok = (schema: z.ZodType, description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ref(schema) } },
+});
+const fails = (description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ref(responses.errorResponse) } },
+});
+const shared = (name: string): Json => ({ $ref: `#/components/responses/${name}` });
 
-const badRequest = error(
-  'Malformed request: bad JSON, a missing or mistyped field (INVALID_JSON, INVALID_INPUT).',
+const badRequest = fails(
+  'Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT).',
 );
-const notFound = error('Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT).');
-const unprocessable = error(
-  'Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE, INFEASIBLE_PLAN.',
+const notFound = fails('Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT).');
+const unprocessable = fails(
+  'Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE.',
 );
-const noProfile = error('No profile saved yet (NOT_FOUND, field "profile").');
+const noProfile = fails('No profile saved yet (NOT_FOUND, field "profile").');
 
-export const OPENAPI_DOCUMENT = {
-  openapi: '3.1.0',
-  info: {
-    title: 'calcwise API',
-    version: '0.1.0',
-    description:
-      'Nutrition for vascular calcification: foods, diary, analysis against personal targets, safety ' +
-      'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
-      'Single-user local mode: every row belongs to the owner "local". Request bodies must be ' +
-      'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
-      'host names (403).',
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters?: Json[];
+  requestBody?: Json;
+  responses: Record<string, Json>;
+}
+
+/** Every operation: its own responses, plus the ones any request can get. */
+function operation(op: Operation): Json {
+  const withBody = op.requestBody !== undefined;
+  return {
+    ...op,
+    responses: {
+      ...op.responses,
+      403: shared('ForbiddenHost'),
+      ...(withBody && { 413: shared('PayloadTooLarge'), 415: shared('UnsupportedMediaType') }),
+      500: op.responses[500] ?? shared('Internal'),
+    },
+  };
+}
+
+const dateRange = queryParameters(dateRangeQuery);
+const entryId = pathParameter('id', 'Diary entry id.', { type: 'integer', minimum: 1 });
+const planId = pathParameter('id', 'Plan id.');
+
+const paths: Record<string, Record<string, Operation>> = {
+  '/api/health': {
+    get: {
+      operationId: 'getHealth',
+      summary: 'Liveness',
+      tags: ['meta'],
+      responses: { 200: ok(responses.healthResponse, 'Up.') },
+    },
   },
-  servers: [{ url: '/' }],
-  paths: {
-    '/api/health': {
-      get: {
-        summary: 'Liveness',
-        responses: {
-          200: json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Up.'),
-        },
-      },
+  '/api/openapi.json': {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'This document',
+      tags: ['meta'],
+      responses: { 200: ok(responses.openApiResponse, 'OpenAPI 3.1 document.') },
     },
-    '/api/openapi.json': {
-      get: {
-        summary: 'This document',
-        responses: { 200: json(anyObject, 'OpenAPI 3.1 document.') },
-      },
+  },
+  '/api/foods': {
+    get: {
+      operationId: 'searchFoods',
+      summary: 'Search foods by name (custom foods first, then the bundled data)',
+      tags: ['foods'],
+      parameters: queryParameters(searchQuery),
+      responses: { 200: ok(responses.foodSearchResponse, 'Ranked hits.'), 400: badRequest },
     },
-    '/api/foods': {
-      get: {
-        summary: 'Search foods by name (custom foods first, then the bundled data)',
-        parameters: [
-          query(
-            'q',
-            { type: 'string', maxLength: 200 },
-            'Words, prefixes, typos and synonyms match.',
-          ),
-          query(
-            'limit',
-            { type: 'integer', minimum: 1, maximum: 100, default: 10 },
-            'Maximum hits.',
-          ),
-          query('group', { type: 'string' }, 'Keep foods whose group contains this text.'),
-        ],
-        responses: { 200: json(ref('SearchResults'), 'Ranked hits.'), 400: badRequest },
-      },
+  },
+  '/api/foods/custom': {
+    get: {
+      operationId: 'listCustomFoods',
+      summary: "The person's own foods",
+      tags: ['foods'],
+      responses: { 200: ok(responses.customFoodsResponse, 'Custom foods as stored.') },
     },
-    '/api/foods/custom': {
-      get: {
-        summary: "The person's own foods",
-        responses: {
-          200: json(
-            { type: 'object', properties: { foods: { type: 'array', items: ref('Food') } } },
-            'Custom foods.',
-          ),
-        },
-      },
-      post: {
-        summary: 'Add a custom food (id custom:<slug>)',
-        requestBody: body(
-          ref('NewCustomFood'),
-          'Nutrients per 100 g in canonical units; absent means unknown.',
-        ),
-        responses: {
-          201: json(ref('Food'), 'Stored.'),
-          400: badRequest,
-          409: error('A custom food with this id exists (CONFLICT).'),
-        },
-      },
-    },
-    '/api/foods/custom/{id}': {
-      delete: {
-        summary: 'Delete a custom food',
-        parameters: [path('id', { type: 'string', example: 'custom:kale-soup' }, 'Food id.')],
-        responses: { 204: { description: 'Deleted.' }, 404: notFound },
-      },
-    },
-    '/api/foods/top/{nutrient}': {
-      get: {
-        summary: 'Foods richest in a nutrient',
-        parameters: [
-          path(
-            'nutrient',
-            { type: 'string', example: 'vitamin-k2' },
-            'Nutrient id (docs/design.md §3).',
-          ),
-          query('per', { enum: ['100g', 'serving', '100kcal'], default: '100g' }, 'Basis.'),
-          query(
-            'pattern',
-            { enum: ['omnivore', 'pescatarian', 'vegetarian', 'vegan'] },
-            'Diet pattern.',
-          ),
-          query(
-            'limit',
-            { type: 'integer', minimum: 1, maximum: 100, default: 10 },
-            'Maximum rows.',
-          ),
-        ],
-        responses: {
-          200: json(
-            anyObject,
-            '{ nutrient, per, results: [ { id, name, group, amount, unit, per, portion? } ] }',
-          ),
-          400: badRequest,
-          404: notFound,
-        },
-      },
-    },
-    '/api/foods/{id}': {
-      get: {
-        summary: 'One food: nutrients per 100 g with sources, portions',
-        parameters: [path('id', { type: 'string', example: 'sr24:11233' }, 'Food id.')],
-        responses: { 200: json(ref('Food'), 'The food.'), 404: notFound },
-      },
-    },
-    '/api/profile': {
-      get: {
-        summary: 'The stored profile, as entered',
-        responses: { 200: json(ref('Profile'), 'Profile.'), 404: noProfile },
-      },
-      put: {
-        summary: 'Save the profile (validated first)',
-        requestBody: body(ref('Profile'), 'docs/design.md §4.'),
-        responses: { 200: json(ref('Profile'), 'Stored.'), 400: badRequest, 422: unprocessable },
-      },
-    },
-    '/api/diary': {
-      get: {
-        summary: 'Logged entries, by day',
-        parameters: dateRange,
-        responses: { 200: json(ref('Diary'), 'Entries grouped by date.'), 400: badRequest },
-      },
-    },
-    '/api/diary/entries': {
-      post: {
-        summary: 'Log a food',
-        requestBody: body(
-          ref('NewEntry'),
-          'amount of unit (g, kg, oz, lb or a household portion of the food).',
-        ),
-        responses: {
-          201: json(ref('Entry'), 'Stored, with id and grams.'),
-          400: badRequest,
-          404: notFound,
-          422: unprocessable,
-        },
-      },
-    },
-    '/api/diary/copy': {
-      post: {
-        summary: 'Copy every entry of one day to another date (one transaction)',
-        requestBody: body(
-          {
-            type: 'object',
-            required: ['from', 'to'],
-            properties: { from: dateSchema, to: dateSchema },
-          },
-          'Source and target dates.',
-        ),
-        responses: {
-          201: json(
-            { type: 'object', properties: { entries: { type: 'array', items: ref('Entry') } } },
-            'The copies.',
-          ),
-          400: badRequest,
-          404: error('Nothing logged on the source date (NOT_FOUND, field "from").'),
-        },
-      },
-    },
-    '/api/diary/entries/{id}': {
-      patch: {
-        summary: 'Change an entry',
-        parameters: [entryId],
-        requestBody: body(ref('EntryPatch'), 'Any of date, food, amount, unit.'),
-        responses: {
-          200: json(ref('Entry'), 'Updated.'),
-          400: badRequest,
-          404: notFound,
-          422: unprocessable,
-        },
-      },
-      delete: {
-        summary: 'Delete an entry',
-        parameters: [entryId],
-        responses: { 204: { description: 'Deleted.' }, 400: badRequest, 404: notFound },
-      },
-    },
-    '/api/analysis': {
-      get: {
-        summary:
-          'Analysis of the logged days (the CLI analyze JSON), with targets and balance when a profile exists',
-        parameters: dateRange,
-        responses: {
-          200: json(
-            ref('Analysis'),
-            'Days, averages, contributors; targets, percent and balance with a profile.',
-          ),
-          400: badRequest,
-          422: unprocessable,
-        },
-      },
-    },
-    '/api/targets': {
-      get: {
-        summary: 'Personal targets for the stored profile (the CLI targets JSON)',
-        responses: {
-          200: json(
-            anyObject,
-            '{ energyKcal, targets: [ { nutrient, unit, kind, bound, value, source } ], context }',
-          ),
-          404: noProfile,
-          422: unprocessable,
-        },
-      },
-    },
-    '/api/findings': {
-      get: {
-        summary: 'Safety screening of the stored profile and logged diary',
-        parameters: dateRange,
-        responses: {
-          200: json(
-            { type: 'object', properties: { findings: { type: 'array', items: ref('Finding') } } },
-            'Findings, most severe first.',
-          ),
-          404: noProfile,
-          422: unprocessable,
-        },
-      },
-    },
-    '/api/evidence': {
-      get: {
-        summary: 'The evidence base: nutrients, graded claims, studies (the CLI evidence JSON)',
-        parameters: [query('nutrient', { type: 'string' }, 'One nutrient only.')],
-        responses: { 200: json(anyObject, '{ nutrients: [...], studies: [...] }'), 404: notFound },
-      },
-    },
-    '/api/evidence/faq': {
-      get: {
-        summary: 'Questions people ask, answered with the studies cited',
-        responses: { 200: json(anyObject, '{ questions: [ { question, answer, studies } ] }') },
-      },
-    },
-    '/api/plans': {
-      get: {
-        summary: 'Saved plans, newest first (at most 50)',
-        responses: {
-          200: json(
-            { type: 'object', properties: { plans: { type: 'array', items: anyObject } } },
-            '{ plans: [ { id, createdAt, status, days, request } ] }',
-          ),
-        },
-      },
-      post: {
-        summary: 'Generate a food-first plan for the stored profile and save it',
-        requestBody: body(
-          ref('PlanRequest'),
-          'days (1–14); base: logged date(s) to keep and complete.',
-        ),
-        responses: {
-          201: json(ref('Plan'), 'The plan (the CLI plan JSON) with its id.'),
-          400: badRequest,
-          404: noProfile,
-          422: error(
-            'INFEASIBLE_PLAN: the body carries the plan JSON with status "infeasible" and a diagnosis.',
-          ),
-        },
-      },
-    },
-    '/api/plans/{id}': {
-      get: {
-        summary: 'A saved plan',
-        parameters: [planId],
-        responses: { 200: json(ref('Plan'), 'The plan.'), 404: notFound },
-      },
-    },
-    '/api/plans/{id}/apply': {
-      post: {
-        summary: "Add a saved plan's foods to the diary, day 1 on startDate",
-        parameters: [planId],
-        requestBody: body(
-          { type: 'object', properties: { startDate: dateSchema } },
-          'startDate defaults to today.',
-        ),
-        responses: {
-          201: json(
-            { type: 'object', properties: { entries: { type: 'array', items: ref('Entry') } } },
-            'The entries added.',
-          ),
-          400: badRequest,
-          404: notFound,
-        },
+    post: {
+      operationId: 'addCustomFood',
+      summary: 'Add a custom food (id custom:<slug>)',
+      tags: ['foods'],
+      requestBody: requestBody(
+        customFoodBody,
+        'Values per 100 g in canonical units; absent is unknown.',
+      ),
+      responses: {
+        201: ok(responses.foodDescription, 'Stored.'),
+        400: badRequest,
+        409: fails('A custom food with this id exists (CONFLICT).'),
       },
     },
   },
-  components: {
-    schemas: {
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: {
-              code: { type: 'string', example: 'UNKNOWN_UNIT' },
-              message: { type: 'string' },
-              field: { type: 'string', example: 'unit' },
-              location: { type: 'string' },
-            },
-          },
-        },
-      },
-      SearchResults: {
-        type: 'object',
-        properties: {
-          query: { type: 'string' },
-          results: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string' },
-                name: { type: 'string' },
-                group: { type: 'string' },
-                score: { type: 'number' },
-              },
-            },
-          },
-        },
-      },
-      Food: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          name: { type: 'string' },
-          group: { type: 'string' },
-          nutrients: {
-            type: 'object',
-            description: 'By nutrient id; unknown nutrients are absent, never 0.',
-            additionalProperties: {
-              type: 'object',
-              properties: {
-                per100g: { type: 'number' },
-                unit: { type: 'string' },
-                source: anyObject,
-                partial: { type: 'boolean' },
-              },
-            },
-          },
-          portions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                name: { type: 'string' },
-                amount: { type: 'number' },
-                grams: { type: 'number' },
-              },
-            },
-          },
-        },
-      },
-      NewCustomFood: {
-        type: 'object',
-        required: ['slug', 'name'],
-        properties: {
-          slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-          name: { type: 'string' },
-          group: { type: 'string' },
-          nutrients: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
-          portions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                name: { type: 'string' },
-                amount: { type: 'number' },
-                grams: { type: 'number' },
-              },
-            },
-          },
-        },
-      },
-      Profile: {
-        ...anyObject,
-        description:
-          'docs/design.md §4: age, sex, lifeStage, smoker, conditions, medications, supplements, pattern, exclude, dislikes, targets.',
-      },
-      NewEntry: {
-        type: 'object',
-        required: ['date', 'food', 'amount', 'unit'],
-        properties: {
-          date: dateSchema,
-          food: { type: 'string', example: 'sr24:11233' },
-          amount: { type: 'number', exclusiveMinimum: 0 },
-          unit: { type: 'string', example: 'cup, chopped' },
-        },
-      },
-      EntryPatch: {
-        type: 'object',
-        minProperties: 1,
-        properties: {
-          date: dateSchema,
-          food: { type: 'string' },
-          amount: { type: 'number' },
-          unit: { type: 'string' },
-        },
-      },
-      Entry: {
-        type: 'object',
-        properties: {
-          id: { type: 'integer' },
-          date: dateSchema,
-          food: { type: 'string' },
-          name: { type: 'string' },
-          amount: { type: 'number' },
-          unit: { type: 'string' },
-          grams: { type: 'number' },
-          createdAt: { type: 'string', format: 'date-time' },
-          updatedAt: { type: 'string', format: 'date-time' },
-        },
-      },
-      Diary: {
-        type: 'object',
-        properties: {
-          from: dateSchema,
-          to: dateSchema,
-          days: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { date: dateSchema, entries: { type: 'array', items: ref('Entry') } },
-            },
-          },
-        },
-      },
-      Analysis: {
-        ...anyObject,
-        description:
-          '{ days, average: { <nutrient>: { amount, unit, coverage, target?, percent?, limit? } }, contributors, targets?, balance? }',
-      },
-      Finding: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          severity: { enum: ['avoid', 'caution', 'monitor', 'info'] },
-          trigger: { type: 'string' },
-          nutrient: { type: ['string', 'null'] },
-          message: { type: 'string' },
-          action: { type: 'string' },
-          sources: { type: 'array', items: anyObject },
-        },
-      },
-      PlanRequest: {
-        type: 'object',
-        properties: {
-          days: { type: 'integer', minimum: 1, maximum: 14, default: 1 },
-          base: { oneOf: [dateSchema, { type: 'array', items: dateSchema }] },
-          startDate: dateSchema,
-        },
-      },
-      Plan: {
-        ...anyObject,
-        description:
-          '{ id, status, days: [ { date?, items: [ { foodId, name, grams, portion, meal } ], totals } ], unmet, supplements, explanation }',
+  '/api/foods/custom/{id}': {
+    delete: {
+      operationId: 'deleteCustomFood',
+      summary: 'Delete a custom food',
+      tags: ['foods'],
+      parameters: [pathParameter('id', 'Custom food id, custom:<slug>.')],
+      responses: { 204: { description: 'Deleted.' }, 404: notFound },
+    },
+  },
+  '/api/foods/top/{nutrient}': {
+    get: {
+      operationId: 'topFoods',
+      summary: 'Foods richest in a nutrient',
+      tags: ['foods'],
+      parameters: [
+        pathParameter('nutrient', 'Nutrient id, e.g. mk7.'),
+        ...queryParameters(topQuery),
+      ],
+      responses: {
+        200: ok(responses.topFoodsResponse, 'Foods with a known value, richest first.'),
+        400: badRequest,
+        404: notFound,
       },
     },
   },
-} as const;
+  '/api/foods/{id}': {
+    get: {
+      operationId: 'getFood',
+      summary: 'One food: nutrients per 100 g with sources, portions',
+      tags: ['foods'],
+      parameters: [pathParameter('id', 'Food id, e.g. sr24:11233 or custom:<slug>.')],
+      responses: { 200: ok(responses.foodDescription, 'The food.'), 404: notFound },
+    },
+  },
+  '/api/profile': {
+    get: {
+      operationId: 'getProfile',
+      summary: 'The stored profile, as entered',
+      tags: ['profile'],
+      responses: {
+        200: ok(responses.profileResponse, 'Profile.'),
+        404: fails('No profile saved yet (NOT_FOUND).'),
+      },
+    },
+    put: {
+      operationId: 'putProfile',
+      summary: 'Save the profile (validated first)',
+      tags: ['profile'],
+      requestBody: {
+        required: true,
+        description: 'A profile (docs/design.md §4).',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Profile' } } },
+      },
+      responses: {
+        200: ok(responses.profileResponse, 'Stored.'),
+        400: badRequest,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/diary': {
+    get: {
+      operationId: 'getDiary',
+      summary: 'Logged entries, by day',
+      tags: ['diary'],
+      parameters: dateRange,
+      responses: { 200: ok(responses.diaryResponse, 'Entries grouped by date.'), 400: badRequest },
+    },
+  },
+  '/api/diary/entries': {
+    post: {
+      operationId: 'addDiaryEntry',
+      summary: 'Log a food',
+      tags: ['diary'],
+      requestBody: requestBody(
+        newEntryBody,
+        "Amount of a unit (a mass or one of the food's portions).",
+      ),
+      responses: {
+        201: ok(responses.diaryEntry, 'Stored, with id and grams.'),
+        400: badRequest,
+        404: notFound,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/diary/copy': {
+    post: {
+      operationId: 'copyDiaryDay',
+      summary: 'Copy every entry of one day to another date (one transaction)',
+      tags: ['diary'],
+      requestBody: requestBody(copyDayBody, 'Source and target dates.'),
+      responses: {
+        201: ok(responses.copiedDayResponse, 'The new entries.'),
+        400: badRequest,
+        404: fails('Nothing logged on the source date (NOT_FOUND, field "from").'),
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/diary/entries/{id}': {
+    patch: {
+      operationId: 'updateDiaryEntry',
+      summary: 'Change an entry',
+      tags: ['diary'],
+      parameters: [entryId],
+      requestBody: requestBody(entryPatchBody, 'The fields to change.'),
+      responses: {
+        200: ok(responses.diaryEntry, 'Updated.'),
+        400: badRequest,
+        404: notFound,
+        422: unprocessable,
+      },
+    },
+    delete: {
+      operationId: 'deleteDiaryEntry',
+      summary: 'Delete an entry',
+      tags: ['diary'],
+      parameters: [entryId],
+      responses: { 204: { description: 'Deleted.' }, 400: badRequest, 404: notFound },
+    },
+  },
+  '/api/analysis': {
+    get: {
+      operationId: 'getAnalysis',
+      summary:
+        'Totals per day, averages and contributors of the logged diary (the CLI analyze JSON)',
+      description:
+        'With a saved profile: its targets, each average assessed, and the balance indices.',
+      tags: ['assessment'],
+      parameters: queryParameters(analysisQuery),
+      responses: {
+        200: ok(responses.analysisResponse, 'The analysis.'),
+        400: badRequest,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/targets': {
+    get: {
+      operationId: 'getTargets',
+      summary: 'Personal targets for the stored profile (the CLI targets JSON)',
+      tags: ['assessment'],
+      parameters: queryParameters(authorityQuery),
+      responses: {
+        200: ok(responses.targetsResponse, 'Targets with their sources.'),
+        400: badRequest,
+        404: noProfile,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/findings': {
+    get: {
+      operationId: 'getFindings',
+      summary: 'Safety screening of the stored profile and logged diary',
+      tags: ['assessment'],
+      parameters: dateRange,
+      responses: {
+        200: ok(responses.findingsResponse, 'Findings, most severe first.'),
+        400: badRequest,
+        404: noProfile,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/evidence': {
+    get: {
+      operationId: 'getEvidence',
+      summary: 'The evidence base: nutrients, graded claims, studies (the CLI evidence JSON)',
+      tags: ['evidence'],
+      parameters: queryParameters(evidenceQuery),
+      responses: {
+        200: ok(responses.evidenceResponse, 'Nutrients with their claims and the studies cited.'),
+        400: badRequest,
+        404: notFound,
+      },
+    },
+  },
+  '/api/evidence/faq': {
+    get: {
+      operationId: 'getEvidenceFaq',
+      summary: 'Questions people ask, answered with the studies cited',
+      tags: ['evidence'],
+      responses: { 200: ok(responses.faqResponse, 'Questions and answers.') },
+    },
+  },
+  '/api/plans': {
+    get: {
+      operationId: 'listPlans',
+      summary: 'Saved plans, newest first (at most 50)',
+      tags: ['plans'],
+      responses: { 200: ok(responses.planListResponse, 'Plan summaries.') },
+    },
+    post: {
+      operationId: 'createPlan',
+      summary: 'Generate a food-first plan for the stored profile and save it',
+      tags: ['plans'],
+      requestBody: requestBody(planBody, 'Days to plan, or logged days to complete.'),
+      responses: {
+        201: ok(responses.planResponse, 'The plan (the CLI plan JSON) with its id.'),
+        400: badRequest,
+        404: fails('No profile saved yet, or nothing logged on a base date (NOT_FOUND).'),
+        422: {
+          description:
+            'No plan meets every hard limit (INFEASIBLE_PLAN): the result with its diagnosis; or a stored entry no longer resolves.',
+          content: {
+            'application/json': {
+              schema: { oneOf: [ref(responses.planErrorResponse), ref(responses.errorResponse)] },
+            },
+          },
+        },
+        500: {
+          description:
+            'The solver found no plan within its limit (SOLVER_FAILED), or an internal error.',
+          content: {
+            'application/json': {
+              schema: { oneOf: [ref(responses.planErrorResponse), ref(responses.errorResponse)] },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/api/plans/{id}': {
+    get: {
+      operationId: 'getPlan',
+      summary: 'A saved plan',
+      tags: ['plans'],
+      parameters: [planId],
+      responses: { 200: ok(responses.planResponse, 'The plan.'), 404: notFound },
+    },
+  },
+  '/api/plans/{id}/apply': {
+    post: {
+      operationId: 'applyPlan',
+      summary: "Add a saved plan's foods to the diary, day 1 on startDate",
+      tags: ['plans'],
+      parameters: [planId],
+      requestBody: requestBody(applyPlanBody, 'Optional first date.'),
+      responses: {
+        201: ok(responses.appliedPlanResponse, 'The entries added.'),
+        400: badRequest,
+        404: notFound,
+        422: unprocessable,
+      },
+    },
+  },
+};
+
+/** Builds the document (done once, at import). */
+export function buildOpenApiDocument() {
+  const documentPaths = Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, operation(op)])),
+    ]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'calcwise API',
+      version: '0.1.0',
+      description:
+        'Nutrition for vascular calcification: foods, diary, analysis against personal targets, safety ' +
+        'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
+        'Single-user local mode: every row belongs to the owner "local" and no request is ' +
+        'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
+        'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
+        'host names (403).',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'calcwise serve (local)' }],
+    // Local mode: no authentication. An empty requirement means none is needed.
+    security: [],
+    tags: [
+      { name: 'meta', description: 'Health and this document.' },
+      { name: 'foods', description: 'Bundled and custom foods.' },
+      { name: 'profile', description: 'The person the numbers are for.' },
+      { name: 'diary', description: 'What was eaten.' },
+      { name: 'assessment', description: 'Analysis, targets and safety findings.' },
+      { name: 'evidence', description: 'Graded claims and the studies behind them.' },
+      { name: 'plans', description: 'Food-first plans.' },
+    ],
+    paths: documentPaths,
+    components: {
+      schemas: componentSchemas(),
+      responses: {
+        ForbiddenHost: fails('The Host header is not one this server answers (FORBIDDEN_HOST).'),
+        PayloadTooLarge: fails('The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE).'),
+        UnsupportedMediaType: fails('The body is not application/json (UNSUPPORTED_MEDIA_TYPE).'),
+        Internal: fails('A bug: answered without internals (INTERNAL).'),
+      },
+    },
+  };
+}
+
+export const OPENAPI_DOCUMENT = buildOpenApiDocument();

@@ -3,13 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { FoodIndex } from '../core/foods.js';
-import { loadFoodIndex } from '../data/load-foods.js';
-import { openStore, type StoreLocation } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import {
+  bundledFoods,
+  openStore,
+  workerPool,
+  type SolverPool,
+  type StoreLocation,
+} from '../app/compose.js';
+import type { Store } from '../app/deps.js';
 import type { AccessLogger } from './access-log.js';
 import { createApp, type AppOptions } from './app.js';
 import { PlanJobs } from '../app/plan-jobs.js';
-import { HighsWorkerPool } from '../solver/highs-worker-pool.js';
 import { randomUUID } from 'node:crypto';
 import { LOOPBACK_HOSTS } from './request-guards.js';
 import { defaultWebRoot } from './static-files.js';
@@ -50,7 +54,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const foods = options.foods ?? loadFoodIndex();
+  const foods = options.foods ?? bundledFoods().index;
   const opened = options.store
     ? { store: options.store, location: { kind: options.store.dialect, description: 'provided' } }
     : await openStore(options.dbFile, options.env ?? process.env);
@@ -59,14 +63,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
   const env = options.env ?? process.env;
   const workers = options.plans?.workers ?? (Number(env.CALCWISE_PLAN_WORKERS) || undefined);
-  const ownPool =
-    options.plans?.solver || options.plans?.jobs
-      ? undefined
-      : new HighsWorkerPool(workers !== undefined ? { size: workers } : {});
+  const ownPool = options.plans?.solver || options.plans?.jobs ? undefined : workerPool(workers);
   const jobs =
     options.plans?.jobs ??
     new PlanJobs(
-      { solver: options.plans?.solver ?? (ownPool as HighsWorkerPool), newId: () => randomUUID() },
+      { solver: options.plans?.solver ?? (ownPool as SolverPool), newId: () => randomUUID() },
       {
         concurrency: ownPool?.size ?? workers ?? 1,
         ...(options.plans?.maxQueued !== undefined && { maxQueued: options.plans.maxQueued }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
-import { assessAnalysis, type AssessedTotal, type Balance } from '../../core/balance/index.js';
+import { analyseDiary, analysisDocument } from '../../app/analysis.js';
+import type { Analysis } from '../../core/analysis/index.js';
+import type { AssessedTotal, Balance } from '../../core/balance/index.js';
 import {
   getNutrient,
   NUTRIENT_IDS,
@@ -9,14 +10,17 @@ import {
 } from '../../core/nutrients.js';
 import { computeTargets, type PersonalTargets } from '../../core/targets/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
+import { DEFAULT_REGION } from '../../core/k2.js';
 import { parseProfile } from '../../schemas/profile.js';
 import { formatAmount, formatPercent, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
 interface AnalyzeOutput {
   diary: string;
+  /** Region the menaquinone values were chosen for. */
+  region?: string;
   days: Analysis['days'];
   average: Partial<Record<NutrientId, AssessedTotal>>;
   contributors: Analysis['contributors'];
@@ -46,24 +50,36 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
     .action((diaryFile: string, options: { profile?: string; json?: boolean }) => {
       const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
       if (!parsed.ok) throw new CliFailure(parsed.error);
-      const resolved = resolveDiary(parsed.value, loadFoods().index, { file: diaryFile });
-      if (!resolved.ok) throw new CliFailure(resolved.error);
-      const analysis = analyzeDiary(resolved.value);
-
-      const output: AnalyzeOutput = { diary: diaryFile, ...analysis };
-      if (options.profile !== undefined) {
-        const profileFile = options.profile;
-        const profile = parseProfile(readJson(io, profileFile), profileFile);
-        if (!profile.ok) throw new CliFailure(profile.error);
-        const targets = computeTargets(profile.value);
-        const assessed = assessAnalysis(analysis, profile.value, targets);
-        output.average = assessed.average;
-        output.balance = assessed.balance;
-        output.targets = targets;
+      const profile =
+        options.profile === undefined
+          ? undefined
+          : orExit(parseProfile(readJson(io, options.profile), options.profile));
+      // Menaquinone values are chosen for the person's region (profile "region", default us).
+      const region = profile?.region ?? DEFAULT_REGION;
+      const analysis = orExit(
+        analyseDiary(parsed.value, loadFoods().index, { file: diaryFile, region }),
+      );
+      let output: AnalyzeOutput = { diary: diaryFile, region, ...analysis };
+      if (profile) {
+        output = {
+          diary: diaryFile,
+          region,
+          ...analysisDocument(analysis, profile, computeTargets(profile)),
+        };
       }
       if (options.json) return printJson(io, roundForOutput(output));
       printReadable(io, output);
     });
+}
+
+/** The K2 coverage split: how much of it rests on the foods' own analyses. */
+function k2CoverageLine(output: AnalyzeOutput): string {
+  const split = output.average['vitamin-k2']?.coverageBasis;
+  if (!split) return '';
+  return (
+    `Vitamin K2 coverage: ${formatPercent(split.measured)} measured, ${formatPercent(split.inferred)} inferred from related foods, ` +
+    `${formatPercent(split.unknown)} unknown (region ${output.region ?? DEFAULT_REGION}; see docs/vitamin-k2-data.md).\n`
+  );
 }
 
 function printReadable(io: CliIo, output: AnalyzeOutput): void {
@@ -127,6 +143,7 @@ function printReadable(io: CliIo, output: AnalyzeOutput): void {
   );
   io.stdout(
     'Coverage: share of entries whose food has a known value; unknown values are left out, never counted as 0.\n' +
+      k2CoverageLine(output) +
       (output.days.some((day) => Object.values(day.totals).some((t) => t.partial))
         ? '* derived value with an unknown component for some foods (often K2: rarely measured).\n'
         : ''),

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { analyzeDiary, resolveDiary, type Analysis } from '../../core/analysis/index.js';
+import { analyseDiary } from '../../app/analysis.js';
+import { screen } from '../../app/screen.js';
+import type { Analysis } from '../../core/analysis/index.js';
 import type { FoodIndex } from '../../core/foods.js';
 import type { Profile } from '../../core/profile.js';
-import { screenProfile, SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
+import { SEVERITY_ORDER, type Finding } from '../../core/safety/index.js';
 import { parseDiaryText } from '../../schemas/diary.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
 
@@ -42,30 +42,17 @@ export function registerCheckCommand(
       const profile = readProfile(io, options.profile);
       const analysis =
         options.diary === undefined ? undefined : analyzeDiaryFile(io, options.diary, dependencies);
-      const targets = computeTargets(profile, { authority });
-      const findings = screenProfile(profile, { targets, ...(analysis ? { analysis } : {}) });
+      const { findings } = screen(profile, { analysis, authority });
       if (options.json) return printJson(io, { findings });
       printFindings(io, profile, findings);
     });
 }
 
 function analyzeDiaryFile(io: CliIo, file: string, dependencies: CheckDependencies): Analysis {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `cannot read the file (${String(error)})`;
-    throw new CliFailure({ code: 'INVALID_INPUT', message: reason, file });
-  }
-  const parsed = parseDiaryText(text, file);
+  const parsed = parseDiaryText(readText(io, file), file);
   if (!parsed.ok) throw new CliFailure(parsed.error);
   const index = dependencies.loadFoodIndex ? dependencies.loadFoodIndex() : loadFoods().index;
-  const resolved = resolveDiary(parsed.value, index, { file });
-  if (!resolved.ok) throw new CliFailure(resolved.error);
-  return analyzeDiary(resolved.value);
+  return orExit(analyseDiary(parsed.value, index, { file }));
 }
 
 function printFindings(io: CliIo, profile: Profile, findings: readonly Finding[]): void {

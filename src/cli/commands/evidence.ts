@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import {
   EVIDENCE_DISCLAIMER,
-  getEvidence,
   getFaq,
   STUDIES_BY_ID,
   type Certainty,
@@ -10,7 +9,8 @@ import {
   type Study,
 } from '../../core/evidence/index.js';
 import type { FoodIndex } from '../../core/foods.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { evidenceDocument } from '../../app/evidence.js';
 import { loadFoods } from './foods.js';
 
 /** Readable in a 120-column terminal: widths plus two spaces between columns ≤ 120. */
@@ -56,11 +56,8 @@ export function registerEvidenceCommand(program: Command, io: CliIo): void {
         io.stdout(renderFaq(questions));
         return;
       }
-      const result = getEvidence(nutrient);
-      if (!result.ok) throw new CliFailure(result.error);
-      const { nutrients, studies } = result.value;
-      if (options.json)
-        return printJson(io, { nutrients, studies, disclaimer: EVIDENCE_DISCLAIMER });
+      const { nutrients, studies, disclaimer } = orExit(evidenceDocument(nutrient));
+      if (options.json) return printJson(io, { nutrients, studies, disclaimer });
       const index = loadFoods().index;
       io.stdout(renderComparisonTable(nutrients, index));
       if (nutrient !== undefined) io.stdout(renderDetails(nutrients, studies));

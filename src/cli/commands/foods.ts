@@ -1,49 +1,26 @@
 import type { Command } from 'commander';
-import { nutrientPer100g, type Food, type FoodIndex } from '../../core/foods.js';
+import { bundledFoods } from '../../app/compose.js';
+import type { FoodCatalog } from '../../app/deps.js';
+import { describeFood, type ShownNutrient } from '../../app/describe-food.js';
+import { findFood, parseNutrientId, rankFoods, searchFoods } from '../../app/foods.js';
 import {
   getNutrient,
-  isNutrientId,
   NUTRIENT_IDS,
   vitaminDUgToIu,
   type NutrientId,
 } from '../../core/nutrients.js';
 import type { DietPattern } from '../../core/profile.js';
-import {
-  createFoodSearch,
-  topFoods,
-  type FoodSearch,
-  type TopFoodsBasis,
-} from '../../core/search/index.js';
+import type { TopFoodsBasis } from '../../core/search/index.js';
+import type { Food } from '../../core/foods.js';
+import { DEFAULT_REGION, foodForRegion, menaquinoneForms, valueBasis } from '../../core/k2.js';
 import type { SourceRef } from '../../core/sources.js';
-import { loadFoodIndex } from '../../data/load-foods.js';
 import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { k2FormLines } from '../k2-forms.js';
 
-interface LoadedFoods {
-  index: FoodIndex;
-  list: readonly Food[];
-  /** The name index, built on first use (analyze never needs it). */
-  readonly search: FoodSearch;
-}
-
-let loaded: LoadedFoods | undefined;
-
-/** The bundled foods, read once per process, and their search index, built once when first used. */
-export function loadFoods(): LoadedFoods {
-  if (!loaded) {
-    const index = loadFoodIndex();
-    const list = [...index.values()];
-    let search: FoodSearch | undefined;
-    loaded = {
-      index,
-      list,
-      get search() {
-        search ??= createFoodSearch(list);
-        return search;
-      },
-    };
-  }
-  return loaded;
+/** The bundled foods, read once per process; the search index is built when first used. */
+export function loadFoods(): FoodCatalog {
+  return bundledFoods();
 }
 
 const BASES: readonly TopFoodsBasis[] = ['100g', 'serving', '100kcal'];
@@ -62,19 +39,13 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .option('--group <group>', 'only foods whose group contains this text, e.g. "dairy"')
     .option('--json', 'print JSON')
     .action((words: string[], options: { limit: string; group?: string; json?: boolean }) => {
-      const { search } = loadFoods();
-      const limit = parseLimit(options.limit);
-      if (options.group !== undefined) {
-        const wanted = options.group.toLowerCase();
-        if (!search.groups.some((group) => group.toLowerCase().includes(wanted))) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message: `no food group matches "${options.group}"; groups: ${[...search.groups].sort().join('; ')}`,
-            field: 'group',
-          });
-        }
-      }
-      const results = search.search(words.join(' '), { limit, group: options.group });
+      const results = orExit(
+        searchFoods(loadFoods(), {
+          query: words.join(' '),
+          limit: parseLimit(options.limit),
+          group: options.group,
+        }),
+      );
       if (options.json) return printJson(io, { results });
       if (results.length === 0) return io.stdout(`No food matches "${words.join(' ')}".\n`);
       io.stdout(
@@ -90,10 +61,14 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .command('show')
     .description('Nutrients per 100 g with their sources, and household portions')
     .argument('<id>', 'food id, e.g. sr24:11233 (a bare SR24 number works too)')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
-    .action((id: string, options: { json?: boolean }) => {
-      const { index, search } = loadFoods();
-      const food = findFood(index, id, search);
+    .action((id: string, options: { json?: boolean; region: string }) => {
+      const food = foodForRegion(orExit(findFood(loadFoods(), id)), checkRegion(options.region));
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(
@@ -111,6 +86,12 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
           { align: ['left', 'right', 'left', 'left'] },
         ),
       );
+      const k2 = k2FormLines(food);
+      if (k2.length > 0) {
+        io.stdout(
+          `\nVitamin K2 by form, per 100 g (region ${options.region}):\n${k2.join('\n')}\n`,
+        );
+      }
       if (food.portions.length > 0) {
         io.stdout('\nPortions:\n');
         io.stdout(
@@ -136,19 +117,18 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
       'omnivore, pescatarian, vegetarian or vegan (approximate, from group and name)',
     )
     .option('--limit <n>', 'maximum results', '10')
+    .option(
+      '--region <country>',
+      'choose menaquinone values for this country (us, nl, au, jp, …)',
+      DEFAULT_REGION,
+    )
     .option('--json', 'print JSON')
     .action(
       (
-        nutrient: string,
-        options: { per: string; pattern?: string; limit: string; json?: boolean },
+        nutrientText: string,
+        options: { per: string; pattern?: string; limit: string; json?: boolean; region: string },
       ) => {
-        if (!isNutrientId(nutrient)) {
-          throw new CliFailure({
-            code: 'UNKNOWN_NUTRIENT',
-            message: `unknown nutrient "${nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
-            field: 'nutrient',
-          });
-        }
+        const nutrient = orExit(parseNutrientId(nutrientText));
         if (!BASES.includes(options.per as TopFoodsBasis)) {
           throw new CliFailure({
             code: 'INVALID_INPUT',
@@ -165,17 +145,45 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         }
         const per = options.per as TopFoodsBasis;
         const pattern = options.pattern as DietPattern | undefined;
-        const results = topFoods(loadFoods().list, nutrient, {
-          per,
-          pattern,
-          limit: parseLimit(options.limit),
-        });
+        const region = checkRegion(options.region);
+        const list = loadFoods().list.map((food) => foodForRegion(food, region));
+        const ranked = orExit(
+          rankFoods(list, { nutrient, per, pattern, limit: parseLimit(options.limit) }),
+        );
+        const results = ranked.results;
         const unit = getNutrient(nutrient).unit;
-        if (options.json)
+        const byForm = nutrient === 'vitamin-k2';
+        const byId = new Map(list.map((food) => [food.id, food]));
+        if (options.json) {
+          const rows = byForm
+            ? results.map((row) => {
+                const food = byId.get(row.id) as Food;
+                return {
+                  ...row,
+                  basis: valueBasis(food, 'vitamin-k2'),
+                  forms: menaquinoneForms(food).map(({ id: form, value }) => ({
+                    form,
+                    per100g: value.per100g,
+                    basis: value.basis ?? 'measured',
+                    source: value.source,
+                    ...(value.sample ? { sample: value.sample } : {}),
+                    ...(value.range ? { range: value.range } : {}),
+                  })),
+                };
+              })
+            : results;
           return printJson(
             io,
-            roundForOutput({ nutrient, unit, per, pattern: pattern ?? null, results }),
+            roundForOutput({
+              nutrient,
+              unit,
+              per,
+              pattern: pattern ?? null,
+              region,
+              results: rows,
+            }),
           );
+        }
         const basis =
           per === '100g' ? 'per 100 g' : per === '100kcal' ? 'per 100 kcal' : 'per serving';
         io.stdout(`${getNutrient(nutrient).name}, ${basis}${pattern ? `, ${pattern}` : ''}:\n`);
@@ -198,8 +206,28 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
         );
         if (results.some((row) => row.partial))
           io.stdout('* a component of this derived value is unknown for the food\n');
+        if (byForm) {
+          io.stdout(
+            `\nBy form, per 100 g (region ${region}; basis · study · country · method · samples):\n`,
+          );
+          for (const row of results) {
+            const lines = k2FormLines(byId.get(row.id) as Food, { alternatives: false });
+            io.stdout(`${row.id} ${row.name}\n${lines.join('\n')}\n`);
+          }
+        }
       },
     );
+}
+
+function checkRegion(region: string): string {
+  if (!/^[a-z]{2}$/.test(region)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--region must be a country code in lower case, e.g. us, nl, au, jp; got "${region}"`,
+      field: 'region',
+    });
+  }
+  return region;
 }
 
 function parseLimit(text: string): number {
@@ -212,91 +240,6 @@ function parseLimit(text: string): number {
     });
   }
   return limit;
-}
-
-/**
- * Finds a food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. An unknown id
- * fails with the closest names as suggestions.
- */
-export function findFood(index: FoodIndex, id: string, search?: FoodSearch): Food {
-  const trimmed = id.trim();
-  const food =
-    index.get(trimmed) ??
-    (/^\d{4,5}$/.test(trimmed) ? index.get(`sr24:${trimmed.padStart(5, '0')}`) : undefined);
-  if (!food) {
-    const suggestions = search?.search(trimmed, { limit: 3 }) ?? [];
-    const hint =
-      suggestions.length > 0
-        ? `; did you mean ${suggestions.map((hit) => `${hit.id} (${hit.name})`).join(', ')}?`
-        : '; find ids with `calcwise foods search <name>`';
-    throw new CliFailure({
-      code: 'UNKNOWN_FOOD',
-      message: `unknown food "${id}"${hint}`,
-      field: 'id',
-    });
-  }
-  return food;
-}
-
-interface ShownNutrient {
-  per100g: number;
-  unit: string;
-  source: SourceRef;
-  range?: { min: number; max: number };
-  approximate?: boolean;
-  alternatives?: { per100g: number; source: SourceRef }[];
-  derived?: true;
-  partial?: true;
-  per100gIu?: number;
-}
-
-/** The `foods show` document: known nutrients in registry order (derived ones marked), portions. */
-export function describeFood(food: Food) {
-  const nutrients: Partial<Record<NutrientId, ShownNutrient>> = {};
-  for (const id of NUTRIENT_IDS) {
-    const definition = getNutrient(id);
-    if (definition.derivedFrom) {
-      const value = nutrientPer100g(food, id);
-      if (!value) continue;
-      const parts = definition.derivedFrom.filter(
-        (part) => nutrientPer100g(food, part) !== undefined,
-      );
-      nutrients[id] = {
-        per100g: value.per100g,
-        unit: definition.unit,
-        source: {
-          label: 'calcwise (derived)',
-          kind: 'derived',
-          note: `sum of the known components: ${parts.join(' + ')}${value.partial ? '; other components unknown' : ''}`,
-        },
-        derived: true,
-        ...(value.partial ? { partial: true as const } : {}),
-      };
-      continue;
-    }
-    const value = food.nutrients[id];
-    if (!value) continue;
-    nutrients[id] = {
-      per100g: value.per100g,
-      unit: definition.unit,
-      source: value.source,
-      ...(value.range ? { range: value.range } : {}),
-      ...(value.approximate ? { approximate: value.approximate } : {}),
-      ...(value.alternatives ? { alternatives: value.alternatives } : {}),
-      ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
-    };
-  }
-  return {
-    id: food.id,
-    name: food.name,
-    group: food.group,
-    nutrients,
-    portions: food.portions.map((portion) => ({
-      name: portion.name,
-      amount: portion.amount,
-      grams: portion.grams,
-    })),
-  };
 }
 
 function amountText(id: NutrientId, per100g: number, value: ShownNutrient): string {

@@ -2,28 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { workerSolver } from '../../app/compose.js';
+import { baseDays, buildPlanRequest, runPlan } from '../../app/plan.js';
 import { resolveDiary } from '../../core/analysis/index.js';
 import {
   buildDietModel,
   checkDietModel,
-  makePlan,
   parseDietFoods,
   withoutRows,
   writeLp,
   DISCLAIMER,
-  PLAN_EFFORT,
   type BaseDay,
   type DietModel,
   type PlanResult,
   type Solver,
 } from '../../core/plan/index.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
-import { loadPantry } from '../../data/pantry.js';
 import { parseDiaryText } from '../../schemas/diary.js';
 import { parseProfile } from '../../schemas/profile.js';
-import { HighsWorkerSolver } from '../../solver/highs-worker-solver.js';
-import { CliFailure, printJson, type CliIo } from '../io.js';
+import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readJson, readText } from '../read-input.js';
 import { loadFoods } from './foods.js';
 
@@ -92,28 +88,28 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--csv', 'print the plan as CSV (one row per food and meal)')
     .option('--format <format>', 'text, json or csv')
     .action(async (options: PlanOptions) => {
-      // The solver runs in a worker thread: the same adapter as the server's pool, of size 1.
-      const solver = new HighsWorkerSolver();
-      try {
-        if (options.foods !== undefined || options.model !== undefined) {
+      if (options.foods !== undefined || options.model !== undefined) {
+        // The solver runs in a worker thread, terminated if it overruns its time limit.
+        const solver = workerSolver();
+        try {
           await runGeneric(io, options, solver);
-          return;
+        } finally {
+          await solver.close?.();
         }
-        if (options.profile === undefined) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message:
-              'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
-          });
-        }
-        await runProfilePlan(io, options, solver);
-      } finally {
-        await solver.close();
+        return;
       }
+      if (options.profile === undefined) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message:
+            'give --profile P (profile plan) or --foods F.csv --model M.json (generic diet problem)',
+        });
+      }
+      await runProfilePlan(io, options);
     });
 }
 
-async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): Promise<void> {
+async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
   const profileFile = options.profile as string;
   const profile = parseProfile(readJson(io, profileFile), profileFile);
   if (!profile.ok) throw new CliFailure(profile.error);
@@ -128,32 +124,23 @@ async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): 
   const timeLimitSec = parseTimeLimit(options.timeLimit);
   const maxNodes = parseMaxNodes(options.maxNodes);
   const format = outputFormat(options);
-  const foods = loadFoods().index;
+  const foods = loadFoods();
   let base: BaseDay[] | undefined;
   if (options.base !== undefined) {
     const diaryFile = options.base;
     const parsed = parseDiaryText(readText(io, diaryFile), diaryFile);
     if (!parsed.ok) throw new CliFailure(parsed.error);
-    const resolved = resolveDiary(parsed.value, foods, { file: diaryFile });
-    if (!resolved.ok) throw new CliFailure(resolved.error);
-    base = resolved.value.days.map((day) => ({
-      date: day.date,
-      entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
-    }));
+    base = baseDays(orExit(resolveDiary(parsed.value, foods.index, { file: diaryFile })));
   }
-  const run = await makePlan(
-    {
-      profile: profile.value,
-      targets: computeTargets(profile.value),
-      findings: screenProfile(profile.value),
-      pantry: loadPantry(foods),
-      days,
-      ...(base ? { base } : {}),
-      ...(timeLimitSec !== undefined ? { safetyTimeLimitSec: timeLimitSec } : {}),
-      ...(maxNodes !== undefined ? { effort: { ...PLAN_EFFORT, nodes: maxNodes } } : {}),
-    },
-    solver,
-  );
+  const request = buildPlanRequest(foods, {
+    profile: profile.value,
+    days,
+    base,
+    safetyTimeLimitSec: timeLimitSec,
+    maxNodes,
+  });
+  // The solver runs in a worker thread: the same adapter as the server's pool, of size 1.
+  const { run, error } = await runPlan({ solver: workerSolver }, request);
   if (options.writeLp !== undefined) {
     // What was solved, every day: day d's model with its look-ahead day.
     const file = options.writeLp;
@@ -163,22 +150,13 @@ async function runProfilePlan(io: CliIo, options: PlanOptions, solver: Solver): 
     }
   }
   const result = run.result;
-  if (result.status === 'infeasible') {
+  if (error?.code === 'INFEASIBLE_PLAN') {
     throw new CliFailure(
-      {
-        code: 'INFEASIBLE_PLAN',
-        message: `no plan meets every hard limit: ${(result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ')}`,
-        file: profileFile,
-      },
+      { ...error, file: profileFile },
       { status: 'infeasible', diagnosis: result.diagnosis, disclaimer: DISCLAIMER },
     );
   }
-  if (result.status === 'failed' || result.status === 'cancelled' || result.days.length === 0) {
-    throw new CliFailure({
-      code: 'SOLVER_FAILED',
-      message: `the solver failed: ${result.failure ?? 'no plan'}`,
-    });
-  }
+  if (error) throw new CliFailure(error);
   if (format === 'json') return printJson(io, result);
   if (format === 'csv') return io.stdout(planCsv(result));
   printReadable(io, result);

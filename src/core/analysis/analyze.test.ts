@@ -73,6 +73,8 @@ describe('analyzeDiary on a hand-computed two-food diary', () => {
       amount: expect.closeTo(3.06, 9),
       unit: 'µg',
       coverage: 0.5,
+      // Both values are the foods' own (no basis says otherwise): measured; kale unknown.
+      coverageBasis: { measured: 0.5, inferred: 0, unknown: 0.5 },
     });
     // Vitamin K = K1 + K2: 547.39 (kale, K2 unknown: partial) + 0.84 + 3.06 = 551.29 µg
     expect(day1!.totals['vitamin-k']).toEqual({

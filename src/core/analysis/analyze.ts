@@ -1,16 +1,20 @@
 import { nutrientPer100g, type Food, type FoodId } from '../foods.js';
+import { valueBasis } from '../k2.js';
 import { NUTRIENT_IDS, getNutrient, type NutrientId } from '../nutrients.js';
 import type { ResolvedDiary } from './resolve.js';
 import type { Analysis, Contributor, DayAnalysis, NutrientTotal } from './types.js';
 
 const NUTRIENT_COUNT = NUTRIENT_IDS.length;
 const UNITS = NUTRIENT_IDS.map((id) => getNutrient(id).unit);
+const ALWAYS_SPLIT = new Set<NutrientId>(['vitamin-k2']);
 
 /** Per-100 g values of one food for every registry nutrient: NaN where unknown. */
 interface FoodVector {
   food: Food;
   per100g: Float64Array;
   partial: Uint8Array;
+  /** 1 where the known value is inferred from a related food. */
+  inferred: Uint8Array;
 }
 
 /**
@@ -32,6 +36,7 @@ export function analyzeDiary(
   const allSums = new Float64Array(NUTRIENT_COUNT);
   const allKnown = new Int32Array(NUTRIENT_COUNT);
   const allPartial = new Int32Array(NUTRIENT_COUNT);
+  const allInferred = new Int32Array(NUTRIENT_COUNT);
   const byFood = new Map<FoodId, { food: Food; amounts: Float64Array }>();
   let allEntries = 0;
 
@@ -39,6 +44,7 @@ export function analyzeDiary(
     const sums = new Float64Array(NUTRIENT_COUNT);
     const known = new Int32Array(NUTRIENT_COUNT);
     const partial = new Int32Array(NUTRIENT_COUNT);
+    const inferred = new Int32Array(NUTRIENT_COUNT);
     for (const entry of day.entries) {
       const vector = vectorOf(entry.food, vectors);
       let contribution = byFood.get(entry.food.id);
@@ -54,6 +60,7 @@ export function analyzeDiary(
         sums[k] = sums[k]! + amount;
         known[k] = known[k]! + 1;
         partial[k] = partial[k]! + vector.partial[k]!;
+        inferred[k] = inferred[k]! + vector.inferred[k]!;
         contribution.amounts[k] = contribution.amounts[k]! + amount;
       }
     }
@@ -61,6 +68,7 @@ export function analyzeDiary(
       allSums[k] = allSums[k]! + sums[k]!;
       allKnown[k] = allKnown[k]! + known[k]!;
       allPartial[k] = allPartial[k]! + partial[k]!;
+      allInferred[k] = allInferred[k]! + inferred[k]!;
     }
     allEntries += day.entries.length;
     return {
@@ -72,13 +80,20 @@ export function analyzeDiary(
         unit: entry.unit,
         grams: entry.grams,
       })),
-      totals: buildTotals(sums, known, partial, day.entries.length, 1),
+      totals: buildTotals(sums, known, partial, inferred, day.entries.length, 1),
     };
   });
 
   return {
     days,
-    average: buildTotals(allSums, allKnown, allPartial, allEntries, Math.max(1, days.length)),
+    average: buildTotals(
+      allSums,
+      allKnown,
+      allPartial,
+      allInferred,
+      allEntries,
+      Math.max(1, days.length),
+    ),
     contributors: buildContributors(byFood, allSums, maxContributors),
   };
 }
@@ -88,14 +103,16 @@ function vectorOf(food: Food, cache: Map<FoodId, FoodVector>): FoodVector {
   if (cached && cached.food === food) return cached;
   const per100g = new Float64Array(NUTRIENT_COUNT).fill(Number.NaN);
   const partial = new Uint8Array(NUTRIENT_COUNT);
+  const inferred = new Uint8Array(NUTRIENT_COUNT);
   NUTRIENT_IDS.forEach((id, k) => {
     const value = nutrientPer100g(food, id);
     if (value && Number.isFinite(value.per100g)) {
       per100g[k] = value.per100g;
       partial[k] = value.partial ? 1 : 0;
+      inferred[k] = valueBasis(food, id) === 'inferred' ? 1 : 0;
     }
   });
-  const vector = { food, per100g, partial };
+  const vector = { food, per100g, partial, inferred };
   cache.set(food.id, vector);
   return vector;
 }
@@ -104,19 +121,28 @@ function buildTotals(
   sums: Float64Array,
   known: Int32Array,
   partial: Int32Array,
+  inferred: Int32Array,
   entries: number,
   divisor: number,
 ): Partial<Record<NutrientId, NutrientTotal>> {
   const totals: Partial<Record<NutrientId, NutrientTotal>> = {};
   if (entries === 0) return totals;
   NUTRIENT_IDS.forEach((id, k) => {
-    if (known[k] === 0) return;
+    if (known[k] === 0) return; // unknown everywhere: no total, never a zero
     const total: NutrientTotal = {
       amount: sums[k]! / divisor,
       unit: UNITS[k]!,
       coverage: known[k]! / entries,
     };
     if (partial[k]! > 0) total.partial = partial[k]! / entries;
+    if (inferred[k]! > 0 || ALWAYS_SPLIT.has(id)) {
+      const measuredCount = known[k]! - inferred[k]!;
+      total.coverageBasis = {
+        measured: measuredCount / entries,
+        inferred: inferred[k]! / entries,
+        unknown: (entries - known[k]!) / entries,
+      };
+    }
     totals[id] = total;
   });
   return totals;

@@ -12,6 +12,13 @@ export interface NutrientTotal {
    * component (K1 known but K2 not). Absent when every known value was complete.
    */
   partial?: number;
+  /**
+   * Coverage split by how the values reached the foods (shares 0–1 of entries, adding up to 1):
+   * measured (the food's own analysis or another sample of it), inferred (from a related food,
+   * see docs/vitamin-k2-data.md), unknown. `measured + inferred` equals `coverage`. Given for
+   * vitamin-k2 and for every nutrient where some entry's value is inferred.
+   */
+  coverageBasis?: { measured: number; inferred: number; unknown: number };
 }
 
 export interface AnalyzedEntry {

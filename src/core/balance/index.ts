@@ -3,7 +3,7 @@ import { NUTRIENT_IDS, type NutrientId } from '../nutrients.js';
 import type { Profile } from '../profile.js';
 import { classifyMedication } from '../safety/medications.js';
 import { ODS_VITAMIN_K } from '../safety/references.js';
-import { supplementAmount } from '../safety/supplement-totals.js';
+import { supplementAmount } from '../profile-facts.js';
 import type { PersonalTargets, Target } from '../targets/types.js';
 import { caMgIndex, caPIndex, dVsK2Index, naKIndex } from './indices.js';
 import { round } from './intake.js';
@@ -13,7 +13,7 @@ import type {
   Balance,
   VitaminKConsistencyIndex,
 } from './types.js';
-import { vitaminKConsistency } from './vitamin-k-consistency.js';
+import { vitaminKConsistency } from '../analysis/vitamin-k-consistency.js';
 
 export type {
   AssessedAnalysis,
@@ -24,7 +24,7 @@ export type {
   BalanceStatus,
   VitaminKConsistencyIndex,
 } from './types.js';
-export { vitaminKConsistency, type VitaminKConsistency } from './vitamin-k-consistency.js';
+export { vitaminKConsistency, type VitaminKConsistency } from '../analysis/vitamin-k-consistency.js';
 export { K2_MIN_COVERAGE, K2_TRIAL_DOSE_UG } from './indices.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/types.js';
 import { getNutrient, type NutrientId } from '../nutrients.js';
 import type { Profile } from '../profile.js';
-import { supplementAmount } from '../safety/supplement-totals.js';
+import { supplementAmount } from '../profile-facts.js';
 import type { BalanceInput } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import type { NutrientTotal } from '../analysis/types.js';
 import type { NutrientId } from '../nutrients.js';
 import type { SourceRef } from '../sources.js';
 import type { TargetKind } from '../targets/types.js';
-import type { VitaminKConsistency } from './vitamin-k-consistency.js';
+import type { VitaminKConsistency } from '../analysis/vitamin-k-consistency.js';
 
 /** A diary average compared with the person's targets. */
 export interface AssessedTotal extends NutrientTotal {

@@ -14,7 +14,9 @@ import { normalizeCondition } from '../safety/conditions.js';
 import { supplementAmount } from '../safety/supplement-totals.js';
 import type { Finding } from '../safety/types.js';
 import type { SourceRef } from '../sources.js';
+import { ATA_2017_PREGNANCY_IODINE } from '../targets/data/whole-diet.js';
 import type { PersonalTargets } from '../targets/types.js';
+import { addMealRules, TEMPLATES, type MealCell } from './meal-templates.js';
 import { ModelBuilder, type LinearModel } from './solver-port.js';
 import {
   MEALS,
@@ -165,7 +167,27 @@ export interface PlanSpec {
   capCoef: Map<string, Float64Array>;
   descriptions: Map<string, string>;
   excluded: { pattern: number; allergens: number; dislikes: number; safety: number };
+  /** Per candidate: cost of choosing it at a meal (commonness, habits). */
+  choiceCost: Float64Array;
+  /** What the plan cannot show or reach from food and what guidelines suggest instead. */
+  advice: { nutrient: NutrientId; message: string; source?: SourceRef }[];
 }
+
+/** A person's own habits: foods from their history, with the share of days they ate them. */
+export interface PlanHabits {
+  foods: ReadonlyMap<string, number>;
+}
+
+/**
+ * Objective weights beyond the targets. A 1 % shortfall of a weight-1 minimum costs 1; choosing
+ * an occasional food (commonness 1) costs 3, a common one (2) 1, an everyday staple (3) 0; each
+ * gram above a food's smallest portion 0.01 (100 g more of a food costs 1).
+ * With a history, a food the person does not eat costs 2 more and one they eat on most days
+ * costs up to 2 less (never below 0).
+ */
+export const COMMONNESS_COST: Record<number, number> = { 1: 3, 2: 1, 3: 0 };
+export const PORTION_COST_PER_G = 0.01;
+export const HABIT_COST = 2;
 
 const VKA_PATTERN = /warfarin|acenocoumarol|phenprocoumon|fluindione|coumarin|vka/;
 
@@ -175,6 +197,7 @@ export function planSpec(
   targets: PersonalTargets,
   findings: Finding[],
   pantry: PantryItem[],
+  habits?: PlanHabits,
 ): PlanSpec {
   const excluded = { pattern: 0, allergens: 0, dislikes: 0, safety: 0 };
   const dislikes = new Set(profile.dislikes);
@@ -304,7 +327,12 @@ export function planSpec(
       source: KDOQI_PHOSPHORUS,
     });
   }
-  const caps = [...capByNutrient.values()];
+  // A cap no pantry food has a value for (iodine: not in SR24) cannot be planned against.
+  const caps = [...capByNutrient.values()].filter(
+    (cap) =>
+      cap.nutrient === 'added-sugars' ||
+      pantry.some((item) => nutrientPer100g(item.food, cap.nutrient as NutrientId) !== undefined),
+  );
 
   // Coefficients. Unknown counts 0 towards a minimum (conservative) and as the highest known
   // value in the food's group towards a cap (cautious estimate).
@@ -490,6 +518,38 @@ export function planSpec(
     'meal-mix',
     'per meal at most one main protein food (meat, fish, tofu…), one cheese, one legume, one milk, one egg dish, one condiment, two grain foods; fish at one meal a day',
   );
+  descriptions.set('pair:cereal-milk', 'cereal only with milk, yogurt or soy milk');
+  descriptions.set(
+    'pair:spread-carrier',
+    'spreads only with bread (butter also on potatoes or vegetables, jam and honey on yogurt or porridge, nut butters on fruit or porridge)',
+  );
+  descriptions.set('pair:oil-use', 'oil only as cooking or dressing fat, with the food it cooks');
+  descriptions.set('pair:cooked', 'foods not eaten raw are cooked, with a cooking fat');
+  descriptions.set('meal-fat:added', 'oil and butter ≤ 15 g (1 tbsp) per meal');
+  descriptions.set('meal-fat:energy-share', "fat ≤ 35 % of each meal's energy");
+  descriptions.set('template:dinner-vegetables-max', 'one or two vegetables at dinner');
+  descriptions.set(
+    'pair:cereal-milk-amount',
+    'at least 2 g of milk, yogurt or soy milk per gram of cereal',
+  );
+  for (const meal of ['lunch', 'dinner', 'snack'])
+    descriptions.set(`template:${meal}-proteins-max`, `at most two protein foods at ${meal}`);
+  for (const [meal, roles] of [
+    ['breakfast', ['cereal', 'porridge', 'bread', 'egg', 'protein', 'nuts']],
+    ['lunch', ['soup', 'starch']],
+  ] as const)
+    for (const role of roles)
+      descriptions.set(
+        `template:${meal}-only-${role}`,
+        `${meal}: ${role} only in the templates that have it`,
+      );
+  for (const [meal, list] of Object.entries(TEMPLATES)) {
+    descriptions.set(
+      `template:${meal}-one`,
+      `${meal} follows a usual meal: ${list.map((t) => t.label).join('; ')}`,
+    );
+    for (const t of list) descriptions.set(`template:${meal}-${t.name}`, `${meal}: ${t.label}`);
+  }
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
     descriptions.set(
@@ -504,8 +564,41 @@ export function planSpec(
     );
   }
 
+  const choiceCost = Float64Array.from(candidates, (item) => {
+    const base = COMMONNESS_COST[item.commonness ?? 2] ?? 1;
+    if (!habits) return base;
+    const share = habits.foods.get(item.food.id);
+    if (share === undefined) return base + HABIT_COST;
+    return Math.max(0, base - HABIT_COST * Math.min(1, share));
+  });
+
+  const advice: PlanSpec['advice'] = [];
+  const b12 = [...keptMins, ...unsupplied].find((m) => m.nutrient === 'vitamin-b12');
+  if (profile.pattern === 'vegan' && b12) {
+    advice.push({
+      nutrient: 'vitamin-b12',
+      message:
+        'Plant foods contain no reliable vitamin B12: in this plan it comes only from fortified foods (soy milk, breakfast cereals). If those are not eaten every day, suggest a B12 supplement — discuss with your clinician.',
+    });
+  }
+  const iodine = [...keptMins, ...unsupplied].find((m) => m.nutrient === 'iodine');
+  if (iodine) {
+    advice.push({
+      nutrient: 'iodine',
+      message:
+        profile.lifeStage === 'pregnant' || profile.lifeStage === 'lactating'
+          ? `Iodine (${fmt(iodine.target)} µg/day) is not in the food data (USDA SR24), so the plan cannot show it. The American Thyroid Association advises 150 µg iodine a day as potassium iodide in a prenatal supplement during pregnancy and breastfeeding; use iodised salt. Discuss with your clinician.`
+          : `Iodine (${fmt(iodine.target)} µg/day) is not in the food data (USDA SR24), so the plan cannot show it; iodised salt, dairy, eggs and sea fish are the usual sources.`,
+      ...(profile.lifeStage === 'pregnant' || profile.lifeStage === 'lactating'
+        ? { source: ATA_2017_PREGNANCY_IODINE }
+        : {}),
+    });
+  }
+
   return {
     candidates,
+    choiceCost,
+    advice,
     energy: {
       target: energyTarget,
       lo: energyTarget * (1 - ENERGY_BAND),
@@ -542,6 +635,15 @@ const STAPLE_GROUPS = new Set<PantryGroup>([
   'sweets',
   'beverages',
 ]);
+
+/** Refined grain foods are not staples: at most 3 of 7 days each (DASH: mostly whole grains). */
+const REFINED_GRAINS =
+  /^(Bread, white|Bagels|Rice, white|Spaghetti, cooked, enriched|Rice noodles|Couscous|Muffins|Pancakes|Tortillas, ready-to-bake or -fry, flour)/;
+
+/** A food that may appear on most days (5 of 7): staple groups, refined grains excepted. */
+export function isStaple(item: PantryItem): boolean {
+  return STAPLE_GROUPS.has(item.group) && !REFINED_GRAINS.test(item.food.name);
+}
 
 export interface XVar {
   col: number;
@@ -596,8 +698,16 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
       // One meal per food and day; z says which (binary), x how many steps there.
       const zCols: number[] = [];
       for (const meal of item.meals) {
-        const col = b.addCol(`x_${id}_${meal}_${p}`, 0, 0, maxSteps, true);
-        const z = b.addCol(`z_${id}_${meal}_${p}`, base ? 5 : 0, 0, 1, true);
+        // Typical portions: each gram above the smallest portion costs a little.
+        const stepCost = base ? 0 : PORTION_COST_PER_G * item.stepG;
+        const col = b.addCol(`x_${id}_${meal}_${p}`, stepCost, 0, maxSteps, true);
+        const z = b.addCol(
+          `z_${id}_${meal}_${p}`,
+          base ? 5 : (spec.choiceCost[i] as number) - stepCost * minSteps,
+          0,
+          1,
+          true,
+        );
         const v = { col, day: d, item: i, meal };
         x.push(v);
         dayX.push(v);
@@ -744,6 +854,14 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
         }
         // One main protein food, one cheese, one legume dish, two grain foods per meal at most.
         const mealZ = dayY.filter((v) => v.meal === meal);
+        // Templates and pairing rules (meal-templates.ts).
+        const zOf = new Map(mealZ.map((v) => [v.item, v.col]));
+        const cells: MealCell[] = mealX.map((v) => ({
+          item: spec.candidates[v.item] as PantryItem,
+          x: v.col,
+          z: zOf.get(v.item) as number,
+        }));
+        addMealRules(b, p, meal, cells, energyOf);
         for (const [name, groups, filter, most] of MEAL_AT_MOST) {
           const zs = mealZ.filter((v) => {
             const item = spec.candidates[v.item] as PantryItem;
@@ -783,7 +901,7 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
   if (days > 1) {
     for (const i of items) {
       const item = spec.candidates[i] as PantryItem;
-      const share = STAPLE_GROUPS.has(item.group) ? 5 / 7 : 3 / 7;
+      const share = isStaple(item) ? 5 / 7 : 3 / 7;
       const limit = Math.max(1, Math.ceil(days * share - 1e-9));
       if (limit >= days) continue;
       b.addRow(
@@ -827,6 +945,13 @@ export function rowFamily(rowName: string): string {
   if (name.startsWith('portion-')) return 'portion';
   if (name.startsWith('meal-mix:')) return 'meal-mix';
   if (name.startsWith('repeat:')) return 'repeat';
+  if (name.startsWith('pair:'))
+    return `pair:${name
+      .slice(5)
+      .split(':')[0]
+      ?.replace(/^[a-z]+-/, '')}`;
+  if (name.startsWith('template:')) return `template:${name.slice(9).replace(/-\d+$/, '')}`;
+  if (name.startsWith('meal-fat:')) return `meal-fat:${name.slice(9).replace(/^[a-z]+-/, '')}`;
   if (name.startsWith('group-max:') || name.startsWith('group-min:')) return name;
   return name;
 }

@@ -47,6 +47,10 @@ export interface PantryItem {
   sweetened: boolean;
   /** A household portion to show amounts in ("1 cup = 244 g"). */
   portion?: { name: string; grams: number };
+  /** How common the food is, 1 (occasional) to 3 (everyday staple); data/pantry/meal-tags.csv. */
+  commonness?: number;
+  /** Not eaten raw: the plan shows it cooked, with a cooking fat at the same meal. */
+  notRaw?: boolean;
 }
 
 /** A fixed day of logged food (close-my-gaps mode). */

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { resolveDiary } from '../../core/analysis/index.js';
 import { amountToGrams, type FoodIndex } from '../../core/foods.js';
-import type { NewDiaryEntry, StoredDiaryEntry } from '../../store/store.js';
+import type { NewDiaryEntry, StoredDiaryEntry } from '../../app/deps.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiFailure, notFound } from '../errors.js';
 import {
@@ -12,7 +12,7 @@ import {
   newEntryBody,
 } from '../schemas/api.js';
 import { parseWith, readJson, readQuery } from '../validation.js';
-import { foodsFor } from './foods.js';
+import { ownerFoods } from '../../app/foods.js';
 
 /** A diary entry as the API returns it: the stored entry plus the food's name and grams. */
 export interface EntryView extends StoredDiaryEntry {
@@ -57,7 +57,7 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const range = readQuery(c, dateRangeQuery);
     const [entries, foods] = await Promise.all([
       deps.store.listEntries(c.var.owner, range),
-      foodsFor(deps, c.var.owner),
+      ownerFoods(deps, c.var.owner),
     ]);
     const views = entries.map((entry) => entryView(entry, foods));
     return c.json({ ...range, days: groupByDay(views) });
@@ -65,7 +65,7 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   app.post('/api/diary/entries', async (c) => {
     const entry = await readJson(c, newEntryBody);
-    const foods = await foodsFor(deps, c.var.owner);
+    const foods = await ownerFoods(deps, c.var.owner);
     checkEntry(entry, foods);
     const stored = await deps.store.addEntry(c.var.owner, entry);
     return c.json(entryView(stored, foods), 201);
@@ -76,7 +76,7 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { from, to } = await readJson(c, copyDayBody);
     const source = await deps.store.listEntries(c.var.owner, { from, to: from });
     if (source.length === 0) throw notFound(`diary entries on ${from}`, 'from');
-    const foods = await foodsFor(deps, c.var.owner);
+    const foods = await ownerFoods(deps, c.var.owner);
     const copies = source.map(({ food, amount, unit }) => ({ date: to, food, amount, unit }));
     const stored = await deps.store.addEntries(c.var.owner, copies);
     return c.json({ from, to, entries: stored.map((entry) => entryView(entry, foods)) }, 201);
@@ -87,7 +87,7 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const patch = await readJson(c, entryPatchBody);
     const existing = await deps.store.getEntry(c.var.owner, id);
     if (!existing) throw notFound(`diary entry ${id}`, 'id');
-    const foods = await foodsFor(deps, c.var.owner);
+    const foods = await ownerFoods(deps, c.var.owner);
     checkEntry({ ...existing, ...patch }, foods);
     const updated = await deps.store.updateEntry(c.var.owner, id, patch);
     if (!updated) throw notFound(`diary entry ${id}`, 'id');

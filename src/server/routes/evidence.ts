@@ -1,8 +1,7 @@
 import type { Hono } from 'hono';
-import { EVIDENCE_DISCLAIMER } from '../../core/evidence/data/faq.js';
-import { getEvidence, getFaq } from '../../core/evidence/query.js';
+import { evidenceDocument, faqDocument } from '../../app/evidence.js';
 import type { AppEnv } from '../context.js';
-import { ApiFailure } from '../errors.js';
+import { orFail } from '../errors.js';
 import { evidenceQuery } from '../schemas/api.js';
 import { readQuery } from '../validation.js';
 
@@ -10,12 +9,8 @@ import { readQuery } from '../validation.js';
 export function registerEvidenceRoutes(app: Hono<AppEnv>): void {
   app.get('/api/evidence', (c) => {
     const { nutrient } = readQuery(c, evidenceQuery);
-    const evidence = getEvidence(nutrient);
-    if (!evidence.ok) throw new ApiFailure(evidence.error);
-    return c.json({ ...evidence.value, disclaimer: EVIDENCE_DISCLAIMER });
+    return c.json(orFail(evidenceDocument(nutrient)));
   });
 
-  app.get('/api/evidence/faq', (c) =>
-    c.json({ questions: getFaq(), disclaimer: EVIDENCE_DISCLAIMER }),
-  );
+  app.get('/api/evidence/faq', (c) => c.json(faqDocument()));
 }

@@ -1,20 +1,15 @@
 import type { Context, Hono } from 'hono';
-import { jobView, type PlanJob } from '../../app/plan-jobs.js';
-import type { CalcwiseError } from '../../core/result.js';
 import { z } from 'zod';
-import { resolveDiary } from '../../core/analysis/index.js';
-import type { BaseDay, PlanRequest } from '../../core/plan/types.js';
-import { screenProfile } from '../../core/safety/index.js';
-import { computeTargets } from '../../core/targets/index.js';
-import { loadPantry } from '../../data/pantry.js';
-import type { NewDiaryEntry, StoredPlan } from '../../store/store.js';
+import type { NewDiaryEntry, StoredPlan } from '../../app/deps.js';
+import { ownerFoods } from '../../app/foods.js';
+import { jobView, type PlanJob } from '../../app/plan-jobs.js';
+import { planError, storedPlanRequest } from '../../app/plan.js';
+import type { CalcwiseError } from '../../core/result.js';
 import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
-import { ApiFailure, errorBody, notFound } from '../errors.js';
+import { ApiFailure, errorBody, notFound, orFail } from '../errors.js';
 import { applyPlanBody, planBody } from '../schemas/api.js';
 import { readJson } from '../validation.js';
-import { requireProfile } from '../profile-access.js';
 import { checkEntry, entryView } from './diary.js';
-import { foodsFor } from './foods.js';
 
 /** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
 const storedPlanDays = z.looseObject({
@@ -65,20 +60,10 @@ function jobError(job: PlanJob): CalcwiseError | undefined {
       message: `the plan was cancelled (${job.cancelled ?? 'client'}) before it finished`,
     };
   }
-  const result = job.run?.result;
-  if (job.error !== undefined || !result) {
+  if (job.error !== undefined || !job.run) {
     return { code: 'SOLVER_FAILED', message: 'the plan ended with an internal error' };
   }
-  if (result.status === 'infeasible') {
-    return {
-      code: 'INFEASIBLE_PLAN',
-      message: 'no plan meets every hard limit; see diagnosis for what conflicts and what to relax',
-    };
-  }
-  if (result.status === 'failed' || result.days.length === 0) {
-    return { code: 'SOLVER_FAILED', message: `the solver failed: ${result.failure ?? 'no plan'}` };
-  }
-  return undefined;
+  return planError(job.run);
 }
 
 /** The answer to POST when the job ended within the wait: as a synchronous plan would. */
@@ -98,45 +83,6 @@ async function finished(
   return c.json(planView(saved), 201);
 }
 
-/** Builds the planner's request from the stored profile and, for close-my-gaps, logged days. */
-async function planRequest(
-  deps: AppDeps,
-  owner: string,
-  body: { days: number; base?: string | string[] | undefined },
-): Promise<PlanRequest> {
-  const profile = await requireProfile(deps, owner);
-  const foods = await foodsFor(deps, owner);
-  // As the CLI `plan` command builds it, so both give the same plan for the same profile.
-  const request: PlanRequest = {
-    profile,
-    targets: computeTargets(profile),
-    findings: screenProfile(profile),
-    pantry: loadPantry(deps.foods),
-    days: body.days,
-  };
-  if (body.base === undefined) return request;
-  const dates = [...new Set(Array.isArray(body.base) ? body.base : [body.base])].sort();
-  const base: BaseDay[] = [];
-  for (const date of dates) {
-    const logged = await deps.store.listEntries(owner, { from: date, to: date });
-    if (logged.length === 0) throw notFound(`diary entries on ${date}`, 'base');
-    const resolved = resolveDiary(
-      {
-        days: [{ date, entries: logged.map(({ food, amount, unit }) => ({ food, amount, unit })) }],
-      },
-      foods,
-    );
-    if (!resolved.ok) throw new ApiFailure(resolved.error);
-    base.push({
-      date,
-      entries: resolved.value.days.flatMap((day) =>
-        day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
-      ),
-    });
-  }
-  return { ...request, days: base.length, base };
-}
-
 export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // Plans are jobs (docs/design.md §11) solved in the worker pool, never on the event loop.
   // POST waits a moment: a plan ready by then answers 201 (or 422 with its diagnosis when
@@ -145,7 +91,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/api/plans', async (c) => {
     const body = await readJson(c, planBody);
     const owner = c.var.owner;
-    const request = await planRequest(deps, owner, body);
+    const request = orFail(await storedPlanRequest(deps, owner, body));
     const { jobs, waitMs } = deps.plans;
     const submitted = jobs.submit(owner, request, async ({ result }) => {
       if (result.status === 'infeasible' || result.days.length === 0) return undefined;
@@ -241,7 +187,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
           unit: 'g',
         })),
     );
-    const foods = await foodsFor(deps, c.var.owner);
+    const foods = await ownerFoods(deps, c.var.owner);
     for (const entry of entries) checkEntry(entry, foods);
     const stored = await deps.store.addEntries(c.var.owner, entries);
     return c.json(

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import { parseProfile } from '../../schemas/profile.js';
-import type { AppDeps, AppEnv } from '../context.js';
-import { ApiFailure, notFound } from '../errors.js';
-import { readJson } from '../validation.js';
 import { z } from 'zod';
+import { saveProfile } from '../../app/profile.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { notFound, orFail } from '../errors.js';
+import { readJson } from '../validation.js';
 
 export function registerProfileRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/profile', async (c) => {
@@ -15,9 +15,6 @@ export function registerProfileRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // The profile is stored as entered (supplements in IU stay in IU) once the parser accepts it.
   app.put('/api/profile', async (c) => {
     const body = await readJson(c, z.record(z.string(), z.unknown()));
-    const parsed = parseProfile(body);
-    if (!parsed.ok) throw new ApiFailure(parsed.error);
-    const stored = await deps.store.putProfile(c.var.owner, body);
-    return c.json(stored.profile);
+    return c.json(orFail(await saveProfile(deps, c.var.owner, body)));
   });
 }

@@ -61,6 +61,9 @@ export const topQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+export const authorityQuery = z.object({ authority: z.enum(['nasem', 'efsa']).default('nasem') });
+export const analysisQuery = z.intersection(dateRangeQuery, authorityQuery);
+
 export const evidenceQuery = z.object({ nutrient: z.string().max(50).optional() });
 
 export const planBody = z.strictObject({

@@ -19,8 +19,12 @@ const GROUPS: { title: string; ids: NutrientId[] }[] = [
       'mk8',
       'mk9',
       'mk10',
+      'mk11',
+      'mk12',
+      'mk13',
       'vitamin-k2',
       'vitamin-k',
+      'dihydrophylloquinone',
     ],
   },
   { title: 'Omega-3 fatty acids', ids: ['epa', 'dha', 'dpa', 'ala', 'omega-3', 'epa-dha'] },
@@ -102,6 +106,12 @@ function FoodDetail({ id }: { id: string }) {
       <p className="small">
         Values per 100 g of edible portion. A nutrient without a value is unknown, not zero.
       </p>
+      <K2Forms
+        nutrients={nutrients}
+        reason={
+          (food.data as { unknownReasons?: Record<string, string> }).unknownReasons?.['vitamin-k2']
+        }
+      />
       {GROUPS.map((group) => (
         <div className="card" key={group.title}>
           <h2>{group.title}</h2>
@@ -188,6 +198,108 @@ function FoodDetail({ id }: { id: string }) {
         )}
       </div>
     </section>
+  );
+}
+
+const MK_IDS: NutrientId[] = [
+  'mk4',
+  'mk5',
+  'mk6',
+  'mk7',
+  'mk8',
+  'mk9',
+  'mk10',
+  'mk11',
+  'mk12',
+  'mk13',
+];
+
+interface K2Value {
+  per100g: number;
+  basis?: string;
+  source?: { label: string };
+  range?: { min: number; max: number };
+  sample?: {
+    country?: string;
+    method?: string;
+    n?: number;
+    location?: string;
+    confidence?: string;
+  };
+  alternatives?: K2Value[];
+}
+
+function provenance(value: K2Value): string {
+  const s = value.sample;
+  return [
+    value.basis ?? 'measured',
+    value.source?.label,
+    s?.country?.toUpperCase(),
+    s?.method,
+    s ? (s.n !== undefined ? `n = ${s.n}` : 'n not read') : undefined,
+    s?.confidence === 'secondary' ? 'secondary source' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Menaquinones by form: a bar per measured form with basis, study, country, method, samples. */
+function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: string | undefined }) {
+  const forms = MK_IDS.flatMap((id) => {
+    const value = nutrients[id] as K2Value | null | undefined;
+    return value ? [{ id, value }] : [];
+  });
+  const total = nutrients['vitamin-k2'] as (K2Value & { basis?: string }) | null | undefined;
+  const max = Math.max(0, ...forms.map((f) => f.value.per100g));
+  return (
+    <div className="card" data-section="k2-forms">
+      <h2>Vitamin K2 by form</h2>
+      {forms.length === 0 ? (
+        <p className="muted">Vitamin K2 unknown{reason ? `: ${reason}` : '.'}</p>
+      ) : (
+        <>
+          <p className="small">
+            {formatAmount(total?.per100g ?? 0, 'µg')} per 100 g in total (
+            {total?.basis ?? 'measured'}); forms not listed were not measured: unknown, not zero.
+          </p>
+          <ul className="k2-forms">
+            {forms.map(({ id, value }) => (
+              <li key={id} data-nutrient={id}>
+                <div className="inline">
+                  <strong>{nutrientName(id).replace(/^.*\((MK-\d+)\)$/, '$1')}</strong>
+                  <span
+                    role="img"
+                    aria-label={`${formatAmount(value.per100g, 'µg')} per 100 g`}
+                    style={{
+                      display: 'inline-block',
+                      height: '0.8em',
+                      width: `${max > 0 ? Math.max(2, (value.per100g / max) * 12) : 0}em`,
+                      background: 'currentColor',
+                    }}
+                  />
+                  <span>{formatAmount(value.per100g, 'µg')}</span>
+                  {value.range ? (
+                    <span className="muted small">
+                      range {formatAmount(value.range.min)}–{formatAmount(value.range.max, 'µg')}
+                    </span>
+                  ) : null}
+                </div>
+                <div className="small muted">{provenance(value)}</div>
+                {value.alternatives?.length ? (
+                  <ul className="small">
+                    {value.alternatives.map((alt, index) => (
+                      <li key={index}>
+                        alternative {formatAmount(alt.per100g, 'µg')}: {provenance(alt)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 

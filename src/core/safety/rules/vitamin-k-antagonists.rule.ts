@@ -1,4 +1,4 @@
-import { vitaminKConsistency } from '../../balance/vitamin-k-consistency.js';
+import { vitaminKConsistency } from '../../analysis/vitamin-k-consistency.js';
 import { fmt } from '../context.js';
 import {
   ANTIBIOTICS_VITAMIN_K,

@@ -1,4 +1,4 @@
-import type { Analysis } from '../analysis/types.js';
+import type { Analysis } from './types.js';
 
 export interface DaySwing {
   from: string;

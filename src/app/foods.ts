@@ -1,0 +1,166 @@
+import type { Food, FoodIndex } from '../core/foods.js';
+import { isNutrientId, NUTRIENT_IDS, type NutrientId } from '../core/nutrients.js';
+import type { DietPattern } from '../core/profile.js';
+import { err, ok, type Result } from '../core/result.js';
+import {
+  topFoods,
+  type FoodSearchHit,
+  type TopFood,
+  type TopFoodsBasis,
+} from '../core/search/index.js';
+import type { AppDeps, FoodCatalog } from './deps.js';
+import { describeFood, type FoodDescription } from './describe-food.js';
+import { overlayFoods } from './food-catalog.js';
+
+/** The bundled foods with the owner's custom foods over them. */
+export async function ownerFoods(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+): Promise<FoodIndex> {
+  return overlayFoods(deps.foods.index, await deps.store.listCustomFoods(owner));
+}
+
+/**
+ * Finds a bundled food by id; a bare SR24 number ("11233", "1009") is read as sr24:<NDB>. An
+ * unknown id fails with the closest names as suggestions.
+ */
+export function findFood(foods: FoodCatalog, id: string): Result<Food> {
+  const trimmed = id.trim();
+  const food =
+    foods.index.get(trimmed) ??
+    (/^\d{4,5}$/.test(trimmed) ? foods.index.get(`sr24:${trimmed.padStart(5, '0')}`) : undefined);
+  if (food) return ok(food);
+  const suggestions = foods.search.search(trimmed, { limit: 3 });
+  const hint =
+    suggestions.length > 0
+      ? `; did you mean ${suggestions.map((hit) => `${hit.id} (${hit.name})`).join(', ')}?`
+      : '; find ids with `calcwise foods search <name>`';
+  return err({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"${hint}`, field: 'id' });
+}
+
+/** `GET /api/foods/{id}`: a bundled or custom food of the owner, described. */
+export async function showOwnerFood(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  id: string,
+): Promise<Result<FoodDescription>> {
+  const food = id.startsWith('custom:')
+    ? await deps.store.getCustomFood(owner, id)
+    : deps.foods.index.get(id);
+  if (!food) return err({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"`, field: 'id' });
+  return ok(describeFood(food));
+}
+
+export interface SearchInput {
+  query: string;
+  limit: number;
+  group?: string | undefined;
+}
+
+/** `foods search`: ranked bundled matches; a group that matches no food group is bad input. */
+export function searchFoods(foods: FoodCatalog, input: SearchInput): Result<FoodSearchHit[]> {
+  const { search } = foods;
+  if (input.group !== undefined) {
+    const wanted = input.group.toLowerCase();
+    if (!search.groups.some((group) => group.toLowerCase().includes(wanted))) {
+      return err({
+        code: 'INVALID_INPUT',
+        message: `no food group matches "${input.group}"; groups: ${[...search.groups].sort().join('; ')}`,
+        field: 'group',
+      });
+    }
+  }
+  return ok(search.search(input.query, { limit: input.limit, group: input.group }));
+}
+
+/** `GET /api/foods`: the owner's custom foods whose name has every word, then bundled matches. */
+export async function searchOwnerFoods(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  input: SearchInput,
+): Promise<FoodSearchHit[]> {
+  const { query, limit, group } = input;
+  const custom = await deps.store.listCustomFoods(owner);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const customHits = custom
+    .filter((food) => words.length > 0 && words.every((w) => food.name.toLowerCase().includes(w)))
+    .filter((food) => !group || food.group.toLowerCase().includes(group.toLowerCase()))
+    .map((food) => ({ id: food.id, name: food.name, group: food.group, score: 1 }));
+  const hits = query.trim()
+    ? deps.foods.search.search(query, { limit, ...(group && { group }) })
+    : [];
+  return [...customHits, ...hits].slice(0, limit);
+}
+
+export interface TopInput {
+  nutrient: string;
+  per: TopFoodsBasis;
+  pattern?: DietPattern | undefined;
+  limit: number;
+}
+
+export function parseNutrientId(nutrient: string): Result<NutrientId> {
+  if (isNutrientId(nutrient)) return ok(nutrient);
+  return err({
+    code: 'UNKNOWN_NUTRIENT',
+    message: `unknown nutrient "${nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
+    field: 'nutrient',
+  });
+}
+
+/** Foods richest in a nutrient among `foods` (foods with an unknown value are left out). */
+export function rankFoods(
+  foods: readonly Food[],
+  input: TopInput,
+): Result<{ nutrient: NutrientId; results: TopFood[] }> {
+  const nutrient = parseNutrientId(input.nutrient);
+  if (!nutrient.ok) return nutrient;
+  const results = topFoods(foods, nutrient.value, {
+    per: input.per,
+    limit: input.limit,
+    ...(input.pattern && { pattern: input.pattern }),
+  });
+  return ok({ nutrient: nutrient.value, results });
+}
+
+/** `GET /api/foods/top/{nutrient}`: the ranking over the owner's custom and the bundled foods. */
+export async function rankOwnerFoods(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  input: TopInput,
+): Promise<Result<{ nutrient: NutrientId; results: TopFood[] }>> {
+  const nutrient = parseNutrientId(input.nutrient);
+  if (!nutrient.ok) return nutrient;
+  const custom = await deps.store.listCustomFoods(owner);
+  return rankFoods(custom.length ? [...custom, ...deps.foods.list] : deps.foods.list, input);
+}
+
+export interface CustomFoodInput {
+  slug: string;
+  name: string;
+  group: string;
+  nutrients: Partial<Record<NutrientId, number>>;
+  portions: { name: string; amount: number; grams: number }[];
+}
+
+/** Stores a food the owner entered (values per 100 g, canonical units); CONFLICT if the id exists. */
+export async function addCustomFood(
+  deps: Pick<AppDeps, 'store'>,
+  owner: string,
+  input: CustomFoodInput,
+): Promise<Result<FoodDescription>> {
+  const food: Food = {
+    id: `custom:${input.slug}`,
+    name: input.name,
+    group: input.group,
+    nutrients: Object.fromEntries(
+      Object.entries(input.nutrients).map(([id, per100g]) => [
+        id,
+        { per100g, source: { label: 'Entered by the user', kind: 'user' } },
+      ]),
+    ),
+    portions: input.portions,
+  };
+  const added = await deps.store.addCustomFood(owner, food);
+  return added.ok ? ok(describeFood(added.value)) : added;
+}

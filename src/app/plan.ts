@@ -1,0 +1,146 @@
+import type { ResolvedDiary } from '../core/analysis/resolve.js';
+import { resolveDiary } from '../core/analysis/index.js';
+import type { FoodIndex } from '../core/foods.js';
+import {
+  makePlan,
+  PLAN_EFFORT,
+  type BaseDay,
+  type PlanRequest,
+  type PlanRun,
+} from '../core/plan/index.js';
+import type { Profile } from '../core/profile.js';
+import { err, ok, type CalcwiseError, type Result } from '../core/result.js';
+import { screenProfile } from '../core/safety/index.js';
+import { computeTargets } from '../core/targets/index.js';
+import type { AppDeps, ClosableSolver, FoodCatalog } from './deps.js';
+import { ownerFoods } from './foods.js';
+import { requireProfile } from './profile.js';
+
+export interface PlanInput {
+  profile: Profile;
+  days: number;
+  /** Logged days to keep and complete ("close my gaps"); their count overrides `days`. */
+  base?: BaseDay[] | undefined;
+  /** Wall-clock safety net per solve (seconds): reaching it is a fault, not a normal stop. */
+  safetyTimeLimitSec?: number | undefined;
+  /** Branch-and-bound nodes per day (the deterministic effort limit; default PLAN_EFFORT). */
+  maxNodes?: number | undefined;
+}
+
+/**
+ * The planner's request for a profile: its targets, its findings and the curated pantry. The
+ * CLI `plan` command and `POST /api/plans` both build it here, so both give the same plan.
+ */
+export function buildPlanRequest(
+  foods: Pick<FoodCatalog, 'pantry'>,
+  input: PlanInput,
+): PlanRequest {
+  return {
+    profile: input.profile,
+    targets: computeTargets(input.profile),
+    findings: screenProfile(input.profile),
+    pantry: foods.pantry,
+    days: input.base ? input.base.length : input.days,
+    ...(input.base && { base: input.base }),
+    ...(input.safetyTimeLimitSec !== undefined && {
+      safetyTimeLimitSec: input.safetyTimeLimitSec,
+    }),
+    ...(input.maxNodes !== undefined && { effort: { ...PLAN_EFFORT, nodes: input.maxNodes } }),
+  };
+}
+
+/** Logged days, resolved to grams, as the days a close-my-gaps plan keeps. */
+export function baseDays(diary: ResolvedDiary): BaseDay[] {
+  return diary.days.map((day) => ({
+    date: day.date,
+    entries: day.entries.map((entry) => ({ food: entry.food, grams: entry.grams })),
+  }));
+}
+
+/** The owner's logged entries on each date (each date must have some) as base days. */
+export async function storedBaseDays(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  dates: readonly string[],
+): Promise<Result<BaseDay[]>> {
+  const foods: FoodIndex = await ownerFoods(deps, owner);
+  const base: BaseDay[] = [];
+  for (const date of [...new Set(dates)].sort()) {
+    const logged = await deps.store.listEntries(owner, { from: date, to: date });
+    if (logged.length === 0) {
+      return err({
+        code: 'NOT_FOUND',
+        message: `diary entries on ${date} not found`,
+        field: 'base',
+      });
+    }
+    const resolved = resolveDiary(
+      {
+        days: [{ date, entries: logged.map(({ food, amount, unit }) => ({ food, amount, unit })) }],
+      },
+      foods,
+    );
+    if (!resolved.ok) return resolved;
+    base.push({ date, entries: baseDays(resolved.value).flatMap((day) => day.entries) });
+  }
+  return ok(base);
+}
+
+/** `POST /api/plans`: the request for the stored profile, optionally completing logged days. */
+export async function storedPlanRequest(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  input: { days: number; base?: string | string[] | undefined },
+): Promise<Result<PlanRequest>> {
+  const profile = await requireProfile(deps, owner);
+  if (!profile.ok) return profile;
+  let base: BaseDay[] | undefined;
+  if (input.base !== undefined) {
+    const days = await storedBaseDays(
+      deps,
+      owner,
+      Array.isArray(input.base) ? input.base : [input.base],
+    );
+    if (!days.ok) return days;
+    base = days.value;
+  }
+  return ok(buildPlanRequest(deps.foods, { profile: profile.value, days: input.days, base }));
+}
+
+/**
+ * A plan run and, when it gave no plan, the coded error: INFEASIBLE_PLAN (the result carries the
+ * diagnosis) or SOLVER_FAILED (a solver fault).
+ */
+export interface PlanOutcome {
+  run: PlanRun;
+  error?: CalcwiseError;
+}
+
+/** Runs the planner with a fresh solver from the deps and releases it afterwards. */
+export async function runPlan(
+  deps: Pick<AppDeps, 'solver'>,
+  request: PlanRequest,
+): Promise<PlanOutcome> {
+  const solver: ClosableSolver = deps.solver();
+  try {
+    const run = await makePlan(request, solver);
+    const error = planError(run);
+    return error ? { run, error } : { run };
+  } finally {
+    await solver.close?.();
+  }
+}
+
+/** The coded error of a run that gave no plan (none when it gave one). */
+export function planError({ result }: PlanRun): CalcwiseError | undefined {
+  if (result.status === 'infeasible') {
+    const conflicts = (result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ');
+    return { code: 'INFEASIBLE_PLAN', message: `no plan meets every hard limit: ${conflicts}` };
+  }
+  if (result.status === 'failed' || result.status === 'cancelled' || result.days.length === 0) {
+    // Plans stop on deterministic effort limits and fall back to a repaired LP rounding: this
+    // is a solver fault (its wall-clock safety net, a crash) or a cancellation.
+    return { code: 'SOLVER_FAILED', message: `the solver failed: ${result.failure ?? 'no plan'}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+
+/**
+ * `--help` examples, by command path. Each runs from a clone of the repository (the example
+ * files are in examples/); test/cli-conventions.test.ts checks every command has some.
+ */
+export const HELP_EXAMPLES: Record<string, readonly string[]> = {
+  foods: ['calcwise foods search kale', 'calcwise foods show sr24:16113', 'calcwise foods top mk7'],
+  'foods search': [
+    'calcwise foods search yoghurt',
+    'calcwise foods search cheddar --group dairy --limit 3',
+    'calcwise foods search brocoli --json',
+  ],
+  'foods show': ['calcwise foods show sr24:16113', 'calcwise foods show 11233 --json'],
+  'foods top': [
+    'calcwise foods top mk7 --per serving',
+    'calcwise foods top vitamin-k1 --limit 5 --json',
+    'calcwise foods top mk7 | head -3',
+  ],
+  analyze: [
+    'calcwise analyze examples/diary-week.json',
+    'calcwise analyze examples/diary-week.csv --profile examples/profile-omnivore-64f.json',
+    'cat examples/diary-week.csv | calcwise analyze -',
+  ],
+  targets: [
+    'calcwise targets --profile examples/profile-omnivore-64f.json',
+    'calcwise targets --age 64 --sex female --authority efsa',
+    'calcwise targets --profile - < examples/profile-omnivore-64f.json',
+  ],
+  check: [
+    'calcwise check --profile examples/profile-warfarin-ckd3b-72m.json',
+    'calcwise check --profile examples/profile-warfarin-ckd3b-72m.json --diary examples/diary-week.json',
+  ],
+  evidence: ['calcwise evidence', 'calcwise evidence vitamin-k2', 'calcwise evidence --faq'],
+  score: ['calcwise score medas --diary examples/diary-week.json', 'calcwise score dash --help'],
+  'score medas': [
+    'calcwise score medas --diary examples/diary-week.json',
+    'calcwise score medas --answers answers.json --json',
+    'calcwise score medas            # asks the 14 questions on a terminal',
+  ],
+  'score dash': ['calcwise score dash --json'],
+  plan: [
+    'calcwise plan --profile examples/profile-omnivore-64f.json --days 3',
+    'calcwise plan --profile examples/profile-omnivore-64f.json --base examples/diary-week.json',
+    'calcwise plan --foods examples/diet-foods.csv --model examples/diet-model.json',
+  ],
+  serve: ['calcwise serve', 'calcwise serve --port 8080 --db ./my.db', 'calcwise serve --port 0'],
+};
+
+function pathOf(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Appends an "Examples:" section to the help of every command that has some. */
+export function addHelpExamples(program: Command): void {
+  const visit = (command: Command): void => {
+    const examples = HELP_EXAMPLES[pathOf(command)];
+    if (examples) {
+      command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    }
+    command.commands.forEach(visit);
+  };
+  program.commands.forEach(visit);
+}

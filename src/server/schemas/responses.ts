@@ -1,0 +1,556 @@
+/**
+ * One zod schema per response body of the API, strict: every field the server sends is declared
+ * and nothing else is (test/api-*.test.ts validate each response they receive against the
+ * generated OpenAPI document with undeclared fields rejected). Each is registered under the
+ * component name the document uses.
+ */
+import { z } from 'zod';
+import { EVIDENCE_NUTRIENT_IDS } from '../../core/evidence/types.js';
+import { NUTRIENT_IDS } from '../../core/nutrients.js';
+import { MEALS } from '../../core/plan/types.js';
+import { profileSchema } from '../../schemas/profile.js';
+
+/** Component schemas of the document, by name. */
+export const components = z.registry<{ id: string; description?: string }>();
+
+function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  components.add(schema, { id, ...(description && { description }) });
+  return schema;
+}
+
+const nutrientId = z.enum(NUTRIENT_IDS);
+const nutrientUnit = z.enum(['kcal', 'g', 'mg', 'µg']);
+const byNutrient = <T extends z.ZodType>(value: T) => z.partialRecord(nutrientId, value);
+
+export const errorResponse = named(
+  'Error',
+  z.strictObject({
+    error: z.strictObject({
+      code: z
+        .string()
+        .describe('Stable error code, e.g. INVALID_INPUT, NOT_FOUND, INFEASIBLE_PLAN.'),
+      message: z.string(),
+      field: z.string().optional().describe('The field at fault (dotted path).'),
+      location: z.string().optional(),
+    }),
+  }),
+  'Every error: a stable code, a message, the field at fault.',
+);
+
+export const sourceRef = named(
+  'SourceRef',
+  z.strictObject({
+    label: z.string(),
+    kind: z.enum(['dataset', 'study', 'guideline', 'derived', 'user']),
+    dataset: z.string().optional(),
+    record: z.string().optional(),
+    pmid: z.string().optional(),
+    doi: z.string().optional(),
+    url: z.string().optional(),
+    note: z.string().optional(),
+  }),
+);
+
+export const healthResponse = named('Health', z.strictObject({ status: z.literal('ok') }));
+
+export const openApiResponse = named(
+  'OpenApiDocument',
+  z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
+);
+
+// Foods
+
+const portion = z.strictObject({ name: z.string(), amount: z.number(), grams: z.number() });
+
+export const foodSearchResponse = named(
+  'FoodSearch',
+  z.strictObject({
+    query: z.string(),
+    results: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), group: z.string(), score: z.number() }),
+    ),
+  }),
+);
+
+const storedNutrient = z.strictObject({
+  per100g: z.number(),
+  source: sourceRef,
+  range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  approximate: z.boolean().optional(),
+  alternatives: z.array(z.strictObject({ per100g: z.number(), source: sourceRef })).optional(),
+});
+
+export const food = named(
+  'Food',
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    group: z.string(),
+    nutrients: byNutrient(storedNutrient),
+    portions: z.array(portion),
+  }),
+  'A food as stored: values per 100 g in canonical units with their sources.',
+);
+
+export const customFoodsResponse = named('CustomFoods', z.strictObject({ foods: z.array(food) }));
+
+export const foodDescription = named(
+  'FoodDescription',
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    group: z.string(),
+    nutrients: byNutrient(
+      z.strictObject({
+        per100g: z.number(),
+        unit: z.string(),
+        source: sourceRef,
+        range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+        approximate: z.boolean().optional(),
+        alternatives: z
+          .array(z.strictObject({ per100g: z.number(), source: sourceRef }))
+          .optional(),
+        derived: z.literal(true).optional(),
+        partial: z.literal(true).optional(),
+        per100gIu: z.number().optional(),
+      }),
+    ),
+    portions: z.array(portion),
+  }),
+  'Known nutrients per 100 g in registry order (derived ones marked), and portions.',
+);
+
+export const topFoodsResponse = named(
+  'TopFoods',
+  z.strictObject({
+    nutrient: nutrientId,
+    per: z.enum(['100g', 'serving', '100kcal']),
+    pattern: z.enum(['omnivore', 'pescatarian', 'vegetarian', 'vegan']).optional(),
+    results: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        group: z.string(),
+        amount: z.number(),
+        unit: nutrientUnit,
+        per: z.enum(['100g', 'serving', '100kcal']),
+        portion: portion.optional(),
+        partial: z.boolean().optional(),
+      }),
+    ),
+  }),
+);
+
+// Profile
+
+/**
+ * The profile as entered (supplements in IU stay in IU): the input shape of the profile parser,
+ * which rejects unknown fields. Not in `components`: it has transforms, so the document takes
+ * its input shape (openapi.ts).
+ */
+export const profileResponse = profileSchema;
+
+// Diary
+
+export const diaryEntry = named(
+  'DiaryEntry',
+  z.strictObject({
+    id: z.number().int(),
+    date: z.string(),
+    food: z.string(),
+    amount: z.number(),
+    unit: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    name: z.string().optional().describe('Absent when the food no longer exists.'),
+    grams: z.number().optional().describe('Absent when the food or unit no longer resolves.'),
+  }),
+);
+
+export const diaryResponse = named(
+  'Diary',
+  z.strictObject({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    days: z.array(z.strictObject({ date: z.string(), entries: z.array(diaryEntry) })),
+  }),
+);
+
+export const copiedDayResponse = named(
+  'CopiedDay',
+  z.strictObject({ from: z.string(), to: z.string(), entries: z.array(diaryEntry) }),
+);
+
+// Targets, analysis, findings
+
+const targetKind = z.enum(['RDA', 'AI', 'UL', 'CDRR', 'guidance']);
+const appliesTo = z.enum(['total', 'supplements', 'food']);
+
+export const targetsResponse = named(
+  'PersonalTargets',
+  z.strictObject({
+    energyKcal: z.number(),
+    energySource: z.enum(['profile', 'mifflin-st-jeor', 'dri-default']),
+    authority: z.enum(['nasem', 'efsa']),
+    targets: z.array(
+      z.strictObject({
+        nutrient: nutrientId,
+        unit: nutrientUnit,
+        kind: targetKind,
+        bound: z.enum(['min', 'max']),
+        value: z.number(),
+        appliesTo,
+        source: sourceRef,
+        override: z.boolean().optional(),
+        note: z.string().optional(),
+      }),
+    ),
+    context: z.array(
+      z.strictObject({ nutrient: nutrientId, message: z.string(), source: sourceRef }),
+    ),
+    notes: z.array(z.string()).optional(),
+  }),
+);
+
+const nutrientTotal = {
+  amount: z.number(),
+  unit: nutrientUnit,
+  coverage: z.number().describe('Share of entries whose food has a known value (0..1).'),
+  partial: z.number().optional(),
+};
+
+const assessedTotal = z.strictObject({
+  ...nutrientTotal,
+  target: z.number().optional(),
+  targetKind: targetKind.optional(),
+  percent: z.number().optional(),
+  limit: z.number().optional(),
+  limitKind: targetKind.optional(),
+  limitAppliesTo: appliesTo.optional(),
+  overLimit: z.boolean().optional(),
+  supplement: z.number().optional(),
+  intake: z.number().optional(),
+});
+
+const balanceIndexFields = {
+  id: z.string(),
+  name: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  referenceRange: z.strictObject({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    text: z.string(),
+  }),
+  status: z.enum(['within', 'below', 'above', 'flag', 'info', 'unknown']),
+  source: sourceRef,
+  evidence: z.string(),
+  inputs: z.record(
+    z.string(),
+    z.strictObject({
+      amount: z.number().nullable(),
+      unit: z.string(),
+      coverage: z.number().optional(),
+      supplement: z.number().optional(),
+    }),
+  ),
+};
+const balanceIndex = z.strictObject(balanceIndexFields);
+const dayAmount = z.strictObject({ date: z.string(), amountUg: z.number() });
+
+export const analysisResponse = named(
+  'Analysis',
+  z.strictObject({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    days: z.array(
+      z.strictObject({
+        date: z.string(),
+        entries: z.array(
+          z.strictObject({
+            foodId: z.string(),
+            name: z.string(),
+            amount: z.number(),
+            unit: z.string(),
+            grams: z.number(),
+          }),
+        ),
+        totals: byNutrient(z.strictObject(nutrientTotal)),
+      }),
+    ),
+    average: byNutrient(assessedTotal).describe(
+      'Average per day; with a profile each is assessed against its target and limit.',
+    ),
+    contributors: byNutrient(
+      z.array(
+        z.strictObject({
+          foodId: z.string(),
+          name: z.string(),
+          amount: z.number(),
+          share: z.number(),
+        }),
+      ),
+    ),
+    balance: z
+      .strictObject({
+        dVsK2: balanceIndex,
+        caMg: balanceIndex,
+        naK: balanceIndex,
+        caP: balanceIndex,
+        vitaminKConsistency: z
+          .strictObject({
+            ...balanceIndexFields,
+            details: z.strictObject({
+              daysWithData: z.number(),
+              daysWithoutData: z.array(z.string()),
+              meanUg: z.number().optional(),
+              sdUg: z.number().optional(),
+              cvPercent: z.number().optional(),
+              largestSwings: z.array(
+                z.strictObject({ from: z.string(), to: z.string(), changeUg: z.number() }),
+              ),
+              highestDay: dayAmount.optional(),
+              lowestDay: dayAmount.optional(),
+            }),
+          })
+          .optional(),
+      })
+      .optional()
+      .describe('Only with a saved profile.'),
+    targets: targetsResponse.optional().describe('Only with a saved profile.'),
+  }),
+);
+
+export const finding = named(
+  'Finding',
+  z.strictObject({
+    id: z.string(),
+    severity: z.enum(['avoid', 'caution', 'monitor', 'info']),
+    trigger: z.string(),
+    nutrient: nutrientId.nullable(),
+    message: z.string(),
+    action: z.string(),
+    sources: z.array(sourceRef),
+  }),
+);
+
+export const findingsResponse = named('Findings', z.strictObject({ findings: z.array(finding) }));
+
+// Evidence
+
+const certainty = z.enum(['high', 'moderate', 'low', 'very-low', 'insufficient']);
+const direction = z.enum(['benefit', 'null', 'harm', 'mixed']);
+const evidenceNutrientId = z.enum(EVIDENCE_NUTRIENT_IDS);
+const gradedSummary = z.strictObject({
+  summary: z.string(),
+  grade: certainty,
+  direction: z.union([direction, z.literal('none')]),
+  studies: z.array(z.string()),
+  claim: z.string(),
+});
+
+const claim = z.strictObject({
+  id: z.string(),
+  nutrient: evidenceNutrientId,
+  kind: z.enum(['mechanism', 'reversal', 'prevention', 'harm', 'food']),
+  statement: z.string(),
+  grade: certainty,
+  direction: z.union([direction, z.literal('none')]),
+  outcome: z.string(),
+  exposure: z.string().optional(),
+  studies: z.array(z.string()),
+  rationale: z.string(),
+});
+
+const study = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  title: z.string(),
+  firstAuthor: z.string().nullable(),
+  year: z.number().nullable(),
+  journal: z.string().optional(),
+  design: z.string(),
+  designDetail: z.string(),
+  population: z.string(),
+  n: z.number().nullable(),
+  nDetail: z.string().optional(),
+  duration: z.string().optional(),
+  dose: z.string().optional(),
+  outcome: z.string(),
+  result: z.string(),
+  direction: z.union([direction, z.literal('unknown')]),
+  effects: z.array(
+    z.strictObject({
+      outcome: z.string(),
+      direction,
+      nutrient: evidenceNutrientId.optional(),
+      exposure: z.string().optional(),
+      regression: z.boolean().optional(),
+      subgroup: z.boolean().optional(),
+    }),
+  ),
+  pmid: z.string().nullable(),
+  doi: z.string().nullable(),
+  noIdentifier: z.string().optional(),
+  identifierNote: z.string().optional(),
+  url: z.string().optional(),
+  funding: z.string().optional(),
+  verified: z.strictObject({ result: z.boolean(), title: z.boolean() }),
+});
+
+export const evidenceResponse = named(
+  'Evidence',
+  z.strictObject({
+    nutrients: z.array(
+      z.strictObject({
+        id: evidenceNutrientId,
+        name: z.string(),
+        mechanism: z.string(),
+        reversal: gradedSummary,
+        prevention: gradedSummary,
+        foodRole: z.enum(['sources', 'limit']),
+        foods: z.array(z.string()),
+        topFoodsCommand: z.string().optional(),
+        cautions: z.array(z.string()),
+        nutrientIds: z.array(nutrientId),
+        claims: z.array(claim),
+      }),
+    ),
+    studies: z.array(study),
+    disclaimer: z.string(),
+  }),
+);
+
+export const faqResponse = named(
+  'Faq',
+  z.strictObject({
+    questions: z.array(
+      z.strictObject({ question: z.string(), answer: z.string(), studies: z.array(z.string()) }),
+    ),
+    disclaimer: z.string(),
+  }),
+);
+
+// Plans
+
+const planItem = z.strictObject({
+  foodId: z.string(),
+  name: z.string(),
+  grams: z.number(),
+  portion: z.string(),
+  meal: z.enum([...MEALS, 'logged']),
+  change: z.enum(['logged', 'added', 'removed']).optional(),
+});
+
+const planResultFields = {
+  status: z.enum(['optimal', 'time-limit', 'infeasible']),
+  gap: z.number().optional().describe('Largest relative MIP gap over the days.'),
+  gapAbs: z.number().optional().describe('Sum over the days of objective minus proved bound.'),
+  objective: z.number().optional(),
+  days: z.array(
+    z.strictObject({
+      day: z.number().int(),
+      date: z.string().optional(),
+      meals: z.partialRecord(z.enum([...MEALS, 'logged']), z.array(planItem)),
+      items: z.array(planItem),
+      totals: byNutrient(
+        z.strictObject({ amount: z.number(), unit: nutrientUnit, coverage: z.number() }),
+      ),
+    }),
+  ),
+  unmet: z.array(
+    z.strictObject({
+      nutrient: nutrientId,
+      unit: nutrientUnit,
+      target: z.number(),
+      achieved: z.number(),
+      reason: z.string(),
+    }),
+  ),
+  supplements: z.array(
+    z.strictObject({
+      nutrient: nutrientId,
+      suggestedAmount: z.number(),
+      unit: nutrientUnit,
+      reason: z.string(),
+      note: z.literal('to discuss with your clinician'),
+      caution: z.string().optional(),
+    }),
+  ),
+  explanation: z.strictObject({
+    foods: z.array(
+      z.strictObject({ foodId: z.string(), name: z.string(), serves: z.array(nutrientId) }),
+    ),
+    binding: z.array(z.string()),
+    short: z.array(z.string()),
+    limits: z.array(
+      z.strictObject({
+        name: z.string(),
+        nutrient: nutrientId.optional(),
+        max: z.number(),
+        label: z.string(),
+        source: sourceRef.optional(),
+        unknownRule: z.string().optional(),
+      }),
+    ),
+    candidates: z.number(),
+  }),
+  diagnosis: z
+    .strictObject({
+      conflicts: z.array(z.strictObject({ name: z.string(), description: z.string() })),
+      relax: z.array(z.string()),
+    })
+    .optional(),
+  solve: z.strictObject({
+    ms: z.number(),
+    candidates: z.number(),
+    cols: z.number(),
+    rows: z.number(),
+  }),
+  disclaimer: z.string(),
+};
+
+const planRequestEcho = z
+  .strictObject({
+    days: z.number().int(),
+    base: z.union([z.string(), z.array(z.string())]).optional(),
+    startDate: z.string().optional(),
+  })
+  .describe('The request the plan was made from.');
+
+export const planResponse = named(
+  'Plan',
+  z.strictObject({
+    ...planResultFields,
+    id: z.string(),
+    createdAt: z.string(),
+    request: planRequestEcho,
+  }),
+  'A saved plan: the planner result (days with meals, unmet minimums, supplement suggestions, explanation, solve statistics) with its id, time and request.',
+);
+
+export const planErrorResponse = named(
+  'PlanError',
+  z.strictObject({ ...planResultFields, error: errorResponse.shape.error }),
+  'No plan: the error with the planner result (an infeasible plan carries its diagnosis).',
+);
+
+export const planListResponse = named(
+  'PlanList',
+  z.strictObject({
+    plans: z.array(
+      z.strictObject({
+        id: z.string(),
+        createdAt: z.string(),
+        status: z.enum(['optimal', 'time-limit', 'infeasible']),
+        days: z.number().int().optional(),
+        request: planRequestEcho,
+      }),
+    ),
+  }),
+);
+
+export const appliedPlanResponse = named(
+  'AppliedPlan',
+  z.strictObject({ planId: z.string(), startDate: z.string(), entries: z.array(diaryEntry) }),
+);

@@ -1,0 +1,102 @@
+/**
+ * The K2 views of the CLI: `foods show` and `foods top vitamin-k2` by form (bars, basis, study,
+ * country, method, samples), `--region`, the reason for an unknown K2, and the coverage split
+ * `analyze` prints. Repository data only.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import { parseProfile } from '../src/schemas/profile.js';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    stdout: (text: string) => void out.push(text),
+    stderr: (text: string) => void err.push(text),
+    cwd: process.cwd(),
+    env: {},
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('foods show: vitamin K2 by form', () => {
+  it('lists cheddar’s forms with bars, basis, study, country and method, and the FDC sample count', async () => {
+    const { code, stdout } = await cli('foods', 'show', 'sr24:01009');
+    expect(code).toBe(0);
+    const block = stdout.slice(stdout.indexOf('Vitamin K2 by form'));
+    expect(block).toMatch(
+      /MK-4\s+█+\s+9\.30 µg \[9\.30–9\.50\]\s+measured · USDA FoodData Central .* · us · .* · n=11/,
+    );
+    expect(block).toMatch(
+      /MK-9\s+█+\s+8\.00 µg\s+measured \(other sample\) · Dunlop 2022.* · au · LC-ESI-MS\/MS/,
+    );
+    expect(block).toMatch(/alternative: measured · NIH ODS .* SECONDARY/);
+    expect(block).toMatch(/K2 basis: measured/);
+  });
+
+  it('says why butter’s K2 is unknown, and the JSON carries the reason and each value’s basis', async () => {
+    expect((await cli('foods', 'show', 'sr24:01001')).stdout).toMatch(
+      /vitamin K2 unknown: no butter analysis/,
+    );
+    const gouda = JSON.parse((await cli('foods', 'show', 'sr24:01022', '--json')).stdout);
+    expect(gouda.nutrients.mk9).toMatchObject({
+      basis: 'inferred',
+      sample: { country: 'au', rule: 'infer-hard-cheese-dunlop' },
+    });
+    expect(gouda.nutrients['vitamin-k2'].basis).toBe('inferred');
+    const butter = JSON.parse((await cli('foods', 'show', 'sr24:01001', '--json')).stdout);
+    expect(butter.nutrients['vitamin-k2']).toBeUndefined();
+    expect(butter.unknownReasons['vitamin-k2']).toMatch(/no butter analysis/);
+  });
+
+  it('chooses by --region and rejects a malformed one', async () => {
+    const us = JSON.parse((await cli('foods', 'show', 'sr24:05064', '--json')).stdout);
+    const au = JSON.parse(
+      (await cli('foods', 'show', 'sr24:05064', '--json', '--region', 'au')).stdout,
+    );
+    expect(us.nutrients.mk4.sample.country).toBe('us');
+    expect(au.nutrients.mk4.sample.country).toBe('au');
+    const bad = await cli('foods', 'show', 'sr24:05064', '--region', 'USA');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--region/);
+  });
+});
+
+describe('foods top vitamin-k2', () => {
+  it('ranks by K2 and shows each food’s forms, with the forms in the JSON', async () => {
+    const { stdout } = await cli('foods', 'top', 'vitamin-k2', '--limit', '3');
+    expect(stdout).toMatch(/^sr24:16113\s+Natto/m);
+    expect(stdout).toMatch(/By form, per 100 g \(region us;/);
+    expect(stdout).toMatch(/MK-7\s+█{20}\s+1,000 µg/);
+    const json = JSON.parse(
+      (await cli('foods', 'top', 'vitamin-k2', '--limit', '3', '--json')).stdout,
+    );
+    const natto = json.results[0];
+    expect(natto.id).toBe('sr24:16113');
+    const sum = natto.forms.reduce(
+      (total: number, form: { per100g: number }) => total + form.per100g,
+      0,
+    );
+    expect(natto.amount).toBeCloseTo(sum, 6);
+    expect(natto.forms.map((f: { form: string }) => f.form)).toEqual(['mk4', 'mk7', 'mk8']);
+  });
+});
+
+describe('analyze: the K2 coverage split', () => {
+  it('prints measured, inferred and unknown shares of the example week', async () => {
+    const { stdout } = await cli('analyze', 'examples/diary-week.json');
+    expect(stdout).toMatch(
+      /Vitamin K2 coverage: 34% measured, 53% inferred from related foods, 13% unknown \(region us;/,
+    );
+  });
+});
+
+describe('profile region', () => {
+  it('is optional, a lower-case country code', () => {
+    const base = { age: 64, sex: 'female' };
+    expect(parseProfile(base).ok && parseProfile(base)).toMatchObject({ value: {} });
+    const au = parseProfile({ ...base, region: 'au' });
+    expect(au.ok && au.value.region).toBe('au');
+    expect(parseProfile({ ...base, region: 'AUS' }).ok).toBe(false);
+  });
+});
