@@ -62,7 +62,7 @@ export const MIP_ABS_GAP = 1;
  * Deterministic effort for a day's MIP (HiGHS nodes and simplex iterations, never seconds):
  * the same input gives the same plan however busy or fast the machine is.
  */
-export const PLAN_EFFORT: EffortLimits = { nodes: 400, iterations: 200_000 };
+export const PLAN_EFFORT: EffortLimits = { nodes: 200, iterations: 200_000 };
 /** Effort for the fallback that repairs a rounded LP solution to whole portions. */
 export const REPAIR_EFFORT: EffortLimits = { nodes: 1000, iterations: 400_000 };
 

@@ -45,7 +45,7 @@ export const DEFAULT_EFFORT: Required<Pick<EffortLimits, 'nodes' | 'iterations'>
 };
 
 /** Default wall-clock safety net, seconds: far above any normal solve. */
-export const SAFETY_TIME_LIMIT_SEC = 120;
+export const SAFETY_TIME_LIMIT_SEC = 600;
 
 export interface SolveOptions {
   /** Deterministic limits; a solve that reaches one stops with its best solution ('effort-limit'). */
