@@ -76,6 +76,15 @@ export async function explainShortfall(
   const shortfall = best.values[slack] as number;
   const unit = unmet.unit;
 
+  const achievable = unmet.target - shortfall;
+  if (achievable < 0.1 * unmet.target) {
+    // The allowed foods carry only traces: the pattern (or exclusions) is what binds.
+    const richest = sources
+      .slice(0, 2)
+      .map((i) => (spec.candidates[i] as PantryItem).food.name)
+      .join('; ');
+    return `the foods that fit ${patternText(request)} have little ${name}: at most ${fmt(achievable)} ${unit} a day fits (richest: ${richest})${leftText}`;
+  }
   if (shortfall > 0.01 * need) {
     // Hard constraints hold it. Rows with a non-zero dual bind; free each family in turn.
     const duals = best.rowDuals ?? new Float64Array(model.rowNames.length);
