@@ -583,7 +583,7 @@ export const planListResponse = named(
       z.strictObject({
         id: z.string(),
         createdAt: z.string(),
-        status: z.enum(['optimal', 'time-limit', 'infeasible']),
+        status: z.enum(['optimal', 'effort-limit', 'infeasible', 'failed', 'cancelled']),
         days: z.number().int().optional(),
         request: planRequestEcho,
       }),
