@@ -163,6 +163,7 @@ describe('error codes → HTTP statuses', () => {
       INVALID_MODEL: 422,
       INFEASIBLE_PLAN: 422,
       SOLVER_FAILED: 500,
+      BUSY: 503,
     };
     expect(STATUS_BY_CODE).toEqual(expected);
   });

@@ -160,7 +160,7 @@ describe('calcwise plan --foods --model (generic diet problem)', () => {
     const parsed = parseDietFoods(FOODS, 'f.csv');
     if (!parsed.ok) throw new Error('fixture');
     const outcome = await new HighsSolver().solve(buildDietModel(MODEL, parsed.value), {
-      timeLimitSec: 5,
+      safetyTimeLimitSec: 5,
     });
     expect(outcome.objective).toBeCloseTo(92.5, 6);
   });

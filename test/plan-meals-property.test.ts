@@ -33,7 +33,7 @@ describe('plans are meals and a whole diet (property)', () => {
             exclude: r.exclude,
             lifeStage: r.pregnant && r.sex === 'female' && r.age <= 45 ? 'pregnant' : 'none',
           });
-          const result = await plan(profile, 1, { timeLimitSec: 20 });
+          const result = await plan(profile, 1);
           if (result.status === 'infeasible') {
             expect(result.diagnosis?.conflicts.length).toBeGreaterThan(0);
             return;

@@ -46,8 +46,6 @@ export async function plan(
       consequences: assessment.consequences,
       pantry,
       days,
-      // Generous: most days stop at the MIP gap in well under a second; hard ones (CKD 4 + warfarin) use it.
-      timeLimitSec: 6,
       ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'history')),
     },
     new HighsSolver(),

@@ -1,7 +1,13 @@
 import type { ResolvedDiary } from '../core/analysis/resolve.js';
 import { resolveDiary } from '../core/analysis/index.js';
 import type { FoodIndex } from '../core/foods.js';
-import { makePlan, type BaseDay, type PlanRequest, type PlanRun } from '../core/plan/index.js';
+import {
+  makePlan,
+  PLAN_EFFORT,
+  type BaseDay,
+  type PlanRequest,
+  type PlanRun,
+} from '../core/plan/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type CalcwiseError, type Result } from '../core/result.js';
 import type { Analysis } from '../core/analysis/types.js';
@@ -16,7 +22,10 @@ export interface PlanInput {
   days: number;
   /** Logged days to keep and complete ("close my gaps"); their count overrides `days`. */
   base?: BaseDay[] | undefined;
-  timeLimitSec?: number | undefined;
+  /** Wall-clock safety net per solve (seconds): reaching it is a fault, not a normal stop. */
+  safetyTimeLimitSec?: number | undefined;
+  /** Branch-and-bound nodes per day (the deterministic effort limit; default PLAN_EFFORT). */
+  maxNodes?: number | undefined;
   /** Logged days a held nutrient stays consistent with (vitamin K for VKA users). */
   history?: Analysis | undefined;
 }
@@ -42,7 +51,10 @@ export function buildPlanRequest(
     pantry: foods.pantry,
     days: input.base ? input.base.length : input.days,
     ...(input.base && { base: input.base }),
-    ...(input.timeLimitSec !== undefined && { timeLimitSec: input.timeLimitSec }),
+    ...(input.safetyTimeLimitSec !== undefined && {
+      safetyTimeLimitSec: input.safetyTimeLimitSec,
+    }),
+    ...(input.maxNodes !== undefined && { effort: { ...PLAN_EFFORT, nodes: input.maxNodes } }),
   };
 }
 
@@ -115,7 +127,7 @@ export async function storedPlanRequest(
 
 /**
  * A plan run and, when it gave no plan, the coded error: INFEASIBLE_PLAN (the result carries the
- * diagnosis) or SOLVER_FAILED (the limit ran out before any plan).
+ * diagnosis) or SOLVER_FAILED (a solver fault).
  */
 export interface PlanOutcome {
   run: PlanRun;
@@ -137,16 +149,16 @@ export async function runPlan(
   }
 }
 
-function planError({ result }: PlanRun): CalcwiseError | undefined {
+/** The coded error of a run that gave no plan (none when it gave one). */
+export function planError({ result }: PlanRun): CalcwiseError | undefined {
   if (result.status === 'infeasible') {
     const conflicts = (result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ');
     return { code: 'INFEASIBLE_PLAN', message: `no plan meets every hard limit: ${conflicts}` };
   }
-  if (result.days.length === 0) {
-    return {
-      code: 'SOLVER_FAILED',
-      message: 'the solver reached its time limit without any plan; try a longer time limit',
-    };
+  if (result.status === 'failed' || result.status === 'cancelled' || result.days.length === 0) {
+    // Plans stop on deterministic effort limits and fall back to a repaired LP rounding: this
+    // is a solver fault (its wall-clock safety net, a crash) or a cancellation.
+    return { code: 'SOLVER_FAILED', message: `the solver failed: ${result.failure ?? 'no plan'}` };
   }
   return undefined;
 }

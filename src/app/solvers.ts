@@ -1,4 +1,5 @@
 import { HighsSolver } from '../solver/highs.js';
+import { HighsWorkerPool } from '../solver/highs-worker-pool.js';
 import { HighsWorkerSolver } from '../solver/highs-worker-solver.js';
 import type { ClosableSolver } from './deps.js';
 
@@ -7,7 +8,19 @@ export function workerSolver(): ClosableSolver {
   return new HighsWorkerSolver();
 }
 
-/** HiGHS in this thread (the server's default until plans run as jobs). */
+/** A solver pool: `size` worker threads (default: the cores less one), solves beyond wait. */
+export interface SolverPool extends ClosableSolver {
+  readonly size: number;
+  readonly load: { running: number; waiting: number };
+  close(): Promise<void>;
+}
+
+/** HiGHS in a bounded pool of worker threads: the server's plan jobs solve here. */
+export function workerPool(size?: number): SolverPool {
+  return new HighsWorkerPool(size !== undefined ? { size } : {});
+}
+
+/** HiGHS in this thread (benchmarks, tests). */
 export function inProcessSolver(): ClosableSolver {
   return new HighsSolver();
 }

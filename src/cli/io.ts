@@ -30,6 +30,7 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: EXIT.badInput,
   INFEASIBLE_PLAN: EXIT.infeasible,
   SOLVER_FAILED: EXIT.failure,
+  BUSY: EXIT.failure,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

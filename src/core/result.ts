@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'INFEASIBLE_PLAN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'SOLVER_FAILED';
+  | 'SOLVER_FAILED'
+  | 'BUSY';
 
 export interface CalcwiseError {
   code: ErrorCode;

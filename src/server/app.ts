@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { LOCAL_OWNER, type AppDeps, type ClosableSolver, type Store } from '../app/deps.js';
+import { LOCAL_OWNER, type ClosableSolver, type Store } from '../app/deps.js';
 import { foodCatalog } from '../app/food-catalog.js';
-import { inProcessSolver } from '../app/solvers.js';
+import { PlanJobs, type PlanJobsSettings } from '../app/plan-jobs.js';
+import { workerPool, workerSolver } from '../app/solvers.js';
 import type { FoodIndex } from '../core/foods.js';
+import type { Solver } from '../core/plan/solver-port.js';
 import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
-import type { AppEnv } from './context.js';
+import type { AppDeps, AppEnv } from './context.js';
 import { ApiFailure, errorBody, statusFor } from './errors.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
@@ -34,6 +37,27 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Host names to answer (DNS-rebinding guard); every host when absent. */
   allowedHosts?: readonly string[];
+  /**
+   * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
+   * sized from the cores, as many plans at once as it has workers.
+   */
+  plans?: {
+    solver?: Solver;
+    jobs?: PlanJobs;
+    settings?: Partial<PlanJobsSettings>;
+    /** How long POST /api/plans waits for a plan before answering 202 (ms, default 1500). */
+    waitMs?: number;
+  };
+}
+
+function planJobs(options: AppOptions['plans']): PlanJobs {
+  if (options?.jobs) return options.jobs;
+  const solver = options?.solver ?? workerPool();
+  const size = 'size' in solver && typeof solver.size === 'number' ? solver.size : 1;
+  return new PlanJobs(
+    { solver, newId: () => randomUUID() },
+    { concurrency: size, ...options?.settings },
+  );
 }
 
 /** The CSP allows the app's own scripts, styles, images and API calls, nothing from elsewhere. */
@@ -61,7 +85,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     store: options.store,
     foods: foodCatalog(options.foods),
     clock,
-    solver: options.solver ?? inProcessSolver,
+    solver: options.solver ?? workerSolver,
+    plans: { jobs: planJobs(options.plans), waitMs: options.plans?.waitMs ?? 1500 },
   };
   const app = new Hono<AppEnv>();
 

@@ -1,4 +1,11 @@
-export type { AppDeps } from '../app/deps.js';
+import type { AppDeps as UseCaseDeps } from '../app/deps.js';
+import type { PlanJobs } from '../app/plan-jobs.js';
+
+/** What the routes need: the use cases' deps and the plan jobs (on the injected solver pool). */
+export type AppDeps = UseCaseDeps & {
+  /** POST /api/plans waits `waitMs` for a plan before answering 202 with the job. */
+  plans: { jobs: PlanJobs; waitMs: number };
+};
 
 /** Hono variables set per request. `owner` is `local` until accounts exist. */
 export interface AppEnv {

@@ -21,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   INVALID_MODEL: 422,
   INFEASIBLE_PLAN: 422,
   SOLVER_FAILED: 500,
+  BUSY: 503,
 };
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {

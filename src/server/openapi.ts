@@ -391,7 +391,14 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['plans'],
       requestBody: requestBody(planBody, 'Days to plan, or logged days to complete.'),
       responses: {
-        201: ok(responses.planResponse, 'The plan (the CLI plan JSON) with its id.'),
+        201: ok(
+          responses.planResponse,
+          'The plan (the CLI plan JSON) with its id, when it was ready within the short wait.',
+        ),
+        202: ok(
+          responses.planJobResponse,
+          'Still solving: the job, with its Location header to poll (GET /api/plans/jobs/{id}).',
+        ),
         400: badRequest,
         404: fails('No profile saved yet, or nothing logged on a base date (NOT_FOUND).'),
         422: {
@@ -403,9 +410,12 @@ const paths: Record<string, Record<string, Operation>> = {
             },
           },
         },
+        503: fails(
+          'Every plan slot and the queue are full, or the plan was cancelled (BUSY); see Retry-After.',
+        ),
         500: {
           description:
-            'The solver found no plan within its limit (SOLVER_FAILED), or an internal error.',
+            'A solver fault (SOLVER_FAILED: its wall-clock safety net, a crash), or an internal error.',
           content: {
             'application/json': {
               schema: { oneOf: [ref(responses.planErrorResponse), ref(responses.errorResponse)] },
@@ -413,6 +423,22 @@ const paths: Record<string, Record<string, Operation>> = {
           },
         },
       },
+    },
+  },
+  '/api/plans/jobs/{id}': {
+    get: {
+      operationId: 'getPlanJob',
+      summary: 'A plan job: its state, and when done the plan or the error',
+      tags: ['plans'],
+      parameters: [pathParameter('id', 'Job id.')],
+      responses: { 200: ok(responses.planJobResponse, 'The job.'), 404: notFound },
+    },
+    delete: {
+      operationId: 'cancelPlanJob',
+      summary: 'Cancel a queued or running plan job',
+      tags: ['plans'],
+      parameters: [pathParameter('id', 'Job id.')],
+      responses: { 200: ok(responses.planJobResponse, 'The job.'), 404: notFound },
     },
   },
   '/api/plans/{id}': {

@@ -3,10 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { FoodIndex } from '../core/foods.js';
-import { bundledFoods, openStore, type StoreLocation } from '../app/compose.js';
+import {
+  bundledFoods,
+  openStore,
+  workerPool,
+  type SolverPool,
+  type StoreLocation,
+} from '../app/compose.js';
 import type { Store } from '../app/deps.js';
 import type { AccessLogger } from './access-log.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
+import { PlanJobs } from '../app/plan-jobs.js';
+import { randomUUID } from 'node:crypto';
 import { LOOPBACK_HOSTS } from './request-guards.js';
 import { defaultWebRoot } from './static-files.js';
 
@@ -23,6 +31,12 @@ export interface StartOptions {
   foods?: FoodIndex;
   log?: AccessLogger | false;
   webRoot?: string;
+  /**
+   * Plan solving: worker threads (default CALCWISE_PLAN_WORKERS, else the cores less one),
+   * plans waiting beyond them before 503, seconds before a plan is cancelled; or the app's
+   * own plan options (tests).
+   */
+  plans?: AppOptions['plans'] & { workers?: number; maxQueued?: number; timeoutSec?: number };
 }
 
 export interface RunningServer {
@@ -47,7 +61,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const webRoot = options.webRoot ?? defaultWebRoot();
   // On loopback, answer only to loopback host names (DNS rebinding); a LAN bind is the user's choice.
   const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  const env = options.env ?? process.env;
+  const workers = options.plans?.workers ?? (Number(env.CALCWISE_PLAN_WORKERS) || undefined);
+  const ownPool = options.plans?.solver || options.plans?.jobs ? undefined : workerPool(workers);
+  const jobs =
+    options.plans?.jobs ??
+    new PlanJobs(
+      { solver: options.plans?.solver ?? (ownPool as SolverPool), newId: () => randomUUID() },
+      {
+        concurrency: ownPool?.size ?? workers ?? 1,
+        ...(options.plans?.maxQueued !== undefined && { maxQueued: options.plans.maxQueued }),
+        ...(options.plans?.timeoutSec !== undefined && { timeoutSec: options.plans.timeoutSec }),
+      },
+    );
   const app = createApp({
+    plans: { jobs, ...(options.plans?.waitMs !== undefined && { waitMs: options.plans.waitMs }) },
     store: opened.store,
     foods,
     webRoot,
@@ -81,11 +109,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     closed,
     close() {
       closing ??= (async () => {
+        // Running plans are cancelled first, so requests waiting on them answer at once.
+        await jobs.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Idle keep-alive connections would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        await ownPool?.close();
         if (!options.store) await opened.store.close();
       })();
       return closing;

@@ -1,10 +1,18 @@
 /**
  * The HiGHS adapter (npm `highs`, WebAssembly, MIT) behind the planner's Solver port.
  * The model goes in as sparse arrays (CSR), not LP text: parsing LP text costs more than
- * the solve (docs/design.md §10). Every model is disposed; every solve has a time limit.
+ * the solve (docs/design.md §10). Every model is disposed. Solves stop on deterministic effort
+ * limits (nodes, iterations); the wall-clock limit is only a safety net, reported as a fault.
  */
 import highsModule, { type Highs } from 'highs';
-import type { LinearModel, SolveOptions, SolveOutcome, Solver } from '../core/plan/solver-port.js';
+import {
+  DEFAULT_EFFORT,
+  SAFETY_TIME_LIMIT_SEC,
+  type LinearModel,
+  type SolveOptions,
+  type SolveOutcome,
+  type Solver,
+} from '../core/plan/solver-port.js';
 
 type Loader = () => Promise<Highs>;
 // The package's types are CommonJS while Node loads its ES module: take the loader either way.
@@ -46,48 +54,87 @@ function toModelData(h: Highs, model: LinearModel, relax: boolean) {
   };
 }
 
+/** HiGHS options for a solve: effort limits, the safety net, gaps; never anything wall-clock based otherwise. */
+export function highsOptions(
+  options: SolveOptions,
+  relax: boolean,
+): Record<string, number | boolean> {
+  const effort = { ...DEFAULT_EFFORT, ...options.effort };
+  return {
+    output_flag: false,
+    // The same seed every time (HiGHS's default, stated so that it stays so).
+    random_seed: 0,
+    time_limit: options.safetyTimeLimitSec ?? SAFETY_TIME_LIMIT_SEC,
+    simplex_iteration_limit: effort.iterations,
+    ...(relax
+      ? {}
+      : {
+          mip_rel_gap: options.mipRelGap ?? 0.005,
+          mip_max_nodes: effort.nodes,
+          ...(effort.leaves !== undefined ? { mip_max_leaves: effort.leaves } : {}),
+          ...(effort.improvingSolutions !== undefined
+            ? { mip_max_improving_sols: effort.improvingSolutions }
+            : {}),
+          ...(options.mipAbsGap !== undefined ? { mip_abs_gap: options.mipAbsGap } : {}),
+        }),
+  };
+}
+
 export class HighsSolver implements Solver {
   async solve(model: LinearModel, options: SolveOptions): Promise<SolveOutcome> {
     const h = await highs();
     const started = performance.now();
+    if (options.signal?.aborted) return { status: 'cancelled', solveMs: 0 };
     const relax = options.relax === true || !model.integer.some((v) => v === 1);
     const m = h.createModel(toModelData(h, model, relax) as Parameters<Highs['createModel']>[0]);
     try {
-      m.options.set({
-        output_flag: false,
-        time_limit: options.timeLimitSec,
-        mip_rel_gap: options.mipRelGap ?? 0.005,
-        ...(options.mipAbsGap !== undefined ? { mip_abs_gap: options.mipAbsGap } : {}),
-      });
+      m.options.set(highsOptions(options, relax));
       m.run();
       const status = m.getModelStatus();
       const codes = h.constants.modelStatus;
       const solveMs = performance.now() - started;
-      if (status === codes.infeasible) return { status: 'infeasible', solveMs };
+      const effort = {
+        nodes: relax ? 0 : Number(m.info.get('mip_node_count')),
+        iterations: Number(m.info.get('simplex_iteration_count')),
+      };
+      if (status === codes.infeasible) return { status: 'infeasible', solveMs, ...effort };
       if (status === codes.unbounded || status === codes.unboundedOrInfeasible) {
-        return { status: status === codes.unbounded ? 'unbounded' : 'infeasible', solveMs };
+        return {
+          status: status === codes.unbounded ? 'unbounded' : 'infeasible',
+          solveMs,
+          ...effort,
+        };
       }
-      const limited =
-        status === codes.timeLimit ||
-        status === codes.interrupted ||
-        status === codes.iterationLimit;
+      if (status === codes.timeLimit) {
+        return {
+          status: 'time-limit',
+          solveMs,
+          ...effort,
+          message: `wall-clock safety limit of ${options.safetyTimeLimitSec ?? SAFETY_TIME_LIMIT_SEC} s reached`,
+        };
+      }
+      if (status === codes.interrupted) return { status: 'cancelled', solveMs, ...effort };
+      const limited = status === codes.iterationLimit || status === codes.solutionLimit;
       if (status !== codes.optimal && !limited) {
-        return { status: 'error', solveMs, message: `HiGHS model status ${status}` };
+        return { status: 'error', solveMs, ...effort, message: `HiGHS model status ${status}` };
       }
       const objective = m.getObjectiveValue();
-      // A time limit with no solution reports an infinite objective: no plan.
-      if (!Number.isFinite(objective)) return { status: 'time-limit', solveMs };
+      // A limit with no solution reports an infinite objective: no solution.
+      if (!Number.isFinite(objective) || (limited && relax)) {
+        return { status: 'effort-limit', solveMs, ...effort };
+      }
       const solution = m.getSolution();
       const gap = relax ? 0 : Number(m.info.get('mip_gap'));
       const bound = relax ? objective : Number(m.info.get('mip_dual_bound'));
       return {
-        status: limited ? 'time-limit' : 'optimal',
+        status: limited ? 'effort-limit' : 'optimal',
         objective,
         values: solution.colValue,
         rowActivity: solution.rowValue,
-        ...(relax ? { reducedCosts: solution.colDual } : {}),
+        ...(relax ? { reducedCosts: solution.colDual, rowDuals: solution.rowDual } : {}),
         gap: Number.isFinite(gap) ? Math.max(0, gap) : undefined,
         ...(Number.isFinite(bound) ? { bound } : {}),
+        ...effort,
         solveMs,
       };
     } finally {
@@ -100,8 +147,7 @@ export class HighsSolver implements Solver {
     const m = h.createModel(toModelData(h, model, true) as Parameters<Highs['createModel']>[0]);
     try {
       m.options.set({
-        output_flag: false,
-        time_limit: options.timeLimitSec,
+        ...highsOptions(options, true),
         iis_strategy: h.constants.iis.strategyRowPriority,
       });
       m.run();

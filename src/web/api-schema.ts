@@ -314,6 +314,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan job: its state, and when done the plan or the error */
+    get: operations['getPlanJob'];
+    put?: never;
+    post?: never;
+    /** Cancel a queued or running plan job */
+    delete: operations['cancelPlanJob'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/{id}': {
     parameters: {
       query?: never;
@@ -1614,8 +1632,10 @@ export interface components {
     };
     Plan: {
       /** @enum {string} */
-      status: 'optimal' | 'time-limit' | 'infeasible';
-      /** @description Largest relative MIP gap over the days. */
+      status: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
+      /** @description What went wrong (failed or cancelled). */
+      failure?: string;
+      /** @description Largest relative MIP gap over the days not proved optimal (absent when all were). */
       gap?: number;
       /** @description Sum over the days of objective minus proved bound. */
       gapAbs?: number;
@@ -1653,6 +1673,19 @@ export interface components {
             coverage: number;
           };
         };
+        /** @description How the day's MIP ended; a gap only when it was not proved optimal. */
+        solve?: {
+          /** @enum {string} */
+          status: 'optimal' | 'effort-limit' | 'repaired';
+          gap?: number;
+        };
+      }[];
+      /** @description The whole plan's food to buy, summed over the days. */
+      shopping?: {
+        foodId: string;
+        name: string;
+        grams: number;
+        household: string;
       }[];
       unmet: {
         /** @enum {string} */
@@ -1898,7 +1931,10 @@ export interface components {
         relax: string[];
       };
       solve: {
-        ms: number;
+        /** @description Branch-and-bound nodes over every solve (deterministic). */
+        nodes: number;
+        /** @description Simplex iterations over every solve (deterministic). */
+        iterations: number;
         candidates: number;
         cols: number;
         rows: number;
@@ -1915,8 +1951,10 @@ export interface components {
     };
     PlanError: {
       /** @enum {string} */
-      status: 'optimal' | 'time-limit' | 'infeasible';
-      /** @description Largest relative MIP gap over the days. */
+      status: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
+      /** @description What went wrong (failed or cancelled). */
+      failure?: string;
+      /** @description Largest relative MIP gap over the days not proved optimal (absent when all were). */
       gap?: number;
       /** @description Sum over the days of objective minus proved bound. */
       gapAbs?: number;
@@ -1954,6 +1992,19 @@ export interface components {
             coverage: number;
           };
         };
+        /** @description How the day's MIP ended; a gap only when it was not proved optimal. */
+        solve?: {
+          /** @enum {string} */
+          status: 'optimal' | 'effort-limit' | 'repaired';
+          gap?: number;
+        };
+      }[];
+      /** @description The whole plan's food to buy, summed over the days. */
+      shopping?: {
+        foodId: string;
+        name: string;
+        grams: number;
+        household: string;
       }[];
       unmet: {
         /** @enum {string} */
@@ -2199,7 +2250,10 @@ export interface components {
         relax: string[];
       };
       solve: {
-        ms: number;
+        /** @description Branch-and-bound nodes over every solve (deterministic). */
+        nodes: number;
+        /** @description Simplex iterations over every solve (deterministic). */
+        iterations: number;
         candidates: number;
         cols: number;
         rows: number;
@@ -2214,12 +2268,347 @@ export interface components {
         location?: string;
       };
     };
+    PlanJob: {
+      id: string;
+      /** @enum {string} */
+      state: 'queued' | 'running' | 'done' | 'cancelled';
+      /** @description Where to poll the job. */
+      location: string;
+      /** @enum {string} */
+      cancelled?: 'client' | 'timeout' | 'shutdown';
+      /** @description The saved plan, when the job made one. */
+      planId?: string;
+      /** @enum {string} */
+      status?: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
+      /** @description When done: the saved plan, or the result without a plan (with its diagnosis). */
+      plan?:
+        | components['schemas']['Plan']
+        | {
+            /** @enum {string} */
+            status: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
+            /** @description What went wrong (failed or cancelled). */
+            failure?: string;
+            /** @description Largest relative MIP gap over the days not proved optimal (absent when all were). */
+            gap?: number;
+            /** @description Sum over the days of objective minus proved bound. */
+            gapAbs?: number;
+            objective?: number;
+            days: {
+              day: number;
+              date?: string;
+              meals: {
+                [key: string]: {
+                  foodId: string;
+                  name: string;
+                  grams: number;
+                  portion: string;
+                  /** @enum {string} */
+                  meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                  /** @enum {string} */
+                  change?: 'logged' | 'added' | 'removed';
+                }[];
+              };
+              items: {
+                foodId: string;
+                name: string;
+                grams: number;
+                portion: string;
+                /** @enum {string} */
+                meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                /** @enum {string} */
+                change?: 'logged' | 'added' | 'removed';
+              }[];
+              totals: {
+                [key: string]: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'kcal' | 'g' | 'mg' | 'µg';
+                  coverage: number;
+                };
+              };
+              /** @description How the day's MIP ended; a gap only when it was not proved optimal. */
+              solve?: {
+                /** @enum {string} */
+                status: 'optimal' | 'effort-limit' | 'repaired';
+                gap?: number;
+              };
+            }[];
+            /** @description The whole plan's food to buy, summed over the days. */
+            shopping?: {
+              foodId: string;
+              name: string;
+              grams: number;
+              household: string;
+            }[];
+            unmet: {
+              /** @enum {string} */
+              nutrient:
+                | 'energy'
+                | 'protein'
+                | 'fat'
+                | 'saturated-fat'
+                | 'carbohydrate'
+                | 'fiber'
+                | 'sugars'
+                | 'added-sugars'
+                | 'calcium'
+                | 'magnesium'
+                | 'phosphorus'
+                | 'potassium'
+                | 'sodium'
+                | 'vitamin-c'
+                | 'vitamin-d'
+                | 'vitamin-k1'
+                | 'mk4'
+                | 'mk5'
+                | 'mk6'
+                | 'mk7'
+                | 'mk8'
+                | 'mk9'
+                | 'mk10'
+                | 'vitamin-k2'
+                | 'vitamin-k'
+                | 'epa'
+                | 'dha'
+                | 'dpa'
+                | 'ala'
+                | 'omega-3'
+                | 'epa-dha'
+                | 'vitamin-b12'
+                | 'folate'
+                | 'iron'
+                | 'zinc'
+                | 'vitamin-a'
+                | 'retinol'
+                | 'vitamin-e'
+                | 'thiamin'
+                | 'riboflavin'
+                | 'niacin'
+                | 'vitamin-b6'
+                | 'selenium'
+                | 'choline'
+                | 'iodine'
+                | 'mk11'
+                | 'mk12'
+                | 'mk13'
+                | 'dihydrophylloquinone';
+              /** @enum {string} */
+              unit: 'kcal' | 'g' | 'mg' | 'µg';
+              target: number;
+              achieved: number;
+              reason: string;
+            }[];
+            supplements: {
+              /** @enum {string} */
+              nutrient:
+                | 'energy'
+                | 'protein'
+                | 'fat'
+                | 'saturated-fat'
+                | 'carbohydrate'
+                | 'fiber'
+                | 'sugars'
+                | 'added-sugars'
+                | 'calcium'
+                | 'magnesium'
+                | 'phosphorus'
+                | 'potassium'
+                | 'sodium'
+                | 'vitamin-c'
+                | 'vitamin-d'
+                | 'vitamin-k1'
+                | 'mk4'
+                | 'mk5'
+                | 'mk6'
+                | 'mk7'
+                | 'mk8'
+                | 'mk9'
+                | 'mk10'
+                | 'vitamin-k2'
+                | 'vitamin-k'
+                | 'epa'
+                | 'dha'
+                | 'dpa'
+                | 'ala'
+                | 'omega-3'
+                | 'epa-dha'
+                | 'vitamin-b12'
+                | 'folate'
+                | 'iron'
+                | 'zinc'
+                | 'vitamin-a'
+                | 'retinol'
+                | 'vitamin-e'
+                | 'thiamin'
+                | 'riboflavin'
+                | 'niacin'
+                | 'vitamin-b6'
+                | 'selenium'
+                | 'choline'
+                | 'iodine'
+                | 'mk11'
+                | 'mk12'
+                | 'mk13'
+                | 'dihydrophylloquinone';
+              suggestedAmount: number;
+              /** @enum {string} */
+              unit: 'kcal' | 'g' | 'mg' | 'µg';
+              reason: string;
+              /** @constant */
+              note: 'to discuss with your clinician';
+              caution?: string;
+            }[];
+            explanation: {
+              foods: {
+                foodId: string;
+                name: string;
+                serves: (
+                  | 'energy'
+                  | 'protein'
+                  | 'fat'
+                  | 'saturated-fat'
+                  | 'carbohydrate'
+                  | 'fiber'
+                  | 'sugars'
+                  | 'added-sugars'
+                  | 'calcium'
+                  | 'magnesium'
+                  | 'phosphorus'
+                  | 'potassium'
+                  | 'sodium'
+                  | 'vitamin-c'
+                  | 'vitamin-d'
+                  | 'vitamin-k1'
+                  | 'mk4'
+                  | 'mk5'
+                  | 'mk6'
+                  | 'mk7'
+                  | 'mk8'
+                  | 'mk9'
+                  | 'mk10'
+                  | 'vitamin-k2'
+                  | 'vitamin-k'
+                  | 'epa'
+                  | 'dha'
+                  | 'dpa'
+                  | 'ala'
+                  | 'omega-3'
+                  | 'epa-dha'
+                  | 'vitamin-b12'
+                  | 'folate'
+                  | 'iron'
+                  | 'zinc'
+                  | 'vitamin-a'
+                  | 'retinol'
+                  | 'vitamin-e'
+                  | 'thiamin'
+                  | 'riboflavin'
+                  | 'niacin'
+                  | 'vitamin-b6'
+                  | 'selenium'
+                  | 'choline'
+                  | 'iodine'
+                  | 'mk11'
+                  | 'mk12'
+                  | 'mk13'
+                  | 'dihydrophylloquinone'
+                )[];
+              }[];
+              binding: string[];
+              short: string[];
+              limits: {
+                name: string;
+                /** @enum {string} */
+                nutrient?:
+                  | 'energy'
+                  | 'protein'
+                  | 'fat'
+                  | 'saturated-fat'
+                  | 'carbohydrate'
+                  | 'fiber'
+                  | 'sugars'
+                  | 'added-sugars'
+                  | 'calcium'
+                  | 'magnesium'
+                  | 'phosphorus'
+                  | 'potassium'
+                  | 'sodium'
+                  | 'vitamin-c'
+                  | 'vitamin-d'
+                  | 'vitamin-k1'
+                  | 'mk4'
+                  | 'mk5'
+                  | 'mk6'
+                  | 'mk7'
+                  | 'mk8'
+                  | 'mk9'
+                  | 'mk10'
+                  | 'vitamin-k2'
+                  | 'vitamin-k'
+                  | 'epa'
+                  | 'dha'
+                  | 'dpa'
+                  | 'ala'
+                  | 'omega-3'
+                  | 'epa-dha'
+                  | 'vitamin-b12'
+                  | 'folate'
+                  | 'iron'
+                  | 'zinc'
+                  | 'vitamin-a'
+                  | 'retinol'
+                  | 'vitamin-e'
+                  | 'thiamin'
+                  | 'riboflavin'
+                  | 'niacin'
+                  | 'vitamin-b6'
+                  | 'selenium'
+                  | 'choline'
+                  | 'iodine'
+                  | 'mk11'
+                  | 'mk12'
+                  | 'mk13'
+                  | 'dihydrophylloquinone';
+                max: number;
+                label: string;
+                source?: components['schemas']['SourceRef'];
+                unknownRule?: string;
+              }[];
+              candidates: number;
+            };
+            diagnosis?: {
+              conflicts: {
+                name: string;
+                description: string;
+              }[];
+              relax: string[];
+            };
+            solve: {
+              /** @description Branch-and-bound nodes over every solve (deterministic). */
+              nodes: number;
+              /** @description Simplex iterations over every solve (deterministic). */
+              iterations: number;
+              candidates: number;
+              cols: number;
+              rows: number;
+            };
+            disclaimer: string;
+          };
+      error?: {
+        /** @description Stable error code, e.g. INVALID_INPUT, NOT_FOUND, INFEASIBLE_PLAN. */
+        code: string;
+        message: string;
+        /** @description The field at fault (dotted path). */
+        field?: string;
+        location?: string;
+      };
+    };
     PlanList: {
       plans: {
         id: string;
         createdAt: string;
         /** @enum {string} */
-        status: 'optimal' | 'time-limit' | 'infeasible';
+        status: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
         days?: number;
         /** @description The request the plan was made from. */
         request: {
@@ -3191,13 +3580,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The plan (the CLI plan JSON) with its id. */
+      /** @description The plan (the CLI plan JSON) with its id, when it was ready within the short wait. */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Plan'];
+        };
+      };
+      /** @description Still solving: the job, with its Location header to poll (GET /api/plans/jobs/{id}). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
         };
       };
       /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
@@ -3230,7 +3628,7 @@ export interface operations {
           'application/json': components['schemas']['PlanError'] | components['schemas']['Error'];
         };
       };
-      /** @description The solver found no plan within its limit (SOLVER_FAILED), or an internal error. */
+      /** @description A solver fault (SOLVER_FAILED: its wall-clock safety net, a crash), or an internal error. */
       500: {
         headers: {
           [name: string]: unknown;
@@ -3239,6 +3637,83 @@ export interface operations {
           'application/json': components['schemas']['PlanError'] | components['schemas']['Error'];
         };
       };
+      /** @description Every plan slot and the queue are full, or the plan was cancelled (BUSY); see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPlanJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Job id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['Internal'];
+    };
+  };
+  cancelPlanJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Job id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['Internal'];
     };
   };
   getPlan: {
@@ -3375,6 +3850,7 @@ export interface operations {
               importId: string | null;
             }[];
             foods: {
+              /** @description own food (custom:) or imported FDC food (fdc:) */
               id: string;
               name: string;
               group: string;
@@ -3456,6 +3932,7 @@ export interface operations {
             importId: string | null;
           }[];
           foods: {
+            /** @description own food (custom:) or imported FDC food (fdc:) */
             id: string;
             name: string;
             group: string;

@@ -129,12 +129,25 @@ export interface PlanDay {
   totals?: Partial<Record<NutrientId, { amount: number; unit: string }>>;
 }
 
+/** A plan as a job (202 from POST /api/plans): poll its location until it is done. */
+export interface PlanJobView {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'cancelled';
+  location: string;
+  planId?: string;
+  status?: string;
+  plan?: PlanResponse & { diagnosis?: unknown };
+  error?: { code: string; message: string };
+}
+
 export interface PlanResponse {
   id?: string | number;
   status: string;
   /** Relative MIP gap when the solver stopped early. */
   gap?: number;
   days: PlanDay[];
+  /** The whole plan's food to buy. */
+  shopping?: { foodId: string; name: string; grams: number; household: string }[];
   unmet?: {
     nutrient: string;
     target?: number;

@@ -2,7 +2,7 @@
 // Every error body is `{ error: { code, message, field } }`.
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-schema.js';
-import type { DiaryEntryRow, ProfileInput } from './api-types.js';
+import type { DiaryEntryRow, PlanJobView, PlanResponse, ProfileInput } from './api-types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -82,6 +82,11 @@ function flattenDiary(body: unknown): DiaryEntryRow[] {
   return [];
 }
 
+/** The job id at the end of a plan job's Location (`/api/plans/jobs/{id}`). */
+function jobId(location: string): string {
+  return decodeURIComponent(location.slice(location.lastIndexOf('/') + 1));
+}
+
 export const api = {
   health: () => unwrap('GET', '/api/health', () => client.GET('/api/health')),
   searchFoods: (q: string, limit = 12, group?: string) =>
@@ -159,11 +164,20 @@ export const api = {
   createPlan: (days: number, base?: string) =>
     unwrap('POST', '/api/plans', () =>
       client.POST('/api/plans', { body: base ? { days, base } : { days } }),
-    ),
+    ) as Promise<PlanResponse | PlanJobView>,
   plan: (id: string) =>
     unwrap('GET', '/api/plans/{id}', () =>
       client.GET('/api/plans/{id}', { params: { path: { id } } }),
     ),
+  /** A plan still solving: its job (poll `planJob` until `state` is done or cancelled). */
+  planJob: (location: string) =>
+    unwrap('GET', '/api/plans/jobs/{id}', () =>
+      client.GET('/api/plans/jobs/{id}', { params: { path: { id: jobId(location) } } }),
+    ) as Promise<PlanJobView>,
+  cancelPlanJob: (location: string) =>
+    unwrap('DELETE', '/api/plans/jobs/{id}', () =>
+      client.DELETE('/api/plans/jobs/{id}', { params: { path: { id: jobId(location) } } }),
+    ) as Promise<PlanJobView>,
   applyPlan: (id: string | number, startDate: string) =>
     unwrap('POST', '/api/plans/{id}/apply', () =>
       client.POST('/api/plans/{id}/apply', {

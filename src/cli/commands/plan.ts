@@ -38,6 +38,9 @@ interface PlanOptions {
   timeLimit?: string;
   db?: string;
   date?: string;
+  maxNodes?: string;
+  csv?: boolean;
+  format?: string;
 }
 
 const DietModelSchema = z
@@ -84,9 +87,18 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     )
     .option('--db <file>', 'use the profile (and with --date, that day) in this SQLite store')
     .option('--date <date>', 'with --db: keep that stored day (YYYY-MM-DD) as the base')
-    .option('--write-lp <file>', 'write the model in CPLEX LP format')
-    .option('--time-limit <seconds>', 'solver time limit in seconds')
+    .option(
+      '--write-lp <file>',
+      'write the solved model in CPLEX LP format (several days: one file per day, FILE.dN.lp)',
+    )
+    .option(
+      '--time-limit <seconds>',
+      'wall-clock safety limit per solve; reaching it is an error (plans stop on effort limits)',
+    )
+    .option('--max-nodes <n>', 'branch-and-bound nodes per day (deterministic effort limit)')
     .option('--json', 'print JSON')
+    .option('--csv', 'print the plan as CSV (one row per food and meal)')
+    .option('--format <format>', 'text, json or csv')
     .action(async (options: PlanOptions) => {
       if (options.foods !== undefined || options.model !== undefined) {
         // The solver runs in a worker thread, terminated if it overruns its time limit.
@@ -145,6 +157,8 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     });
   }
   const timeLimitSec = parseTimeLimit(options.timeLimit);
+  const maxNodes = parseMaxNodes(options.maxNodes);
+  const format = outputFormat(options);
   // With the store, own and imported foods resolve too.
   const foods = stored ? foodCatalog(stored.foods) : loadFoods();
   let base: BaseDay[] | undefined;
@@ -163,13 +177,20 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     profile: profile.value,
     days,
     base,
-    timeLimitSec,
+    safetyTimeLimitSec: timeLimitSec,
+    maxNodes,
     ...(history && { history }),
   });
-  // The solver runs in a worker thread, terminated if it overruns its time limit.
+  // The solver runs in a worker thread: the same adapter as the server's pool, of size 1.
   const { run, error } = await runPlan({ solver: workerSolver }, request);
-  if (options.writeLp !== undefined)
-    writeFile(io, options.writeLp, writeLp(run.model, `calcwise plan ${profileFile}`));
+  if (options.writeLp !== undefined) {
+    // What was solved, every day: day d's model with its look-ahead day.
+    const file = options.writeLp;
+    for (const { day, model } of run.models) {
+      const name = run.models.length === 1 ? file : dayFile(file, day);
+      writeFile(io, name, writeLp(model, `calcwise plan ${profileFile} day ${day}`));
+    }
+  }
   const result = run.result;
   if (error?.code === 'INFEASIBLE_PLAN') {
     throw new CliFailure(
@@ -178,20 +199,77 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     );
   }
   if (error) throw new CliFailure(error);
-  if (options.json) return printJson(io, result);
+  if (format === 'json') return printJson(io, result);
+  if (format === 'csv') return io.stdout(planCsv(result));
   printReadable(io, result);
+}
+
+/** `plan.lp` → `plan.d3.lp`. */
+function dayFile(file: string, day: number): string {
+  const dot = file.lastIndexOf('.');
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${file.slice(0, dot)}.d${day}${file.slice(dot)}` : `${file}.d${day}`;
+}
+
+function outputFormat(options: PlanOptions): 'text' | 'json' | 'csv' {
+  const format = options.format ?? (options.csv ? 'csv' : options.json ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'csv') {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--format must be text, json or csv, got "${format}"`,
+      field: 'format',
+    });
+  }
+  return format;
+}
+
+const CSV_COLUMNS = ['day', 'date', 'meal', 'foodId', 'name', 'grams', 'household', 'change'];
+
+/** The plan as CSV (RFC 4180): one row per food and meal, days in order. */
+export function planCsv(result: PlanResult): string {
+  const quote = (value: string | number | undefined) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const day of result.days) {
+    for (const item of day.items) {
+      rows.push(
+        [
+          day.day,
+          day.date,
+          item.meal,
+          item.foodId,
+          item.name,
+          item.grams,
+          item.portion,
+          item.change,
+        ]
+          .map(quote)
+          .join(','),
+      );
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
 }
 
 function printReadable(io: CliIo, result: PlanResult): void {
   const lines: string[] = [];
   lines.push(
-    `Plan (${result.status}${result.gap ? `, MIP gap ${(result.gap * 100).toFixed(1)} %` : ''})`,
+    result.status === 'optimal'
+      ? 'Plan (optimal)'
+      : 'Plan (some days stopped at the solver effort limit: best plan found, gap shown on those days)',
   );
   for (const day of result.days) {
     const energy = day.totals.energy?.amount;
+    // A gap only for a day not proved optimal.
+    const stop =
+      day.solve && day.solve.status !== 'optimal'
+        ? ` — ${day.solve.status === 'repaired' ? 'repaired LP rounding' : 'effort limit'}, gap ${((day.solve.gap ?? 1) * 100).toFixed(1)} %`
+        : '';
     lines.push(
       '',
-      `Day ${day.day}${day.date ? ` (${day.date})` : ''}${energy !== undefined ? ` — ${Math.round(energy)} kcal` : ''}`,
+      `Day ${day.day}${day.date ? ` (${day.date})` : ''}${energy !== undefined ? ` — ${Math.round(energy)} kcal` : ''}${stop}`,
     );
     for (const [meal, items] of Object.entries(day.meals)) {
       lines.push(`  ${meal}`);
@@ -213,6 +291,10 @@ function printReadable(io: CliIo, result: PlanResult): void {
     lines.push(
       `  ${s.nutrient} ${s.suggestedAmount} ${s.unit}/day: ${s.reason}${s.caution ? ` (${s.caution})` : ''}`,
     );
+  }
+  if (result.shopping?.length) {
+    lines.push('', 'Shopping list (whole plan)');
+    for (const s of result.shopping) lines.push(`  ${s.household.padEnd(34)} ${s.name}`);
   }
   if (result.explanation.binding.length) {
     lines.push('', 'Limits that shaped the plan');
@@ -248,9 +330,10 @@ async function runGeneric(io: CliIo, options: PlanOptions, solver: Solver): Prom
   if (options.writeLp !== undefined)
     writeFile(io, options.writeLp, writeLp(model, `calcwise diet ${options.foods}`));
   const timeLimitSec = parseTimeLimit(options.timeLimit) ?? 30;
-  const outcome = await solver.solve(model, { timeLimitSec, mipRelGap: 1e-6 });
+  const limits = { safetyTimeLimitSec: timeLimitSec };
+  const outcome = await solver.solve(model, { ...limits, mipRelGap: 1e-6 });
   if (outcome.status === 'infeasible') {
-    const rows = await solver.infeasibleRows(model, { timeLimitSec });
+    const rows = await solver.infeasibleRows(model, limits);
     const describe = (i: number) => {
       const name = (model.rowNames[i] as string).replace(/^nutrient_/, '');
       const lo = model.rowLower[i] as number;
@@ -261,7 +344,7 @@ async function runGeneric(io: CliIo, options: PlanOptions, solver: Solver): Prom
     for (const i of rows) {
       const freed = await solver.solve(
         withoutRows(model, (r) => r === i),
-        { timeLimitSec, relax: true },
+        { ...limits, relax: true },
       );
       if (freed.status === 'optimal')
         relax.push(`relax ${describe(i)}: the rest is feasible without it`);
@@ -283,7 +366,7 @@ async function runGeneric(io: CliIo, options: PlanOptions, solver: Solver): Prom
       { status: 'infeasible', diagnosis: { conflicts, relax } },
     );
   }
-  if (outcome.status !== 'optimal' && outcome.status !== 'time-limit') {
+  if (outcome.status !== 'optimal' && outcome.status !== 'effort-limit') {
     throw new CliFailure({
       code: 'SOLVER_FAILED',
       message: `solver: ${outcome.status} ${outcome.message ?? ''}`,
@@ -292,14 +375,14 @@ async function runGeneric(io: CliIo, options: PlanOptions, solver: Solver): Prom
   if (!outcome.values) {
     throw new CliFailure({
       code: 'SOLVER_FAILED',
-      message: 'time limit reached without a solution',
+      message: 'effort limit reached without a solution',
     });
   }
   const values = outcome.values;
   const output = {
     status: outcome.status,
     objective: round(outcome.objective as number),
-    ...(outcome.status === 'time-limit' ? { gap: outcome.gap } : {}),
+    ...(outcome.status === 'effort-limit' ? { gap: outcome.gap } : {}),
     items: foods.value.foods
       .map((food, j) => ({ foodId: food.id, amount: round(values[j] as number) }))
       .filter((item) => item.amount > 0),
@@ -323,6 +406,19 @@ function parseTimeLimit(text: string | undefined): number | undefined {
       code: 'INVALID_INPUT',
       message: `--time-limit must be 0–600 seconds, got "${text}"`,
       field: 'time-limit',
+    });
+  }
+  return value;
+}
+
+function parseMaxNodes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 1 && value <= 1_000_000)) {
+    throw new CliFailure({
+      code: 'INVALID_INPUT',
+      message: `--max-nodes must be a whole number 1–1000000, got "${text}"`,
+      field: 'max-nodes',
     });
   }
   return value;

@@ -7,7 +7,12 @@ export {
   dayTotals,
   repeatLimit,
   MIP_ABS_GAP,
+  PLAN_EFFORT,
+  REPAIR_EFFORT,
+  LOOKAHEAD_DAYS,
+  shoppingList,
   type PlanRun,
+  type PlanControl,
 } from './plan.js';
 export { planSpec, buildPlanModel, rowFamily, type PlanSpec, type PlanModel } from './model.js';
 export {

@@ -6,16 +6,25 @@ import { nutrientPer100g } from '../foods.js';
 import { getNutrient, NUTRIENT_IDS, type NutrientId } from '../nutrients.js';
 import { suggestSupplements as suggestFromPolicy } from '../policy/suggest.js';
 import { diagnose } from './diagnose.js';
+import { explainShortfall } from './explain.js';
 import {
   buildPlanModel,
   consistencyCoef,
   inGroup,
   planSpec,
   rowFamily,
+  type BuildOptions,
   type PlanModel,
   type PlanSpec,
 } from './model.js';
-import type { LinearModel, SolveOutcome, Solver } from './solver-port.js';
+import {
+  rowActivities,
+  type EffortLimits,
+  type LinearModel,
+  type SolveOptions,
+  type SolveOutcome,
+  type Solver,
+} from './solver-port.js';
 import {
   DISCLAIMER,
   type BaseDay,
@@ -26,14 +35,22 @@ import {
   type PlanItem,
   type PlanRequest,
   type PlanResult,
+  type ShoppingItem,
   type SupplementSuggestion,
   type Unmet,
 } from './types.js';
 
 export interface PlanRun {
   result: PlanResult;
-  /** The model that was solved last (for --write-lp). */
+  /** The model that was solved last (kept for callers that write one file). */
   model: LinearModel;
+  /** Every MIP the plan was made from, in order: day d's model (with its look-ahead day). */
+  models: { day: number; model: LinearModel }[];
+}
+
+export interface PlanControl {
+  /** Aborting stops the plan: its solves are cancelled and the result is 'cancelled'. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -42,92 +59,154 @@ export interface PlanRun {
  */
 export const MIP_ABS_GAP = 1;
 
+/**
+ * Deterministic effort for a day's MIP (HiGHS nodes and simplex iterations, never seconds):
+ * the same input gives the same plan however busy or fast the machine is.
+ */
+export const PLAN_EFFORT: EffortLimits = { nodes: 200, iterations: 200_000 };
+/** Effort for the fallback that repairs a rounded LP solution to whole portions. */
+export const REPAIR_EFFORT: EffortLimits = { nodes: 1000, iterations: 400_000 };
+
+/**
+ * Days planned ahead of the day being fixed (rolling horizon, relax-and-fix): day d is solved
+ * together with day d+1, whose portions are continuous (its LP relaxation), so day d does not
+ * take every good food and leave day d+1 the rest, at little more than the cost of one day.
+ */
+export const LOOKAHEAD_DAYS = 1;
+
 /** Foods kept per food group after the LP relaxation, counting those the LP already uses. */
 const PER_GROUP_KEEP = 4;
 
-export async function makePlan(request: PlanRequest, solver: Solver): Promise<PlanRun> {
-  // The core reads no clock: the time budget is spent by the solver's own reported times.
-  let spentMs = 0;
-  const solve: Solver['solve'] = async (model, options) => {
-    const outcome = await solver.solve(model, options);
-    spentMs += outcome.solveMs;
+type DayStatus = 'optimal' | 'effort-limit' | 'repaired';
+
+interface SolvedDay {
+  pm: PlanModel;
+  outcome: SolveOutcome;
+  status: DayStatus;
+  /** The day's build options with every allowed candidate (for explanations). */
+  options: BuildOptions;
+  allowed: number[];
+}
+
+type Failure = {
+  kind: 'infeasible' | 'failed' | 'cancelled';
+  message?: string;
+  model: LinearModel;
+};
+
+export async function makePlan(
+  request: PlanRequest,
+  solver: Solver,
+  control: PlanControl = {},
+): Promise<PlanRun> {
+  const signal = control.signal;
+  const effort = request.effort ?? PLAN_EFFORT;
+  const safety =
+    request.safetyTimeLimitSec !== undefined
+      ? { safetyTimeLimitSec: request.safetyTimeLimitSec }
+      : {};
+  // Effort counts only: nothing below reads a clock or depends on how long a solve took.
+  let nodes = 0;
+  let iterations = 0;
+  const solve = async (model: LinearModel, options: SolveOptions): Promise<SolveOutcome> => {
+    const outcome = await solver.solve(model, {
+      ...safety,
+      ...options,
+      ...(signal ? { signal } : {}),
+    });
+    nodes += outcome.nodes ?? 0;
+    iterations += outcome.iterations ?? 0;
     return outcome;
   };
-  const spec = planSpec(
-    request.profile,
-    request.targets,
-    request.findings,
-    request.pantry,
-    undefined,
-    request.consequences ?? [],
+  const spec = personalLabels(
+    planSpec(
+      request.profile,
+      request.targets,
+      request.findings,
+      request.pantry,
+      undefined,
+      request.consequences ?? [],
+    ),
+    request,
   );
   const base = request.base;
   const days = base ? base.length : Math.max(1, Math.floor(request.days));
-  const totalLimit = request.timeLimitSec ?? Math.max(4, 2 * days);
   const used = new Map<number, number>();
   let yesterday = new Set<number>();
-  const solved: { pm: PlanModel; outcome: SolveOutcome }[] = [];
+  const solved: SolvedDay[] = [];
+  const models: PlanRun['models'] = [];
   // A held nutrient (holdConsistent) stays near the logged average, or near day 1's amount.
   let consistencyReference: number | undefined = spec.consistency?.reference;
-  let last: LinearModel | undefined;
-  let worstGap = 0;
-  let absGap = 0;
-  let limited = false;
   const info = { candidates: 0, cols: 0, rows: 0 };
+  const fail = (failure: Failure): PlanRun => ({
+    model: failure.model,
+    models,
+    result: emptyResult(
+      spec,
+      failure.kind,
+      { ...info, nodes, iterations },
+      undefined,
+      failure.message,
+    ),
+  });
+  /** A fault or a cancellation ends the plan; anything else is a result. */
+  const fault = (outcome: SolveOutcome, model: LinearModel): Failure | undefined => {
+    if (outcome.status === 'cancelled' || signal?.aborted)
+      return { kind: 'cancelled', message: 'the plan was cancelled', model };
+    if (
+      outcome.status === 'time-limit' ||
+      outcome.status === 'error' ||
+      outcome.status === 'unbounded'
+    )
+      return { kind: 'failed', message: outcome.message ?? `solver: ${outcome.status}`, model };
+    return undefined;
+  };
 
-  // Day by day: each day is a small MIP; foods used on earlier days count against their
-  // repeat limit, and a nutrient held consistent keeps its reference on every day.
+  // Day by day with a look-ahead: day d is solved with the following day(s), then fixed; foods
+  // used on earlier days count against their repeat limit, and a nutrient held consistent keeps
+  // its reference on every day.
   for (let d = 0; d < days; d += 1) {
-    const remaining = totalLimit - spentMs / 1000;
-    const timeLimitSec = Math.max(0.5, remaining / (days - d));
     const allowed = spec.candidates
       .map((item, i) => ({ item, i }))
       .filter(({ item, i }) => (used.get(i) ?? 0) < repeatLimit(item, days))
       // Days differ: a food other than a staple is not eaten two days running.
       .filter(({ item, i }) => STAPLES.has(item.group) || !yesterday.has(i))
       .map(({ i }) => i);
-    const options = {
-      days: 1,
+    const lookahead = Math.max(0, Math.floor(request.lookahead ?? LOOKAHEAD_DAYS));
+    const window = base ? 1 : Math.min(1 + lookahead, days - d);
+    const dayOptions = (n: number): BuildOptions => ({
+      days: n,
       firstDay: d + 1,
       ...(base ? { base: [base[d] as BaseDay] } : {}),
       ...(consistencyReference !== undefined ? { consistencyReference } : {}),
-    };
-    const full = buildPlanModel(spec, { ...options, items: allowed });
-    const relaxed = await solve(full.model, { timeLimitSec, relax: true });
-    let items = allowed;
-    if (relaxed.status === 'optimal' && relaxed.values && relaxed.reducedCosts) {
-      items = reduceCandidates(spec, full, relaxed, allowed);
+    });
+    let attempt: { pm: PlanModel; outcome: SolveOutcome; status: DayStatus } | Failure | undefined;
+    // A look-ahead that cannot be met (rare) falls back to the day alone.
+    for (const n of window > 1 ? [window, 1] : [1]) {
+      attempt = await solveDay(spec, dayOptions(n), allowed, effort, solve, fault);
+      if (!('kind' in attempt) || attempt.kind !== 'infeasible') break;
     }
-    let pm = buildPlanModel(spec, { ...options, items });
-    let outcome = await solve(pm.model, { timeLimitSec, mipAbsGap: MIP_ABS_GAP });
-    if (outcome.status === 'infeasible' && items.length < allowed.length) {
-      pm = full;
-      outcome = await solve(pm.model, { timeLimitSec, mipAbsGap: MIP_ABS_GAP });
+    if (!attempt) throw new Error('unreachable');
+    if ('kind' in attempt) {
+      if (attempt.kind !== 'infeasible') return fail(attempt);
+      const full = buildPlanModel(spec, { ...dayOptions(1), items: allowed });
+      const diagnosis = await diagnose(full.model, spec, solver, request, signal);
+      models.push({ day: d + 1, model: full.model });
+      return {
+        model: full.model,
+        models,
+        result: emptyResult(spec, 'infeasible', { ...info, nodes, iterations }, diagnosis),
+      };
     }
-    last = pm.model;
+    const { pm, outcome, status } = attempt;
+    models.push({ day: d + 1, model: pm.model });
     info.candidates = Math.max(info.candidates, pm.items.length);
     info.cols = Math.max(info.cols, pm.model.colNames.length);
     info.rows = Math.max(info.rows, pm.model.rowNames.length);
-    if (outcome.status !== 'optimal' && outcome.status !== 'time-limit') {
-      const diagnosis = await diagnose(full.model, spec, solver, request);
-      return {
-        model: full.model,
-        result: emptyResult(spec, 'infeasible', { ...info, ms: spentMs }, diagnosis),
-      };
-    }
-    if (!outcome.values) {
-      // A time limit without any solution: no plan, never a partial one.
-      return {
-        model: pm.model,
-        result: emptyResult(spec, 'time-limit', { ...info, ms: spentMs }),
-      };
-    }
-    if (outcome.status === 'time-limit') limited = true;
-    worstGap = Math.max(worstGap, outcome.gap ?? 0);
-    absGap += Math.max(0, (outcome.objective ?? 0) - (outcome.bound ?? outcome.objective ?? 0));
+    const values = outcome.values as Float64Array;
     yesterday = new Set<number>();
     for (const v of pm.y) {
-      if (Math.round(outcome.values[v.col] as number) === 1) {
+      if (v.day === 0 && Math.round(values[v.col] as number) === 1) {
         used.set(v.item, (used.get(v.item) ?? 0) + 1);
         yesterday.add(v.item);
       }
@@ -135,25 +214,232 @@ export async function makePlan(request: PlanRequest, solver: Solver): Promise<Pl
     if (d === 0 && spec.consistency && consistencyReference === undefined) {
       const coef = consistencyCoef(spec);
       {
-        consistencyReference = pm.x.reduce(
-          (sum, v) =>
-            sum +
-            (Math.round(outcome.values?.[v.col] as number) *
-              (spec.candidates[v.item] as PantryItem).stepG *
-              (coef[v.item] as number)) /
-              100,
-          0,
-        );
+        consistencyReference = pm.x
+          .filter((v) => v.day === 0)
+          .reduce(
+            (sum, v) =>
+              sum +
+              (Math.round(values[v.col] as number) *
+                (spec.candidates[v.item] as PantryItem).stepG *
+                (coef[v.item] as number)) /
+                100,
+            0,
+          );
       }
     }
-    solved.push({ pm, outcome });
+    solved.push({ pm, outcome, status, options: dayOptions(1), allowed });
   }
   const result = decode(spec, solved, request);
-  result.status = limited ? 'time-limit' : 'optimal';
-  result.gap = worstGap;
-  result.gapAbs = Math.round(absGap * 1000) / 1000;
-  result.solve = { ...info, ms: spentMs };
-  return { result, model: last as LinearModel };
+  result.unmet = await explainUnmet(spec, solved, result, request, solve);
+  result.explanation.short = result.unmet.map(
+    (u) => `${getNutrient(u.nutrient).name}: ${u.achieved} of ${u.target} ${u.unit}`,
+  );
+  result.supplements = suggestSupplements(spec, result.days, result.unmet, request);
+  const limited = solved.filter((s) => s.status !== 'optimal');
+  result.status = limited.length ? 'effort-limit' : 'optimal';
+  if (limited.length) {
+    result.gap = Math.max(...limited.map((s) => s.outcome.gap ?? 1));
+    result.gapAbs =
+      Math.round(
+        limited.reduce(
+          (sum, s) =>
+            sum +
+            Math.max(0, (s.outcome.objective ?? 0) - (s.outcome.bound ?? s.outcome.objective ?? 0)),
+          0,
+        ) * 1000,
+      ) / 1000;
+  } else {
+    delete result.gap;
+    delete result.gapAbs;
+  }
+  result.solve = { ...info, nodes, iterations };
+  result.shopping = shoppingList(spec, result.days);
+  return { result, model: models.at(-1)?.model as LinearModel, models };
+}
+
+/**
+ * One day (with its look-ahead): the LP relaxation picks the candidates, the MIP runs within its
+ * effort limits; infeasible on the reduced candidates it is re-solved on all of them; with no
+ * whole-portion solution within the limits, the fallback repairs the LP's rounding.
+ */
+async function solveDay(
+  spec: PlanSpec,
+  options: BuildOptions,
+  allowed: number[],
+  effort: EffortLimits,
+  solve: (model: LinearModel, options: SolveOptions) => Promise<SolveOutcome>,
+  fault: (outcome: SolveOutcome, model: LinearModel) => Failure | undefined,
+): Promise<{ pm: PlanModel; outcome: SolveOutcome; status: DayStatus } | Failure> {
+  const full = relaxAhead(buildPlanModel(spec, { ...options, items: allowed }));
+  const relaxed = await solve(full.model, { relax: true, effort });
+  const stop = fault(relaxed, full.model);
+  if (stop) return stop;
+  if (relaxed.status === 'infeasible') return { kind: 'infeasible', model: full.model };
+  let items = allowed;
+  if (relaxed.status === 'optimal' && relaxed.values && relaxed.reducedCosts) {
+    items = reduceCandidates(spec, full, relaxed, allowed);
+  }
+  const candidates = items.length < allowed.length ? [items, allowed] : [allowed];
+  let last: Failure = { kind: 'infeasible', model: full.model };
+  for (const list of candidates) {
+    const pm =
+      list === allowed ? full : relaxAhead(buildPlanModel(spec, { ...options, items: list }));
+    const outcome = await solve(pm.model, { effort, mipAbsGap: MIP_ABS_GAP });
+    const stopped = fault(outcome, pm.model);
+    if (stopped) return stopped;
+    if (outcome.values) {
+      return { pm, outcome, status: outcome.status === 'optimal' ? 'optimal' : 'effort-limit' };
+    }
+    if (outcome.status === 'infeasible') {
+      last = { kind: 'infeasible', model: pm.model };
+      continue;
+    }
+    // The effort limit without a whole-portion solution: repair the LP's rounding.
+    const repaired = await repair(pm.model, solve, fault);
+    if ('kind' in repaired) {
+      if (repaired.kind !== 'infeasible') return repaired;
+      last = repaired;
+      continue;
+    }
+    return { pm, outcome: repaired, status: 'repaired' };
+  }
+  return last;
+}
+
+/** The look-ahead days' columns made continuous: only the day being fixed is branched on. */
+function relaxAhead(pm: PlanModel): PlanModel {
+  if (pm.days <= 1) return pm;
+  const integer = Uint8Array.from(pm.model.integer);
+  for (const v of pm.x) if (v.day > 0) integer[v.col] = 0;
+  for (const v of pm.y) if (v.day > 0) integer[v.col] = 0;
+  return { ...pm, model: { ...pm.model, integer } };
+}
+
+/**
+ * The fallback: the LP relaxation rounded to whole portions; when the rounding breaks a row,
+ * a small MIP with every integer column held between the floor and the ceiling of its LP
+ * value; failing that, any whole-portion plan (objective dropped) with a larger effort limit,
+ * which either finds one or proves there is none.
+ */
+async function repair(
+  model: LinearModel,
+  solve: (model: LinearModel, options: SolveOptions) => Promise<SolveOutcome>,
+  fault: (outcome: SolveOutcome, model: LinearModel) => Failure | undefined,
+): Promise<SolveOutcome | Failure> {
+  const lp = await solve(model, { relax: true, effort: REPAIR_EFFORT });
+  const stop = fault(lp, model);
+  if (stop) return stop;
+  if (lp.status === 'infeasible') return { kind: 'infeasible', model };
+  if (lp.values) {
+    const rounded = Float64Array.from(lp.values, (v, j) => (model.integer[j] ? Math.round(v) : v));
+    if (feasible(model, rounded)) {
+      const objective = rounded.reduce((sum, v, j) => sum + v * (model.colCost[j] as number), 0);
+      return {
+        status: 'effort-limit',
+        objective,
+        values: rounded,
+        rowActivity: rowActivities(model, rounded),
+        bound: lp.objective,
+        gap: gapOf(objective, lp.objective),
+        solveMs: 0,
+      };
+    }
+    const colLower = Float64Array.from(model.colLower);
+    const colUpper = Float64Array.from(model.colUpper);
+    lp.values.forEach((v, j) => {
+      if (!model.integer[j]) return;
+      colLower[j] = Math.max(model.colLower[j] as number, Math.floor(v + 1e-9));
+      colUpper[j] = Math.min(model.colUpper[j] as number, Math.ceil(v - 1e-9));
+    });
+    const near = await solve({ ...model, colLower, colUpper }, { effort: REPAIR_EFFORT });
+    const stopped = fault(near, model);
+    if (stopped) return stopped;
+    if (near.values)
+      return {
+        ...near,
+        status: 'effort-limit',
+        bound: lp.objective,
+        gap: gapOf(near.objective ?? 0, lp.objective),
+      };
+  }
+  const anyPlan = await solve(
+    { ...model, colCost: new Float64Array(model.colCost.length) },
+    { effort: REPAIR_EFFORT },
+  );
+  const stopped = fault(anyPlan, model);
+  if (stopped) return stopped;
+  if (anyPlan.status === 'infeasible') return { kind: 'infeasible', model };
+  if (!anyPlan.values) {
+    return {
+      kind: 'failed',
+      message: 'no whole-portion plan found within the repair effort limit',
+      model,
+    };
+  }
+  const values = anyPlan.values;
+  const objective = values.reduce((sum, v, j) => sum + v * (model.colCost[j] as number), 0);
+  return {
+    ...anyPlan,
+    status: 'effort-limit',
+    objective,
+    ...(lp.objective !== undefined ? { bound: lp.objective } : {}),
+    gap: gapOf(objective, lp.objective),
+  };
+}
+
+function gapOf(objective: number, bound: number | undefined): number {
+  if (bound === undefined) return 1;
+  return Math.abs(objective - bound) / Math.max(1, Math.abs(objective));
+}
+
+/** Whether x meets every row and column bound (and integrality) of the model, within 1e-6. */
+function feasible(model: LinearModel, x: Float64Array): boolean {
+  const tol = (b: number) => 1e-6 * Math.max(1, Math.abs(b));
+  for (let j = 0; j < x.length; j += 1) {
+    const v = x[j] as number;
+    if (v < (model.colLower[j] as number) - tol(v) || v > (model.colUpper[j] as number) + tol(v))
+      return false;
+  }
+  const activity = rowActivities(model, x);
+  for (let i = 0; i < activity.length; i += 1) {
+    const a = activity[i] as number;
+    if (a < (model.rowLower[i] as number) - tol(model.rowLower[i] as number)) return false;
+    if (a > (model.rowUpper[i] as number) + tol(model.rowUpper[i] as number)) return false;
+  }
+  return true;
+}
+
+/** Limits from the person's own overrides are labelled as theirs, not as a reference value. */
+function personalLabels(spec: PlanSpec, request: PlanRequest): PlanSpec {
+  for (const target of request.targets.targets) {
+    if (!target.override || target.bound !== 'max') continue;
+    const cap = spec.caps.find((c) => c.name === `cap:${target.nutrient}`);
+    if (!cap) continue;
+    cap.label = cap.label.replace(`(${target.kind}`, '(your target');
+    spec.descriptions.set(cap.name, cap.label);
+  }
+  return spec;
+}
+
+/** The plan's food summed over days, in the order first planned; logged food is not bought. */
+export function shoppingList(spec: PlanSpec, days: PlanDay[]): ShoppingItem[] {
+  const byId = new Map<string, { item: PantryItem | undefined; name: string; grams: number }>();
+  for (const day of days) {
+    for (const planned of day.items) {
+      if (planned.change === 'logged' || planned.change === 'removed') continue;
+      const entry = byId.get(planned.foodId) ?? {
+        item: spec.candidates.find((c) => c.food.id === planned.foodId),
+        name: planned.name,
+        grams: 0,
+      };
+      entry.grams += planned.grams;
+      byId.set(planned.foodId, entry);
+    }
+  }
+  return [...byId].map(([foodId, { item, name, grams }]) => {
+    const g = round1(grams);
+    return { foodId, name, grams: g, household: item ? portionText(item, g) : `${g} g` };
+  });
 }
 
 /** On how many days of a plan one food may appear: staples on 5 of 7, others on 3 of 7. */
@@ -212,12 +498,14 @@ function reduceCandidates(
 
 function emptyResult(
   spec: PlanSpec,
-  status: 'infeasible' | 'time-limit',
+  status: 'infeasible' | 'failed' | 'cancelled',
   solve: PlanResult['solve'],
   diagnosis?: PlanResult['diagnosis'],
+  message?: string,
 ): PlanResult {
   return {
     status,
+    ...(message !== undefined && status !== 'infeasible' ? { failure: message } : {}),
     days: [],
     unmet: [],
     supplements: [],
@@ -246,22 +534,20 @@ export function portionText(item: PantryItem, grams: number): string {
   return `${grams} g`;
 }
 
-function decode(
-  spec: PlanSpec,
-  solved: { pm: PlanModel; outcome: SolveOutcome }[],
-  request: PlanRequest,
-): PlanResult {
+function decode(spec: PlanSpec, solved: SolvedDay[], request: PlanRequest): PlanResult {
   const planDays: PlanDay[] = [];
   const foodsServing = new Map<string, { foodId: string; name: string; serves: Set<NutrientId> }>();
   const bindingSet = new Set<string>();
   for (let d = 0; d < solved.length; d += 1) {
-    const { pm, outcome } = solved[d] as { pm: PlanModel; outcome: SolveOutcome };
+    const { pm, outcome, status } = solved[d] as SolvedDay;
     const values = outcome.values as Float64Array;
-    for (const family of bindingRows(pm.model, outcome)) bindingSet.add(family);
+    // Day d was solved with its look-ahead day; only day d (index 0 in its model) is kept.
+    for (const family of bindingRows(pm.model, outcome, `d${d + 1}:`)) bindingSet.add(family);
     const items: PlanItem[] = [];
     const grams: { food: PantryItem['food']; grams: number }[] = [];
     const merged = new Map<string, { item: PantryItem; meal: Meal; steps: number }>();
     for (const v of pm.x) {
+      if (v.day !== 0) continue;
       const steps = Math.round(values[v.col] as number);
       if (steps <= 0) continue;
       const item = spec.candidates[v.item] as PantryItem;
@@ -273,7 +559,7 @@ function decode(
     const logged = request.base?.[d];
     if (logged) {
       logged.entries.forEach((entry, e) => {
-        const removal = pm.removals.find((r) => r.entry === e);
+        const removal = pm.removals.find((r) => r.entry === e && r.day === 0);
         const removed = removal !== undefined && Math.round(values[removal.col] as number) === 1;
         const g = round1(entry.grams);
         items.push({
@@ -324,6 +610,10 @@ function decode(
       meals,
       items,
       totals: dayTotals(grams),
+      solve:
+        status === 'optimal'
+          ? { status }
+          : { status, gap: Math.round((outcome.gap ?? 1) * 10000) / 10000 },
     });
   }
 
@@ -341,10 +631,9 @@ function decode(
       unit: need.unit,
       target: need.target,
       achieved: round1(achieved),
-      reason: unmetReason(spec, need.nutrient, binding, request),
+      reason: '',
     });
   }
-  const supplements = suggestSupplements(spec, planDays, unmet, request);
   const objective = solved.reduce((sum, s) => sum + (s.outcome.objective ?? 0), 0);
   return {
     status: 'optimal',
@@ -352,7 +641,7 @@ function decode(
     objective,
     days: planDays,
     unmet,
-    supplements,
+    supplements: [],
     explanation: {
       foods: [...foodsServing.values()].map((f) => ({
         foodId: f.foodId,
@@ -369,7 +658,7 @@ function decode(
       limits: spec.caps,
       candidates: spec.candidates.length,
     },
-    solve: { ms: 0, candidates: 0, cols: 0, rows: 0 },
+    solve: { nodes: 0, iterations: 0, candidates: 0, cols: 0, rows: 0 },
     disclaimer: DISCLAIMER,
   };
 }
@@ -400,12 +689,14 @@ export function dayTotals(
 }
 
 /** Hard rows at their bound in the solution, as constraint families (energy, cap:sodium, group-max:…). */
-function bindingRows(model: LinearModel, outcome: SolveOutcome): string[] {
+function bindingRows(model: LinearModel, outcome: SolveOutcome, dayPrefix: string): string[] {
   const activity = outcome.rowActivity;
   if (!activity) return [];
   const families = new Set<string>();
   for (let i = 0; i < model.rowNames.length; i += 1) {
     const name = model.rowNames[i] as string;
+    // Rows of the look-ahead day do not shape the day kept.
+    if (/^d\d+:/.test(name) && !name.startsWith(dayPrefix)) continue;
     const family = rowFamily(name);
     if (
       family === 'portion' ||
@@ -428,42 +719,26 @@ function bindingRows(model: LinearModel, outcome: SolveOutcome): string[] {
   return [...families];
 }
 
-function unmetReason(
+/** Each unmet minimum explained on its lowest day, from the model (explain.ts). */
+async function explainUnmet(
   spec: PlanSpec,
-  nutrient: NutrientId,
-  binding: string[],
+  solved: SolvedDay[],
+  result: PlanResult,
   request: PlanRequest,
-): string {
-  if (spec.unsupplied.some((u) => u.nutrient === nutrient)) {
-    return `no pantry food that fits the ${request.profile.pattern} pattern${request.profile.exclude.length ? ` without ${request.profile.exclude.join(', ')}` : ''} has a known ${getNutrient(nutrient).name} value`;
+  solve: (model: LinearModel, options: SolveOptions) => Promise<SolveOutcome>,
+): Promise<Unmet[]> {
+  const out: Unmet[] = [];
+  for (const u of result.unmet) {
+    let worst = 0;
+    result.days.forEach((day, d) => {
+      const amount = day.totals[u.nutrient]?.amount ?? 0;
+      if (amount < (result.days[worst]?.totals[u.nutrient]?.amount ?? 0)) worst = d;
+    });
+    const day = solved[worst] as SolvedDay;
+    const reason = await explainShortfall(spec, day, worst + 1, u, request, solve);
+    out.push({ ...u, reason: result.days.length > 1 ? `day ${worst + 1}: ${reason}` : reason });
   }
-  const sources = spec.candidates
-    .map((c) => ({ c, v: nutrientPer100g(c.food, nutrient)?.per100g ?? 0 }))
-    .filter((x) => x.v > 0)
-    .sort((p, q) => q.v * q.c.maxG - p.v * p.c.maxG);
-  // A limit matters when it is the energy band, a cap, or a group cap over one of the sources.
-  const limits = binding.filter(
-    (b) =>
-      b === 'energy' ||
-      b.startsWith('cap:') ||
-      b.startsWith('consistency:') ||
-      (b.startsWith('group-max:') &&
-        sources.some((x) => {
-          const group = spec.groups.find((g) => `group-max:${g.name}` === b);
-          return group !== undefined && inGroup(group, x.c);
-        })),
-  );
-  const richest = sources
-    .slice(0, 3)
-    .map((x) => `${x.c.food.name} (≤ ${x.c.maxG} g)`)
-    .join('; ');
-  const tail = limits.length
-    ? `held by ${limits.map((l) => spec.descriptions.get(l) ?? l).join('; ')}`
-    : 'the portion limits and the other targets leave no room for more';
-  if (nutrient === 'vitamin-d') {
-    return `few foods contain vitamin D (fatty fish, eggs, fortified milk); ${tail}`;
-  }
-  return `${sources.length} pantry food${sources.length === 1 ? '' : 's'} that fit the profile supply it (richest: ${richest}); ${tail}`;
+  return out;
 }
 
 function suggestSupplements(

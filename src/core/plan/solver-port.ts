@@ -23,31 +23,74 @@ export interface LinearModel {
   rowValue: Float64Array;
 }
 
+/**
+ * Deterministic effort limits (HiGHS counts, not seconds): the same model with the same limits
+ * gives the same answer on a quiet machine or a busy one, a fast one or a slow one.
+ */
+export interface EffortLimits {
+  /** Branch-and-bound nodes (HiGHS `mip_max_nodes`). */
+  nodes?: number;
+  /** Open leaves (HiGHS `mip_max_leaves`). */
+  leaves?: number;
+  /** Improving solutions found before stopping (HiGHS `mip_max_improving_sols`). */
+  improvingSolutions?: number;
+  /** Simplex iterations (HiGHS `simplex_iteration_limit`). */
+  iterations?: number;
+}
+
+/** The effort a solve may spend when the caller says nothing. */
+export const DEFAULT_EFFORT: Required<Pick<EffortLimits, 'nodes' | 'iterations'>> = {
+  nodes: 2000,
+  iterations: 1_000_000,
+};
+
+/** Default wall-clock safety net, seconds: far above any normal solve. */
+export const SAFETY_TIME_LIMIT_SEC = 600;
+
 export interface SolveOptions {
-  /** Wall-clock limit in seconds; always set. */
-  timeLimitSec: number;
+  /** Deterministic limits; a solve that reaches one stops with its best solution ('effort-limit'). */
+  effort?: EffortLimits;
+  /**
+   * Wall-clock safety net in seconds (default SAFETY_TIME_LIMIT_SEC). Reaching it is a fault
+   * ('time-limit'), never a normal stop: the answer would depend on the machine's load.
+   */
+  safetyTimeLimitSec?: number;
   /** Solve the LP relaxation (integrality ignored). */
   relax?: boolean;
   /** Relative MIP gap at which the solver may stop (default 0.005). */
   mipRelGap?: number;
   /** Absolute MIP gap at which the solver may stop (objective units). */
   mipAbsGap?: number;
+  /** Aborting cancels the solve ('cancelled'); adapters that cannot interrupt ignore it. */
+  signal?: AbortSignal;
 }
 
-export type SolveStatus = 'optimal' | 'time-limit' | 'infeasible' | 'unbounded' | 'error';
+/**
+ * `effort-limit`: a deterministic limit was reached (values present when a solution was found).
+ * `time-limit`: the wall-clock safety net was reached: a fault, not a result.
+ * `cancelled`: the caller aborted.
+ */
+export type SolveStatus =
+  'optimal' | 'effort-limit' | 'time-limit' | 'cancelled' | 'infeasible' | 'unbounded' | 'error';
 
 export interface SolveOutcome {
   status: SolveStatus;
-  /** Present when a solution exists (for 'time-limit' only when one was found). */
+  /** Present when a solution exists (for 'effort-limit' only when one was found). */
   objective?: number;
   values?: Float64Array;
   rowActivity?: Float64Array;
   /** LP only: reduced costs of the columns. */
   reducedCosts?: Float64Array;
+  /** LP only: row duals. */
+  rowDuals?: Float64Array;
   /** Relative MIP gap; 0 for LPs and proved optima. */
   gap?: number;
   /** Best proved bound on the objective (MIPs). */
   bound?: number;
+  /** Effort spent: branch-and-bound nodes and simplex iterations (deterministic). */
+  nodes?: number;
+  iterations?: number;
+  /** Wall-clock time, for benchmarks only: nothing may depend on it. */
   solveMs: number;
   message?: string;
 }

@@ -71,8 +71,12 @@ export interface PlanRequest {
   pantry: PantryItem[];
   days: number;
   base?: BaseDay[];
-  /** Seconds for the MIP (default 8). */
-  timeLimitSec?: number;
+  /** Deterministic effort per day's MIP (HiGHS nodes, simplex iterations); default PLAN_EFFORT. */
+  effort?: { nodes?: number; leaves?: number; improvingSolutions?: number; iterations?: number };
+  /** Days solved ahead of the day being fixed (rolling horizon); default LOOKAHEAD_DAYS. */
+  lookahead?: number;
+  /** Wall-clock safety net per solve, seconds: reaching it is a fault, never a normal stop. */
+  safetyTimeLimitSec?: number;
 }
 
 export interface PlanItem {
@@ -98,6 +102,12 @@ export interface PlanDay {
   meals: Partial<Record<Meal | 'logged', PlanItem[]>>;
   items: PlanItem[];
   totals: Partial<Record<NutrientId, NutrientTotal>>;
+  /**
+   * How the day's MIP ended: proved optimal; stopped at its effort limit with the best plan
+   * found and its relative gap; or 'repaired', the fallback's LP rounding repaired to whole
+   * portions (gap against the LP bound).
+   */
+  solve?: { status: 'optimal' | 'effort-limit' | 'repaired'; gap?: number };
 }
 
 export interface Unmet {
@@ -136,8 +146,15 @@ export interface Diagnosis {
 }
 
 export interface PlanResult {
-  status: 'optimal' | 'time-limit' | 'infeasible';
-  /** Largest relative MIP gap over the days (HiGHS `mip_gap`). */
+  /**
+   * `optimal`: every day proved optimal. `effort-limit`: at least one day stopped at its
+   * deterministic effort limit (its best plan kept, gap reported). `infeasible`: no plan meets
+   * the hard limits (see diagnosis). `failed`: a solver fault (see failure). `cancelled`.
+   */
+  status: 'optimal' | 'effort-limit' | 'infeasible' | 'failed' | 'cancelled';
+  /** What went wrong when status is `failed` or `cancelled`. */
+  failure?: string;
+  /** Largest relative MIP gap over the days not proved optimal (absent when all were). */
   gap?: number;
   /** Sum over the days of objective − proved bound, in objective units (1 = a 1 % shortfall of a weight-1 minimum). */
   gapAbs?: number;
@@ -153,9 +170,22 @@ export interface PlanResult {
     candidates: number;
   };
   diagnosis?: Diagnosis;
-  /** Solver time over every solve (ms), the largest day model, and its candidate foods. */
-  solve: { ms: number; candidates: number; cols: number; rows: number };
+  /**
+   * Effort over every solve (branch-and-bound nodes, simplex iterations: deterministic, no
+   * clock), the largest day model and its candidate foods.
+   */
+  solve: { nodes: number; iterations: number; candidates: number; cols: number; rows: number };
+  /** The whole plan's food to buy, summed over days (logged and removed food left out). */
+  shopping?: ShoppingItem[];
   disclaimer: string;
+}
+
+export interface ShoppingItem {
+  foodId: FoodId;
+  name: string;
+  grams: number;
+  /** Household amount ("3 large (150 g)"), else grams. */
+  household: string;
 }
 
 export const DISCLAIMER =

@@ -1,10 +1,12 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { NewDiaryEntry, StoredPlan } from '../../app/deps.js';
 import { ownerFoods } from '../../app/foods.js';
-import { runPlan, storedPlanRequest } from '../../app/plan.js';
+import { jobView, type PlanJob } from '../../app/plan-jobs.js';
+import { planError, storedPlanRequest } from '../../app/plan.js';
+import type { CalcwiseError } from '../../core/result.js';
 import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
-import { ApiFailure, notFound, orFail } from '../errors.js';
+import { ApiFailure, errorBody, notFound, orFail } from '../errors.js';
 import { applyPlanBody, planBody } from '../schemas/api.js';
 import { readJson } from '../validation.js';
 import { checkEntry, entryView } from './diary.js';
@@ -35,17 +37,105 @@ export function planView(plan: StoredPlan): Record<string, unknown> {
   };
 }
 
+function jobLocation(id: string): string {
+  return `/api/plans/jobs/${encodeURIComponent(id)}`;
+}
+
+function busy(c: Context<AppEnv>, retryAfterSec: number): Response {
+  return c.json(
+    errorBody({
+      code: 'BUSY',
+      message: `every plan slot and the queue are full; try again in ${retryAfterSec} s`,
+    }),
+    503,
+    { 'Retry-After': String(retryAfterSec) },
+  );
+}
+
+/** A job's outcome as an error, when it gave no plan. */
+function jobError(job: PlanJob): CalcwiseError | undefined {
+  if (job.state === 'cancelled') {
+    return {
+      code: 'BUSY',
+      message: `the plan was cancelled (${job.cancelled ?? 'client'}) before it finished`,
+    };
+  }
+  if (job.error !== undefined || !job.run) {
+    return { code: 'SOLVER_FAILED', message: 'the plan ended with an internal error' };
+  }
+  return planError(job.run);
+}
+
+/** The answer to POST when the job ended within the wait: as a synchronous plan would. */
+async function finished(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  job: PlanJob,
+  location: string,
+): Promise<Response> {
+  const error = jobError(job);
+  if (error?.code === 'BUSY') return busy(c, deps.plans.jobs.retryAfterSec);
+  if (error) throw new ApiFailure(error, job.run ? { ...job.run.result } : undefined);
+  const saved = job.savedId ? await deps.store.getPlan(c.var.owner, job.savedId) : undefined;
+  if (!saved) throw new ApiFailure({ code: 'SOLVER_FAILED', message: 'the plan was not saved' });
+  c.header('Location', `/api/plans/${encodeURIComponent(saved.id)}`);
+  void location;
+  return c.json(planView(saved), 201);
+}
+
 export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  // The planner the CLI `plan` command runs (makePlan with HiGHS). An infeasible request is a
-  // 422 whose body still carries the plan JSON with its diagnosis; no plan is saved then.
+  // Plans are jobs (docs/design.md §11) solved in the worker pool, never on the event loop.
+  // POST waits a moment: a plan ready by then answers 201 (or 422 with its diagnosis when
+  // infeasible) as before; otherwise 202 with Location, the job to poll. A full queue is a 503
+  // with Retry-After. A client that disconnects while waiting cancels its plan.
   app.post('/api/plans', async (c) => {
     const body = await readJson(c, planBody);
-    const request = orFail(await storedPlanRequest(deps, c.var.owner, body));
-    const { run, error } = await runPlan(deps, request);
-    if (error) throw new ApiFailure(error, { ...run.result });
-    const result = run.result;
-    const saved = await deps.store.savePlan(c.var.owner, { request: body, result });
-    return c.json(planView(saved), 201);
+    const owner = c.var.owner;
+    const request = orFail(await storedPlanRequest(deps, owner, body));
+    const { jobs, waitMs } = deps.plans;
+    const submitted = jobs.submit(owner, request, async ({ result }) => {
+      if (result.status === 'infeasible' || result.days.length === 0) return undefined;
+      return (await deps.store.savePlan(owner, { request: body, result })).id;
+    });
+    if (!submitted.ok) return busy(c, submitted.retryAfterSec);
+    const job = submitted.job;
+    const signal = c.req.raw.signal;
+    const onAbort = () => jobs.cancel(owner, job.id, 'client');
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    let ended: boolean;
+    try {
+      ended = await jobs.wait(job, waitMs);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    const location = jobLocation(job.id);
+    if (!ended) {
+      c.header('Location', location);
+      return c.json(jobView(job, location), 202);
+    }
+    return finished(c, deps, job, location);
+  });
+
+  app.get('/api/plans/jobs/:id', async (c) => {
+    const job = deps.plans.jobs.get(c.var.owner, c.req.param('id'));
+    if (!job) throw notFound('plan job', 'id');
+    const location = jobLocation(job.id);
+    const view = jobView(job, location);
+    if (job.state === 'queued' || job.state === 'running') return c.json(view);
+    const result = job.run?.result;
+    const saved = job.savedId ? await deps.store.getPlan(c.var.owner, job.savedId) : undefined;
+    return c.json({
+      ...view,
+      ...(saved ? { plan: planView(saved) } : result ? { plan: { ...result } } : {}),
+      ...(jobError(job) ? { error: jobError(job) } : {}),
+    });
+  });
+
+  app.delete('/api/plans/jobs/:id', (c) => {
+    const job = deps.plans.jobs.cancel(c.var.owner, c.req.param('id'), 'client');
+    if (!job) throw notFound('plan job', 'id');
+    return c.json(jobView(job, jobLocation(job.id)));
   });
 
   app.get('/api/plans', async (c) => {

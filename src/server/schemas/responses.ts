@@ -543,8 +543,12 @@ const planItem = z.strictObject({
 });
 
 const planResultFields = {
-  status: z.enum(['optimal', 'time-limit', 'infeasible']),
-  gap: z.number().optional().describe('Largest relative MIP gap over the days.'),
+  status: z.enum(['optimal', 'effort-limit', 'infeasible', 'failed', 'cancelled']),
+  failure: z.string().optional().describe('What went wrong (failed or cancelled).'),
+  gap: z
+    .number()
+    .optional()
+    .describe('Largest relative MIP gap over the days not proved optimal (absent when all were).'),
   gapAbs: z.number().optional().describe('Sum over the days of objective minus proved bound.'),
   objective: z.number().optional(),
   days: z.array(
@@ -556,8 +560,26 @@ const planResultFields = {
       totals: byNutrient(
         z.strictObject({ amount: z.number(), unit: nutrientUnit, coverage: z.number() }),
       ),
+      solve: z
+        .strictObject({
+          status: z.enum(['optimal', 'effort-limit', 'repaired']),
+          gap: z.number().optional(),
+        })
+        .optional()
+        .describe("How the day's MIP ended; a gap only when it was not proved optimal."),
     }),
   ),
+  shopping: z
+    .array(
+      z.strictObject({
+        foodId: z.string(),
+        name: z.string(),
+        grams: z.number(),
+        household: z.string(),
+      }),
+    )
+    .optional()
+    .describe("The whole plan's food to buy, summed over the days."),
   unmet: z.array(
     z.strictObject({
       nutrient: nutrientId,
@@ -602,7 +624,8 @@ const planResultFields = {
     })
     .optional(),
   solve: z.strictObject({
-    ms: z.number(),
+    nodes: z.number().describe('Branch-and-bound nodes over every solve (deterministic).'),
+    iterations: z.number().describe('Simplex iterations over every solve (deterministic).'),
     candidates: z.number(),
     cols: z.number(),
     rows: z.number(),
@@ -635,6 +658,24 @@ export const planErrorResponse = named(
   'No plan: the error with the planner result (an infeasible plan carries its diagnosis).',
 );
 
+export const planJobResponse = named(
+  'PlanJob',
+  z.strictObject({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'done', 'cancelled']),
+    location: z.string().describe('Where to poll the job.'),
+    cancelled: z.enum(['client', 'timeout', 'shutdown']).optional(),
+    planId: z.string().optional().describe('The saved plan, when the job made one.'),
+    status: z.enum(['optimal', 'effort-limit', 'infeasible', 'failed', 'cancelled']).optional(),
+    plan: z
+      .union([planResponse, z.strictObject(planResultFields)])
+      .optional()
+      .describe('When done: the saved plan, or the result without a plan (with its diagnosis).'),
+    error: errorResponse.shape.error.optional(),
+  }),
+  'A plan as a job: poll its location until state is done or cancelled.',
+);
+
 export const planListResponse = named(
   'PlanList',
   z.strictObject({
@@ -642,7 +683,7 @@ export const planListResponse = named(
       z.strictObject({
         id: z.string(),
         createdAt: z.string(),
-        status: z.enum(['optimal', 'time-limit', 'infeasible']),
+        status: z.enum(['optimal', 'effort-limit', 'infeasible', 'failed', 'cancelled']),
         days: z.number().int().optional(),
         request: planRequestEcho,
       }),

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
-import type { PlanDay, PlanItem, PlanResponse } from '../api-types.js';
+import type { PlanDay, PlanItem, PlanJobView, PlanResponse } from '../api-types.js';
 import { DataView } from '../components/data-view.js';
 import { PlanExplanation } from '../components/plan-explanation.js';
 import { ErrorMessage } from '../components/status.js';
@@ -60,6 +60,26 @@ function supplementText(value: unknown): { text: string; reason?: string } {
   return reason ? { text, reason } : { text };
 }
 
+const POLL_MS = 500;
+
+/** Polls a plan job until it ends: the plan, or the job's error as an ApiError (as POST would). */
+async function pollJob(job: PlanJobView): Promise<PlanResponse> {
+  let current = job;
+  while (current.state === 'queued' || current.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    current = await api.planJob(job.location);
+  }
+  if (current.error || !current.plan) {
+    const error = current.error ?? { code: 'SOLVER_FAILED', message: 'no plan was made' };
+    const status = error.code === 'INFEASIBLE_PLAN' ? 422 : error.code === 'BUSY' ? 503 : 500;
+    throw new ApiError(status, error.code, error.message, undefined, {
+      error,
+      ...(current.plan?.diagnosis !== undefined && { diagnosis: current.plan.diagnosis }),
+    });
+  }
+  return current.plan;
+}
+
 export function PlanPage() {
   const [days, setDays] = useState('1');
   const [keepLogged, setKeepLogged] = useState(false);
@@ -80,7 +100,9 @@ export function PlanPage() {
     setApplied('');
     setPlan(undefined);
     try {
-      setPlan(await api.createPlan(Number(days), keepLogged ? baseDate : undefined));
+      const created = await api.createPlan(Number(days), keepLogged ? baseDate : undefined);
+      // 202: the plan is a job still solving; poll it until it is done.
+      setPlan('location' in created && 'state' in created ? await pollJob(created) : created);
       // A close-my-gaps plan completes the logged day: its additions belong on that date.
       setStartDate(keepLogged ? baseDate : todayIso());
     } catch (e) {
@@ -208,12 +230,12 @@ function PlanView({ plan }: { plan: PlanResponse }) {
     <>
       <p>
         Status: <strong>{plan.status}</strong>
-        {plan.status === 'time-limit' ? (
+        {plan.status === 'effort-limit' ? (
           <span className="muted">
             {' '}
-            — the solver stopped at its time limit with a plan that keeps every limit but may not be
-            the best possible
-            {typeof plan.gap === 'number' ? ` (gap ${formatAmount(plan.gap * 100)} %)` : ''}.
+            — on some days the solver stopped at its effort limit with a plan that keeps every limit
+            but may not be the best possible
+            {typeof plan.gap === 'number' ? ` (gap up to ${formatAmount(plan.gap * 100)} %)` : ''}.
           </span>
         ) : null}
       </p>
@@ -222,6 +244,18 @@ function PlanView({ plan }: { plan: PlanResponse }) {
           <PlanDayView key={index} day={day} index={index} />
         ))}
       </div>
+      {plan.shopping && plan.shopping.length ? (
+        <div className="card">
+          <h2>Shopping list</h2>
+          <ul aria-label="Shopping list">
+            {plan.shopping.map((s) => (
+              <li key={s.foodId}>
+                {s.household} — {s.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="card">
         <h2>Still short</h2>
         {plan.unmet && plan.unmet.length ? (
