@@ -10,7 +10,6 @@ import { explainShortfall } from './explain.js';
 import {
   buildPlanModel,
   consistencyCoef,
-  inGroup,
   planSpec,
   rowFamily,
   type BuildOptions,
