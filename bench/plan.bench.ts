@@ -327,7 +327,7 @@ async function healthWhilePlanning(foods: ReturnType<typeof loadFoodIndex>): Pro
     const locations = posts.map((r) => r.headers.get('location'));
     const statuses = posts.map((r) => r.status);
     let pending = locations.filter(
-      (l): l is string => l !== null && l.startsWith('/api/plans/jobs/'),
+      (l): l is string => l !== null && l.startsWith('/api/plan-jobs/'),
     );
     const poll = async () => {
       while (pending.length) {

@@ -68,7 +68,7 @@ describe('plans are jobs', () => {
     expect(created.status).toBe(202);
     const location = created.headers.get('location') as string;
     const job = await json(created);
-    expect(location).toBe(`/api/plans/jobs/${job.id}`);
+    expect(location).toBe(`/api/plan-jobs/${job.id}`);
     expect(['queued', 'running']).toContain(job.state);
 
     // A solve is in a worker thread right now, and the event loop still answers.

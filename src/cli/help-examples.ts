@@ -44,6 +44,21 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise plan --profile examples/profile-omnivore-64f.json --base examples/diary-week.json',
     'calcwise plan --foods examples/diet-foods.csv --model examples/diet-model.json',
   ],
+  meds: ['calcwise meds resolve Coumadin', 'calcwise meds resolve warfrin --json'],
+  'meds resolve': [
+    'calcwise meds resolve "Lasix 40 mg"',
+    'calcwise meds resolve Zestoretic --json',
+  ],
+  diary: [
+    'calcwise diary add 2026-11-20 sr24:11233 1 "cup, chopped" --db ./calcwise.db',
+    'calcwise diary list --db ./calcwise.db',
+  ],
+  import: [
+    'calcwise import cronometer servings.csv --db ./calcwise.db',
+    'calcwise import fdc FoodData_Central_foundation_food_csv.zip --db ./calcwise.db',
+    'calcwise import calcwise export.json --db ./empty.db',
+  ],
+  export: ['calcwise export --db ./calcwise.db -o export.json', 'calcwise export --format csv'],
   serve: ['calcwise serve', 'calcwise serve --port 8080 --db ./my.db', 'calcwise serve --port 0'],
 };
 

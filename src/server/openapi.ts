@@ -397,7 +397,7 @@ const paths: Record<string, Record<string, Operation>> = {
         ),
         202: ok(
           responses.planJobResponse,
-          'Still solving: the job, with its Location header to poll (GET /api/plans/jobs/{id}).',
+          'Still solving: the job, with its Location header to poll (GET /api/plan-jobs/{id}).',
         ),
         400: badRequest,
         404: fails('No profile saved yet, or nothing logged on a base date (NOT_FOUND).'),
@@ -425,7 +425,7 @@ const paths: Record<string, Record<string, Operation>> = {
       },
     },
   },
-  '/api/plans/jobs/{id}': {
+  '/api/plan-jobs/{id}': {
     get: {
       operationId: 'getPlanJob',
       summary: 'A plan job: its state, and when done the plan or the error',

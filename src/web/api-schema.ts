@@ -314,7 +314,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/plans/jobs/{id}': {
+  '/api/plan-jobs/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3589,7 +3589,7 @@ export interface operations {
           'application/json': components['schemas']['Plan'];
         };
       };
-      /** @description Still solving: the job, with its Location header to poll (GET /api/plans/jobs/{id}). */
+      /** @description Still solving: the job, with its Location header to poll (GET /api/plan-jobs/{id}). */
       202: {
         headers: {
           [name: string]: unknown;

@@ -82,7 +82,7 @@ function flattenDiary(body: unknown): DiaryEntryRow[] {
   return [];
 }
 
-/** The job id at the end of a plan job's Location (`/api/plans/jobs/{id}`). */
+/** The job id at the end of a plan job's Location (`/api/plan-jobs/{id}`). */
 function jobId(location: string): string {
   return decodeURIComponent(location.slice(location.lastIndexOf('/') + 1));
 }
@@ -171,12 +171,12 @@ export const api = {
     ),
   /** A plan still solving: its job (poll `planJob` until `state` is done or cancelled). */
   planJob: (location: string) =>
-    unwrap('GET', '/api/plans/jobs/{id}', () =>
-      client.GET('/api/plans/jobs/{id}', { params: { path: { id: jobId(location) } } }),
+    unwrap('GET', '/api/plan-jobs/{id}', () =>
+      client.GET('/api/plan-jobs/{id}', { params: { path: { id: jobId(location) } } }),
     ) as Promise<PlanJobView>,
   cancelPlanJob: (location: string) =>
-    unwrap('DELETE', '/api/plans/jobs/{id}', () =>
-      client.DELETE('/api/plans/jobs/{id}', { params: { path: { id: jobId(location) } } }),
+    unwrap('DELETE', '/api/plan-jobs/{id}', () =>
+      client.DELETE('/api/plan-jobs/{id}', { params: { path: { id: jobId(location) } } }),
     ) as Promise<PlanJobView>,
   applyPlan: (id: string | number, startDate: string) =>
     unwrap('POST', '/api/plans/{id}/apply', () =>

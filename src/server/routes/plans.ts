@@ -38,7 +38,7 @@ export function planView(plan: StoredPlan): Record<string, unknown> {
 }
 
 function jobLocation(id: string): string {
-  return `/api/plans/jobs/${encodeURIComponent(id)}`;
+  return `/api/plan-jobs/${encodeURIComponent(id)}`;
 }
 
 function busy(c: Context<AppEnv>, retryAfterSec: number): Response {
@@ -117,7 +117,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return finished(c, deps, job, location);
   });
 
-  app.get('/api/plans/jobs/:id', async (c) => {
+  app.get('/api/plan-jobs/:id', async (c) => {
     const job = deps.plans.jobs.get(c.var.owner, c.req.param('id'));
     if (!job) throw notFound('plan job', 'id');
     const location = jobLocation(job.id);
@@ -132,7 +132,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
   });
 
-  app.delete('/api/plans/jobs/:id', (c) => {
+  app.delete('/api/plan-jobs/:id', (c) => {
     const job = deps.plans.jobs.cancel(c.var.owner, c.req.param('id'), 'client');
     if (!job) throw notFound('plan job', 'id');
     return c.json(jobView(job, jobLocation(job.id)));
