@@ -535,7 +535,7 @@ describe('saved plans', () => {
     })),
     supplements: [],
     explanation: { foods: [], binding: [], short: [], limits: [], candidates: 3 },
-    solve: { ms: 1, candidates: 3, cols: 3, rows: 10 },
+    solve: { nodes: 1, iterations: 12, candidates: 3, cols: 3, rows: 10 },
     disclaimer: 'calcwise informs; it does not diagnose.',
   };
 
