@@ -4,7 +4,7 @@ import { planSpec } from '../src/core/plan/model.js';
 import { screenProfile } from '../src/core/safety/index.js';
 import { computeTargets } from '../src/core/targets/index.js';
 import { applyMealTags } from '../src/data/pantry.js';
-import { data, profileOf } from './plan-support.js';
+import { data, plan, profileOf } from './plan-support.js';
 
 describe('the whole diet: nutrients, targets and what each UL applies to', () => {
   it('reads the new SR24 nutrients, with vitamin A as RAE from its components', () => {
@@ -84,5 +84,16 @@ describe('the whole diet: nutrients, targets and what each UL applies to', () =>
       commonness: 1,
       notRaw: true,
     });
+  });
+
+  it('reports iodine as unknown from food, not as zero, and other shortfalls as amounts', async () => {
+    const result = await plan(profileOf({ age: 65, sex: 'female', pattern: 'omnivore' }));
+    const iodine = result.unmet.find((u) => u.nutrient === 'iodine');
+    expect(iodine).toMatchObject({ foodUnknown: true, achieved: 0, target: 150 });
+    for (const u of result.unmet.filter((x) => x.nutrient !== 'iodine'))
+      expect(u.foodUnknown).toBeUndefined();
+    expect(result.explanation.short.find((s) => s.startsWith('Iodine'))).toMatch(
+      /unknown from food.*target 150/,
+    );
   });
 });

@@ -1743,6 +1743,11 @@ export interface components {
         unit: 'kcal' | 'g' | 'mg' | 'µg';
         target: number;
         achieved: number;
+        /**
+         * @description The food data has no value for this nutrient (iodine in SR24): the amount from food is unknown, not zero; achieved counts supplements only.
+         * @constant
+         */
+        foodUnknown?: true;
         reason: string;
       }[];
       supplements: {
@@ -2062,6 +2067,11 @@ export interface components {
         unit: 'kcal' | 'g' | 'mg' | 'µg';
         target: number;
         achieved: number;
+        /**
+         * @description The food data has no value for this nutrient (iodine in SR24): the amount from food is unknown, not zero; achieved counts supplements only.
+         * @constant
+         */
+        foodUnknown?: true;
         reason: string;
       }[];
       supplements: {
@@ -2396,6 +2406,11 @@ export interface components {
               unit: 'kcal' | 'g' | 'mg' | 'µg';
               target: number;
               achieved: number;
+              /**
+               * @description The food data has no value for this nutrient (iodine in SR24): the amount from food is unknown, not zero; achieved counts supplements only.
+               * @constant
+               */
+              foodUnknown?: true;
               reason: string;
             }[];
             supplements: {

@@ -152,6 +152,7 @@ export interface PlanResponse {
     nutrient: string;
     target?: number;
     achieved?: number;
+    foodUnknown?: boolean;
     reason?: string;
     unit?: string;
   }[];

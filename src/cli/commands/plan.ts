@@ -283,8 +283,12 @@ function printReadable(io: CliIo, result: PlanResult): void {
   }
   lines.push('', 'Still short');
   if (result.unmet.length === 0) lines.push('  nothing: every minimum is met on every day');
-  for (const u of result.unmet)
-    lines.push(`  ${u.nutrient}: ${u.achieved} of ${u.target} ${u.unit} — ${u.reason}`);
+  for (const u of result.unmet) {
+    const amount = u.foodUnknown
+      ? `unknown from food${u.achieved > 0 ? ` (+ ${u.achieved} ${u.unit} from supplements)` : ''}; target ${u.target} ${u.unit}`
+      : `${u.achieved} of ${u.target} ${u.unit}`;
+    lines.push(`  ${u.nutrient}: ${amount} — ${u.reason}`);
+  }
   lines.push('', 'Supplements to discuss with your clinician (not part of the food plan)');
   if (result.supplements.length === 0) lines.push('  none suggested');
   for (const s of result.supplements) {

@@ -230,8 +230,10 @@ export async function makePlan(
   }
   const result = decode(spec, solved, request);
   result.unmet = await explainUnmet(spec, solved, result, request, solve);
-  result.explanation.short = result.unmet.map(
-    (u) => `${getNutrient(u.nutrient).name}: ${u.achieved} of ${u.target} ${u.unit}`,
+  result.explanation.short = result.unmet.map((u) =>
+    u.foodUnknown
+      ? `${getNutrient(u.nutrient).name}: unknown from food (not in the food data)${u.achieved > 0 ? `, ${u.achieved} ${u.unit} from supplements` : ''}; target ${u.target} ${u.unit}`
+      : `${getNutrient(u.nutrient).name}: ${u.achieved} of ${u.target} ${u.unit}`,
   );
   result.supplements = suggestSupplements(spec, result.days, result.unmet, request);
   const limited = solved.filter((s) => s.status !== 'optimal');
@@ -619,6 +621,7 @@ function decode(spec: PlanSpec, solved: SolvedDay[], request: PlanRequest): Plan
   // Unmet minimums: worst day, food plus supplements.
   const unmet: Unmet[] = [];
   const binding = [...bindingSet];
+  const unknown = new Set(spec.unsupplied.map((u) => u.nutrient));
   for (const need of [...spec.mins, ...spec.unsupplied]) {
     let worst = Infinity;
     for (const day of planDays) worst = Math.min(worst, day.totals[need.nutrient]?.amount ?? 0);
@@ -630,6 +633,7 @@ function decode(spec: PlanSpec, solved: SolvedDay[], request: PlanRequest): Plan
       unit: need.unit,
       target: need.target,
       achieved: round1(achieved),
+      ...(unknown.has(need.nutrient) ? { foodUnknown: true as const } : {}),
       reason: '',
     });
   }

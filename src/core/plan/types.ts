@@ -116,6 +116,11 @@ export interface Unmet {
   target: number;
   /** Lowest day: food plus the person's supplements. */
   achieved: number;
+  /**
+   * The food data has no value for this nutrient in any candidate food (iodine in SR24): what
+   * the food supplies is unknown, not zero, and `achieved` counts the supplements alone.
+   */
+  foodUnknown?: true;
   reason: string;
 }
 

@@ -586,6 +586,12 @@ const planResultFields = {
       unit: nutrientUnit,
       target: z.number(),
       achieved: z.number(),
+      foodUnknown: z
+        .literal(true)
+        .optional()
+        .describe(
+          'The food data has no value for this nutrient (iodine in SR24): the amount from food is unknown, not zero; achieved counts supplements only.',
+        ),
       reason: z.string(),
     }),
   ),

@@ -263,7 +263,9 @@ function PlanView({ plan }: { plan: PlanResponse }) {
             {plan.unmet.map((u, index) => (
               <li key={index}>
                 <strong>{nutrientName(u.nutrient)}</strong>:{' '}
-                {formatAmount(u.achieved, u.unit ?? '')} of {formatAmount(u.target, u.unit ?? '')}
+                {u.foodUnknown
+                  ? `unknown from food (not in the food data)${(u.achieved ?? 0) > 0 ? `, ${formatAmount(u.achieved, u.unit ?? '')} from supplements` : ''}; target ${formatAmount(u.target, u.unit ?? '')}`
+                  : `${formatAmount(u.achieved, u.unit ?? '')} of ${formatAmount(u.target, u.unit ?? '')}`}
                 {u.reason ? ` — ${u.reason}` : ''}
               </li>
             ))}
