@@ -2,6 +2,7 @@ import type { ResolvedDiary } from '../core/analysis/resolve.js';
 import { resolveDiary } from '../core/analysis/index.js';
 import type { FoodIndex } from '../core/foods.js';
 import {
+  habitsFromHistory,
   makePlan,
   PLAN_EFFORT,
   type BaseDay,
@@ -43,6 +44,8 @@ export function buildPlanRequest(
     input.profile,
     input.history && input.history.days.length > 0 ? { analysis: input.history } : {},
   );
+  // The person's habits come from the same history: foods they already eat are preferred.
+  const habits = input.history ? habitsFromHistory(input.history) : undefined;
   return {
     profile: input.profile,
     targets: assessment.targets,
@@ -51,6 +54,7 @@ export function buildPlanRequest(
     pantry: foods.pantry,
     days: input.base ? input.base.length : input.days,
     ...(input.base && { base: input.base }),
+    ...(habits && { habits }),
     ...(input.safetyTimeLimitSec !== undefined && {
       safetyTimeLimitSec: input.safetyTimeLimitSec,
     }),

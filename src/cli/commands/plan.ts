@@ -78,7 +78,7 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
     .option('--base <diary>', 'close my gaps: keep these logged days and add the fewest foods')
     .option(
       '--history <diary>',
-      'logged days the plan stays consistent with (VKA: daily vitamin K within ±25 % of their average)',
+      'logged days: the plan prefers the foods you eat, and stays consistent with them (VKA: daily vitamin K within ±25 % of their average)',
     )
     .option('--foods <csv>', 'generic mode: id,name,cost,<nutrient columns> per unit of food')
     .option(

@@ -14,7 +14,14 @@ export {
   type PlanRun,
   type PlanControl,
 } from './plan.js';
-export { planSpec, buildPlanModel, rowFamily, type PlanSpec, type PlanModel } from './model.js';
+export {
+  planSpec,
+  buildPlanModel,
+  habitsFromHistory,
+  rowFamily,
+  type PlanSpec,
+  type PlanModel,
+} from './model.js';
 export {
   parseDietFoods,
   checkDietModel,

@@ -25,6 +25,7 @@ import {
   type Meal,
   type PantryGroup,
   type PantryItem,
+  type PlanHabits,
 } from './types.js';
 
 /** DASH servings for 2,000 kcal (NHLBI, "Your Guide to Lowering Your Blood Pressure with DASH", NIH Publication No. 06-4082, 2006). */
@@ -160,9 +161,23 @@ export interface PlanSpec {
   advice: { nutrient: NutrientId; message: string; source?: SourceRef }[];
 }
 
-/** A person's own habits: foods from their history, with the share of days they ate them. */
-export interface PlanHabits {
-  foods: ReadonlyMap<string, number>;
+/**
+ * Habits from logged days: each food's share of the days it was eaten on (0–1). Days with no
+ * entries do not count. The planner then prefers what the person already eats (HABIT_COST).
+ */
+export function habitsFromHistory(history: {
+  days: readonly { entries: readonly { foodId: string }[] }[];
+}): PlanHabits | undefined {
+  const logged = history.days.filter((day) => day.entries.length > 0);
+  if (logged.length === 0) return undefined;
+  const count = new Map<string, number>();
+  for (const day of logged)
+    for (const id of new Set(day.entries.map((e) => e.foodId)))
+      count.set(id, (count.get(id) ?? 0) + 1);
+  return {
+    foods: new Map([...count].map(([id, n]) => [id, n / logged.length])),
+    days: logged.length,
+  };
 }
 
 /**

@@ -123,7 +123,7 @@ export async function makePlan(
       request.targets,
       request.findings,
       request.pantry,
-      undefined,
+      request.habits,
       request.consequences ?? [],
     ),
     request,

@@ -62,6 +62,13 @@ export interface BaseDay {
   entries: { food: Food; grams: number }[];
 }
 
+/** A person's own habits: foods from their history, with the share of days they ate them. */
+export interface PlanHabits {
+  foods: ReadonlyMap<string, number>;
+  /** Logged days the shares are counted over. */
+  days: number;
+}
+
 export interface PlanRequest {
   profile: Profile;
   targets: PersonalTargets;
@@ -77,6 +84,8 @@ export interface PlanRequest {
   lookahead?: number;
   /** Wall-clock safety net per solve, seconds: reaching it is a fault, never a normal stop. */
   safetyTimeLimitSec?: number;
+  /** The person's own habits (from logged days): foods they eat cost less, others more. */
+  habits?: PlanHabits;
 }
 
 export interface PlanItem {
