@@ -53,8 +53,9 @@ interface Candidate {
 /**
  * calcwise nutrient ← FDC nutrient ids, in order of preference (the first present wins).
  * Energy: "Energy" 1008, else Atwater specific 2048, else Atwater general 2047. Sugars: 2000,
- * else 1063. Vitamin D: µg 1114, else IU 1110 ÷ 40. Dihydrophylloquinone (1184) is not K1 and
- * is not read. FDC has no total omega-3: `omega-3` stays unknown.
+ * else 1063. Vitamin D: µg 1114, else IU 1110 ÷ 40. Dihydrophylloquinone (1184) is read as its
+ * own nutrient, never added to K1 or total vitamin K. FDC has no total omega-3: `omega-3` stays
+ * unknown.
  */
 export const FDC_NUTRIENT_MAP: ReadonlyMap<NutrientId, readonly Candidate[]> = new Map<
   NutrientId,
@@ -108,6 +109,10 @@ export const FDC_NUTRIENT_MAP: ReadonlyMap<NutrientId, readonly Candidate[]> = n
     ],
   ],
   ['vitamin-k1', [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K1_PHYLLOQUINONE, unit: 'UG' }]],
+  [
+    'dihydrophylloquinone',
+    [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K_DIHYDROPHYLLOQUINONE, unit: 'UG' }],
+  ],
   ['mk4', [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K_MK4, unit: 'UG' }]],
   ['epa', [{ fdcNutrientId: FDC_NUTRIENT.EPA_20_5_N3, unit: 'G' }]],
   ['dha', [{ fdcNutrientId: FDC_NUTRIENT.DHA_22_6_N3, unit: 'G' }]],
