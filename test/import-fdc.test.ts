@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFoods } from '../src/cli/commands/foods.js';
-import { runCli } from '../src/cli/main.js';
 import { createApp } from '../src/server/index.js';
 import { createSqliteStore } from '../src/store/index.js';
+import { cliIn } from './support/cli-in-process.js';
 
 // USDA's Foundation Foods test fixture (16 foods, one duplicate), copied into the repo by
 // scripts/build-test-fixtures.ts.
@@ -14,17 +14,7 @@ const fixture = resolve('test/fixtures/fdc/foundation_2024-10-31_test_fixture');
 const dir = mkdtempSync(join(tmpdir(), 'calcwise-fdc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: dir,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 async function fdcFoods(db: string) {
   const store = await createSqliteStore(db);

@@ -1,0 +1,20 @@
+import { runCli } from '../../src/cli/main.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process in `cwd` with an empty environment, capturing its output. */
+export async function cliIn(cwd: string, args: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
