@@ -61,6 +61,25 @@ describe('calcwise import fdc', () => {
     await store.close();
   });
 
+  it('reports progress on stderr as plain lines when stderr is not a terminal', async () => {
+    const run = await cli(['import', 'fdc', fixture, '--db', join(dir, 'progress.db')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('\u001b');
+    const lines = run.stderr.split('\n').filter((l) => /%/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) {
+      expect(line).toMatch(
+        /^ {0,2}\d{1,3}% {2}\S+\.csv {2}[\d,]+ rows {2}(?:[\d,]+|–) rows\/s {2}ETA /,
+      );
+    }
+    const percents = lines.map((l) => Number(/(\d+)%/.exec(l)![1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    // The last line is the whole release: every record of the six tables the reader reads.
+    expect(lines.at(-1)).toMatch(/^100% {2}food_portion\.csv {2}2,247 rows/);
+    expect(run.stderr).toMatch(/storing 15 foods in one transaction/);
+  });
+
   it('refuses what is not a release with exit 2, naming the file; the store unchanged', async () => {
     const db = join(dir, 'bad.db');
     writeFileSync(join(dir, 'not-a-release.zip'), 'hello');
