@@ -23,6 +23,14 @@ import { registerProfileRoutes } from './routes/profile.js';
 import { allowHosts, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
 
+/** Largest request body by default: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest body of POST /api/import: 64 MiB. A generated three-year Cronometer servings history
+ * (19,710 rows, a fifth of them own foods with their values) exports to 11.3 MiB.
+ */
+export const IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 export interface AppOptions {
   store: Store;
   foods: FoodIndex;
@@ -35,6 +43,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Largest accepted request body, bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Largest body of POST /api/import, a whole export (default `IMPORT_MAX_BODY_BYTES`, 64 MiB). */
+  maxImportBodyBytes?: number;
   /** Host names to answer (DNS-rebinding guard); every host when absent. */
   allowedHosts?: readonly string[];
   /**
@@ -93,23 +103,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  app.use(
-    '/api/*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: (c) =>
         c.json(
           {
             error: {
               code: 'PAYLOAD_TOO_LARGE',
-              message: `request body too large (limit ${maxBodyBytes} bytes)`,
+              message: `request body too large (limit ${maxSize} bytes)`,
             },
           },
           413,
         ),
-    }),
-  );
+    });
+  const apiLimit = limitOf(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  // A restore carries a whole export (years of diary, imported foods): its own, larger bound.
+  const importLimit = limitOf(options.maxImportBodyBytes ?? IMPORT_MAX_BODY_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? importLimit : apiLimit)(c, next));
   app.use('/api/*', requireJsonBody);
   // Single-user local mode: everything belongs to `local` until accounts exist.
   app.use('/api/*', async (c, next) => {

@@ -498,7 +498,8 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['data'],
       requestBody: {
         required: true,
-        description: 'A document written by GET /api/export or `calcwise export`.',
+        description:
+          'A document written by GET /api/export or `calcwise export`, at most 64 MiB (413 above).',
         content: { 'application/json': { schema: exportSchemaJson } },
       },
       responses: {
@@ -574,7 +575,8 @@ export function buildOpenApiDocument() {
         'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
         'Single-user local mode: every row belongs to the owner "local" and no request is ' +
         'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
-        'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
+        'JSON (415 otherwise) and at most 1 MiB (413), 64 MiB for POST /api/import; a loopback ' +
+        'server answers only loopback ' +
         'host names (403).',
       license: { name: 'MIT', identifier: 'MIT' },
     },
@@ -595,7 +597,9 @@ export function buildOpenApiDocument() {
       schemas: componentSchemas(),
       responses: {
         ForbiddenHost: fails('The Host header is not one this server answers (FORBIDDEN_HOST).'),
-        PayloadTooLarge: fails('The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE).'),
+        PayloadTooLarge: fails(
+          'The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import.',
+        ),
         UnsupportedMediaType: fails('The body is not application/json (UNSUPPORTED_MEDIA_TYPE).'),
         Internal: fails('A bug: answered without internals (INTERNAL).'),
       },

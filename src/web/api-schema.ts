@@ -2680,7 +2680,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE). */
+    /** @description The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import. */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -3907,7 +3907,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description A document written by GET /api/export or `calcwise export`. */
+    /** @description A document written by GET /api/export or `calcwise export`, at most 64 MiB (413 above). */
     requestBody: {
       content: {
         'application/json': {
