@@ -18,6 +18,7 @@ import {
   planBody,
   searchQuery,
   topQuery,
+  trackerUploadBody,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
 import { exportJsonSchema } from '../app/export-data.js';
@@ -511,6 +512,31 @@ const paths: Record<string, Record<string, Operation>> = {
         400: badRequest,
         409: fails('The store already holds data (CONFLICT): a restore never merges.'),
         422: fails('Not a readable export: a newer schema version or a bad field, by path.'),
+      },
+    },
+  },
+  '/api/import/cronometer': {
+    post: {
+      operationId: 'importTrackerExport',
+      summary: 'Review (dry run) or import a Cronometer or MyFitnessPal export',
+      description:
+        'The same use case as `calcwise import cronometer`. With dryRun the report says what ' +
+        'would be imported and nothing is stored; without it the entries and own foods are ' +
+        'stored in one transaction, replacing an earlier import of the same file. At most 64 MiB.',
+      tags: ['data'],
+      requestBody: requestBody(
+        trackerUploadBody,
+        "The export's file name and its bytes in base64 (UTF-8, comma-separated).",
+      ),
+      responses: {
+        200: ok(responses.trackerImportReport, 'Dry run: the review; nothing stored.'),
+        201: ok(responses.trackerImportReport, 'Stored: the report with the rows written.'),
+        400: fails(
+          'Not a readable export (INVALID_CSV, INVALID_INPUT): the message names the file, line and column.',
+        ),
+        422: fails(
+          'A row that cannot be read (INVALID_DATE …): the file, line and column; nothing stored.',
+        ),
       },
     },
   },
