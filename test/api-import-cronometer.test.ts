@@ -135,6 +135,20 @@ describe('POST /api/import/cronometer', () => {
     expect(empty.json).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'contentBase64' } });
   });
 
+  it('takes a file over the 1 MiB bound of other routes (the import routes have their own)', async () => {
+    const { upload } = await setup();
+    const [header, ...rows] = file.trimEnd().split('\n');
+    const start = Date.UTC(2024, 0, 1);
+    const lines = [header!];
+    for (let day = 0; lines.join('\n').length < 1.2 * 2 ** 20; day += 1) {
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      for (const row of rows.slice(0, 3)) lines.push(row.replace(/^\d{4}-\d{2}-\d{2}/, date));
+    }
+    const { status, json } = await upload('servings-big.csv', `${lines.join('\n')}\n`, true);
+    expect(status).toBe(200);
+    expect((json as { rows: number }).rows).toBe(lines.length - 1);
+  });
+
   it('reads a daily summary as day totals through the same route', async () => {
     const { upload } = await setup();
     const header = TRACKER_HEADERS.daily2026_64;

@@ -80,6 +80,18 @@ describe('calcwise import fdc', () => {
     expect(run.stderr).toMatch(/storing 15 foods in one transaction/);
   });
 
+  it('on a terminal rewrites one progress line and ends it before the report', async () => {
+    const run = await cliIn(dir, ['import', 'fdc', fixture, '--db', join(dir, 'tty.db')], {
+      stderrIsTTY: true,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const [reading, progress, storing] = run.stderr.split('\n');
+    expect(reading).toMatch(/^reading /);
+    expect(progress!.startsWith('\r')).toBe(true);
+    expect(progress!.split('\r').at(-1)).toMatch(/^100% {2}food_portion\.csv {2}2,247 rows/);
+    expect(storing).toBe('storing 15 foods in one transaction …');
+  });
+
   it('refuses what is not a release with exit 2, naming the file; the store unchanged', async () => {
     const db = join(dir, 'bad.db');
     writeFileSync(join(dir, 'not-a-release.zip'), 'hello');

@@ -7,7 +7,11 @@ export interface CliRun {
 }
 
 /** Runs the CLI in this process in `cwd` with an empty environment, capturing its output. */
-export async function cliIn(cwd: string, args: string[]): Promise<CliRun> {
+export async function cliIn(
+  cwd: string,
+  args: string[],
+  options: { stderrIsTTY?: boolean } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -15,6 +19,7 @@ export async function cliIn(cwd: string, args: string[]): Promise<CliRun> {
     stderr: (s) => (stderr += s),
     cwd,
     env: {},
+    ...options,
   });
   return { code, stdout, stderr };
 }
