@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFoods } from '../src/cli/commands/foods.js';
-import { runCli } from '../src/cli/main.js';
 import { createApp } from '../src/server/index.js';
 import { createSqliteStore } from '../src/store/index.js';
+import { cliIn } from './support/cli-in-process.js';
 
 // USDA's Foundation Foods test fixture (16 foods, one duplicate), copied into the repo by
 // scripts/build-test-fixtures.ts.
@@ -14,17 +14,7 @@ const fixture = resolve('test/fixtures/fdc/foundation_2024-10-31_test_fixture');
 const dir = mkdtempSync(join(tmpdir(), 'calcwise-fdc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: dir,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 async function fdcFoods(db: string) {
   const store = await createSqliteStore(db);
@@ -69,6 +59,37 @@ describe('calcwise import fdc', () => {
     };
     expect(found.results.map((r) => r.id)).toContain('fdc:323505');
     await store.close();
+  });
+
+  it('reports progress on stderr as plain lines when stderr is not a terminal', async () => {
+    const run = await cli(['import', 'fdc', fixture, '--db', join(dir, 'progress.db')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('\u001b');
+    const lines = run.stderr.split('\n').filter((l) => /%/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) {
+      expect(line).toMatch(
+        /^ {0,2}\d{1,3}% {2}\S+\.csv {2}[\d,]+ rows {2}(?:[\d,]+|–) rows\/s {2}ETA /,
+      );
+    }
+    const percents = lines.map((l) => Number(/(\d+)%/.exec(l)![1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    // The last line is the whole release: every record of the six tables the reader reads.
+    expect(lines.at(-1)).toMatch(/^100% {2}food_portion\.csv {2}2,247 rows/);
+    expect(run.stderr).toMatch(/storing 15 foods in one transaction/);
+  });
+
+  it('on a terminal rewrites one progress line and ends it before the report', async () => {
+    const run = await cliIn(dir, ['import', 'fdc', fixture, '--db', join(dir, 'tty.db')], {
+      stderrIsTTY: true,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const [reading, progress, storing] = run.stderr.split('\n');
+    expect(reading).toMatch(/^reading /);
+    expect(progress!.startsWith('\r')).toBe(true);
+    expect(progress!.split('\r').at(-1)).toMatch(/^100% {2}food_portion\.csv {2}2,247 rows/);
+    expect(storing).toBe('storing 15 foods in one transaction …');
   });
 
   it('refuses what is not a release with exit 2, naming the file; the store unchanged', async () => {

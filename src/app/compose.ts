@@ -5,4 +5,4 @@
 export { openStore, type StoreLocation } from '../store/open-store.js';
 export { bundledFoods, foodCatalog } from './food-catalog.js';
 export { inProcessSolver, workerPool, workerSolver, type SolverPool } from './solvers.js';
-export { importFdcCsv } from '../data/fdc-csv-import.js';
+export { importFdcCsv, type FdcProgress } from '../data/fdc-csv-import.js';

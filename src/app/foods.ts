@@ -38,19 +38,31 @@ export function findFood(foods: FoodCatalog, id: string): Result<Food> {
   return err({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"${hint}`, field: 'id' });
 }
 
-/** `GET /api/foods/{id}`: a bundled or custom food of the owner, described. */
+/**
+ * A food of the owner by id: own (`custom:`) and imported (`fdc:<id>`) foods from the store,
+ * bundled ones from the catalog (a bare SR24 number works); unknown ids fail with suggestions.
+ */
+export async function findOwnerFood(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  id: string,
+): Promise<Result<Food>> {
+  const trimmed = id.trim();
+  if (trimmed.startsWith('custom:') || trimmed.startsWith('fdc:')) {
+    const stored = await deps.store.getCustomFood(owner, trimmed);
+    if (stored) return ok(stored);
+  }
+  return findFood(deps.foods, trimmed);
+}
+
+/** `GET /api/foods/{id}` and `foods show --db`: a bundled, own or imported food, described. */
 export async function showOwnerFood(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
   id: string,
 ): Promise<Result<FoodDescription>> {
-  // Own foods and imported FDC foods (`fdc:<id>`) live in the store; bundled ones in the catalog.
-  const food =
-    id.startsWith('custom:') || id.startsWith('fdc:')
-      ? ((await deps.store.getCustomFood(owner, id)) ?? deps.foods.index.get(id))
-      : deps.foods.index.get(id);
-  if (!food) return err({ code: 'UNKNOWN_FOOD', message: `unknown food "${id}"`, field: 'id' });
-  return ok(describeFood(food));
+  const food = await findOwnerFood(deps, owner, id);
+  return food.ok ? ok(describeFood(food.value)) : food;
 }
 
 export interface SearchInput {
@@ -59,23 +71,30 @@ export interface SearchInput {
   group?: string | undefined;
 }
 
-/** `foods search`: ranked bundled matches; a group that matches no food group is bad input. */
-export function searchFoods(foods: FoodCatalog, input: SearchInput): Result<FoodSearchHit[]> {
-  const { search } = foods;
-  if (input.group !== undefined) {
-    const wanted = input.group.toLowerCase();
-    if (!search.groups.some((group) => group.toLowerCase().includes(wanted))) {
-      return err({
-        code: 'INVALID_INPUT',
-        message: `no food group matches "${input.group}"; groups: ${[...search.groups].sort().join('; ')}`,
-        field: 'group',
-      });
-    }
-  }
-  return ok(search.search(input.query, { limit: input.limit, group: input.group }));
+/** A --group that matches no food group is bad input (it would only ever find nothing). */
+export function checkFoodGroup(foods: FoodCatalog, group: string | undefined): Result<void> {
+  if (group === undefined) return ok(undefined);
+  const { groups } = foods.search;
+  const wanted = group.toLowerCase();
+  if (groups.some((known) => known.toLowerCase().includes(wanted))) return ok(undefined);
+  return err({
+    code: 'INVALID_INPUT',
+    message: `no food group matches "${group}"; groups: ${[...groups].sort().join('; ')}`,
+    field: 'group',
+  });
 }
 
-/** `GET /api/foods`: the owner's custom foods whose name has every word, then bundled matches. */
+/** `foods search`: ranked bundled matches; a group that matches no food group is bad input. */
+export function searchFoods(foods: FoodCatalog, input: SearchInput): Result<FoodSearchHit[]> {
+  const group = checkFoodGroup(foods, input.group);
+  if (!group.ok) return group;
+  return ok(foods.search.search(input.query, { limit: input.limit, group: input.group }));
+}
+
+/**
+ * `GET /api/foods` and `foods search --db`: the owner's own and imported (`fdc:`) foods whose
+ * name has every word, then bundled matches.
+ */
 export async function searchOwnerFoods(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,

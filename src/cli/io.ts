@@ -6,6 +6,8 @@ export interface CliIo {
   stderr(text: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Standard error is a terminal: progress is one line rewritten in place. */
+  stderrIsTTY?: boolean;
   stdin?: NodeJS.ReadableStream;
   /** All of standard input as text, for a file given as `-` (src/cli/read-input.ts). */
   readStdin?: () => string;

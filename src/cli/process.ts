@@ -24,6 +24,7 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
     // A getter: creating process.stdin makes fd 0 non-blocking, so only commands that stream
     // stdin (score medas) touch it.
     get stdin() {

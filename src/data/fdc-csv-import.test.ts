@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Food } from '../core/foods.js';
+import { nutrientPer100g, type Food } from '../core/foods.js';
 import { importFdcCsv, parseFdcDate, type FdcImportResult } from './fdc-csv-import.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,6 +78,19 @@ describe('the official Foundation test fixture (16 foods)', () => {
     expect(food(result, '790508').nutrients.energy).toBeUndefined();
   });
 
+  it('reads dihydrophylloquinone (1184) as its own nutrient: a measured 0 is known, no row is unknown', () => {
+    const kale = food(result, '323505');
+    expect(kale.nutrients.dihydrophylloquinone).toMatchObject({
+      per100g: 0,
+      source: { record: '323505', note: 'FDC nutrient 1184' },
+    });
+    expect(kale.nutrients['vitamin-k1']?.per100g).toBe(390);
+    // Flaxseed has a K1 row but no 1184 row.
+    expect(food(result, '2262075').nutrients.dihydrophylloquinone).toBeUndefined();
+    const withDk = result.foods.filter((f) => f.nutrients.dihydrophylloquinone !== undefined);
+    expect(withDk).toHaveLength(9); // 10 foods have a row, one of them the dropped broccoli duplicate
+  });
+
   it('leaves absent nutrients unknown and has no omega-3 total', () => {
     const egg = food(result, '748967');
     expect(egg.nutrients['vitamin-k1']).toBeUndefined();
@@ -110,6 +123,7 @@ describe('traps of the full releases, in a small folder', () => {
       '"1110","Vitamin D (D2 + D3), International Units","IU","324","8650.0"',
       '"1114","Vitamin D (D2 + D3)","UG","328","8700.0"',
       '"1185","Vitamin K (phylloquinone)","UG","430","8800.0"',
+      '"1184","Vitamin K (Dihydrophylloquinone)","UG","429","8900.0"',
     ]);
     write('food.csv', [
       '"fdc_id","data_type","description","food_category_id","publication_date"',
@@ -132,6 +146,8 @@ describe('traps of the full releases, in a small folder', () => {
       '"14","3","1008","61","","","","","","",""',
       '"15","3","2066","","","","","","","",""',
       '"16","2","1008","999","","","","","","",""',
+      '"17","3","1184","1.4","","","","","","",""',
+      '"18","3","1185","2.5","","","","","","",""',
     ]);
     result = await importFdcCsv(dir);
   });
@@ -161,6 +177,13 @@ describe('traps of the full releases, in a small folder', () => {
     expect(fish.nutrients['vitamin-k1']).toBeUndefined();
     expect(fish.group).toBe('Finfish and Shellfish Products');
     expect((result.foods[1] as Food).nutrients.energy?.per100g).toBe(60);
+  });
+
+  it('keeps dihydrophylloquinone out of vitamin K1 and the vitamin K total', () => {
+    const milk = result.foods[1] as Food;
+    expect(milk.nutrients.dihydrophylloquinone?.per100g).toBe(1.4);
+    expect(milk.nutrients['vitamin-k1']?.per100g).toBe(2.5);
+    expect(nutrientPer100g(milk, 'vitamin-k')?.per100g).toBe(2.5);
   });
 
   it('fails on a missing table', async () => {

@@ -4,13 +4,15 @@
  * Stream → pure mapping → validation: a bad row is counted with its file, line and reason,
  * never fatal; only a missing table or header is.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Food, FoodId, NutrientValue, Portion } from '../core/foods.js';
 import { VITAMIN_D_IU_PER_UG, type NutrientId } from '../core/nutrients.js';
 import type { SourceRef } from '../core/sources.js';
-import { FDC_DATASET, parseCsvRecords } from './sr24-supplementary.js';
+import { progressOf, requireTable, type FdcProgress } from './fdc-csv-tables.js';
+import { FDC_DATASET } from './sr24-supplementary.js';
+
+export type { FdcProgress };
 
 /** FoodData Central nutrient ids (nutrient.csv `id`) that calcwise reads. */
 export const FDC_NUTRIENT = {
@@ -53,8 +55,9 @@ interface Candidate {
 /**
  * calcwise nutrient ← FDC nutrient ids, in order of preference (the first present wins).
  * Energy: "Energy" 1008, else Atwater specific 2048, else Atwater general 2047. Sugars: 2000,
- * else 1063. Vitamin D: µg 1114, else IU 1110 ÷ 40. Dihydrophylloquinone (1184) is not K1 and
- * is not read. FDC has no total omega-3: `omega-3` stays unknown.
+ * else 1063. Vitamin D: µg 1114, else IU 1110 ÷ 40. Dihydrophylloquinone (1184) is read as its
+ * own nutrient, never added to K1 or total vitamin K. FDC has no total omega-3: `omega-3` stays
+ * unknown.
  */
 export const FDC_NUTRIENT_MAP: ReadonlyMap<NutrientId, readonly Candidate[]> = new Map<
   NutrientId,
@@ -108,6 +111,10 @@ export const FDC_NUTRIENT_MAP: ReadonlyMap<NutrientId, readonly Candidate[]> = n
     ],
   ],
   ['vitamin-k1', [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K1_PHYLLOQUINONE, unit: 'UG' }]],
+  [
+    'dihydrophylloquinone',
+    [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K_DIHYDROPHYLLOQUINONE, unit: 'UG' }],
+  ],
   ['mk4', [{ fdcNutrientId: FDC_NUTRIENT.VITAMIN_K_MK4, unit: 'UG' }]],
   ['epa', [{ fdcNutrientId: FDC_NUTRIENT.EPA_20_5_N3, unit: 'G' }]],
   ['dha', [{ fdcNutrientId: FDC_NUTRIENT.DHA_22_6_N3, unit: 'G' }]],
@@ -166,6 +173,8 @@ export interface FdcImportResult {
 }
 
 export interface FdcImportOptions {
+  /** Called every few thousand rows and at the end of each table. */
+  onProgress?: (progress: FdcProgress) => void;
   /** Short release name put in every source label, e.g. "Foundation Foods 2024-10-31". */
   release?: string;
   /** `latest` (default): of foods with the same description keep the latest publication. */
@@ -234,49 +243,6 @@ export function mapFdcFood(
   };
 }
 
-/** Streams a CSV file's records (RFC 4180; quoted fields may span lines) with header-named cells. */
-async function* readCsv(file: string): AsyncGenerator<{
-  line: number;
-  row: Record<string, string>;
-  cellCount: number;
-  columnCount: number;
-}> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let header: string[] | undefined;
-  let pending = '';
-  let pendingLine = 0;
-  let lineNumber = 0;
-  let quotes = 0;
-  for await (const text of lines) {
-    lineNumber += 1;
-    if (pending === '') pendingLine = lineNumber;
-    pending = pending === '' ? text : `${pending}\n${text}`;
-    for (const char of text) if (char === '"') quotes += 1;
-    if (quotes % 2 === 1) continue; // a quoted field goes on
-    const record = pending.replace(/^\uFEFF/, '');
-    pending = '';
-    quotes = 0;
-    if (record === '') continue;
-    const cells = parseCsvRecords(record, file)[0]?.cells ?? [];
-    if (!header) {
-      header = cells;
-      continue;
-    }
-    const row: Record<string, string> = {};
-    header.forEach((column, index) => {
-      row[column] = cells[index] ?? '';
-    });
-    yield { line: pendingLine, row, cellCount: cells.length, columnCount: header.length };
-  }
-  if (pending !== '') throw new Error(`${file}:${pendingLine}: quoted field never closed`);
-}
-
-function requireTable(dir: string, name: string): string {
-  const file = join(dir, name);
-  if (!existsSync(file)) throw new Error(`FoodData Central table missing: ${file}`);
-  return file;
-}
-
 const MAX_LISTED_BAD_ROWS = 100;
 
 /**
@@ -301,8 +267,11 @@ export async function importFdcCsv(
   };
 
   const nutrientFile = requireTable(dir, 'nutrient.csv');
+  requireTable(dir, 'food.csv');
+  requireTable(dir, 'food_nutrient.csv');
+  const readTable = progressOf(dir, options.onProgress);
   const nutrientUnits = new Map<number, string>();
-  for await (const { line, row } of readCsv(nutrientFile)) {
+  for await (const { line, row } of readTable(nutrientFile)) {
     const id = Number(row.id);
     if (!Number.isInteger(id) || !row.unit_name)
       bad('nutrient.csv', line, 'id or unit_name malformed');
@@ -320,17 +289,17 @@ export async function importFdcCsv(
   const categories = new Map<string, string>();
   const categoryFile = join(dir, 'food_category.csv');
   if (existsSync(categoryFile)) {
-    for await (const { row } of readCsv(categoryFile))
+    for await (const { row } of readTable(categoryFile))
       categories.set(row.id ?? '', row.description ?? '');
   }
   const units = new Map<string, string>();
   const unitFile = join(dir, 'measure_unit.csv');
   if (existsSync(unitFile)) {
-    for await (const { row } of readCsv(unitFile)) units.set(row.id ?? '', row.name ?? '');
+    for await (const { row } of readTable(unitFile)) units.set(row.id ?? '', row.name ?? '');
   }
 
   const records = new Map<string, FdcFoodRecord>();
-  for await (const { line, row } of readCsv(requireTable(dir, 'food.csv'))) {
+  for await (const { line, row } of readTable(requireTable(dir, 'food.csv'))) {
     stats.foodsRead += 1;
     const dataType = row.data_type ?? '';
     if (!FDC_FOOD_DATA_TYPES.has(dataType)) {
@@ -367,7 +336,7 @@ export async function importFdcCsv(
     });
   }
 
-  for await (const { line, row } of readCsv(requireTable(dir, 'food_nutrient.csv'))) {
+  for await (const { line, row } of readTable(requireTable(dir, 'food_nutrient.csv'))) {
     const record = records.get(row.fdc_id ?? '');
     if (!record) continue; // a sample, or a food skipped above
     const nutrientId = Number(row.nutrient_id);
@@ -395,7 +364,7 @@ export async function importFdcCsv(
 
   const portionFile = join(dir, 'food_portion.csv');
   if (existsSync(portionFile)) {
-    for await (const { line, row } of readCsv(portionFile)) {
+    for await (const { line, row } of readTable(portionFile)) {
       const record = records.get(row.fdc_id ?? '');
       if (!record) continue;
       const amount = Number(row.amount);

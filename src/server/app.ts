@@ -16,12 +16,22 @@ import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
 import { registerDataRoutes } from './routes/data.js';
+import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
 import { allowHosts, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
+
+/** Largest request body by default: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest body of POST /api/import and /api/import/cronometer: 64 MiB. A generated three-year Cronometer servings history
+ * (19,710 rows, a fifth of them own foods with their values) exports to 11.3 MiB.
+ */
+export const IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+const IMPORT_ROUTES = /^\/api\/import(?:\/|$)/;
 
 export interface AppOptions {
   store: Store;
@@ -35,6 +45,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Largest accepted request body, bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Largest body of POST /api/import and /api/import/cronometer (default 64 MiB). */
+  maxImportBodyBytes?: number;
   /** Host names to answer (DNS-rebinding guard); every host when absent. */
   allowedHosts?: readonly string[];
   /**
@@ -93,22 +105,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  app.use(
-    '/api/*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: (c) =>
         c.json(
           {
             error: {
               code: 'PAYLOAD_TOO_LARGE',
-              message: `request body too large (limit ${maxBodyBytes} bytes)`,
+              message: `request body too large (limit ${maxSize} bytes)`,
             },
           },
           413,
         ),
-    }),
+    });
+  const apiLimit = limitOf(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  // A restore or a tracker upload carries years of diary: their own, larger bound.
+  const importLimit = limitOf(options.maxImportBodyBytes ?? IMPORT_MAX_BODY_BYTES);
+  app.use('/api/*', (c, next) =>
+    (IMPORT_ROUTES.test(c.req.path) ? importLimit : apiLimit)(c, next),
   );
   app.use('/api/*', requireJsonBody);
   // Single-user local mode: everything belongs to `local` until accounts exist.
@@ -126,6 +141,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerPlanRoutes(app, deps);
   registerEvidenceRoutes(app);
   registerDataRoutes(app, deps);
+  registerTrackerImportRoutes(app, deps);
 
   app.all('/api/*', (c) =>
     c.json(

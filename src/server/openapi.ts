@@ -18,6 +18,7 @@ import {
   planBody,
   searchQuery,
   topQuery,
+  trackerUploadBody,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
 import { exportJsonSchema } from '../app/export-data.js';
@@ -498,7 +499,8 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['data'],
       requestBody: {
         required: true,
-        description: 'A document written by GET /api/export or `calcwise export`.',
+        description:
+          'A document written by GET /api/export or `calcwise export`, at most 64 MiB (413 above).',
         content: { 'application/json': { schema: exportSchemaJson } },
       },
       responses: {
@@ -510,6 +512,31 @@ const paths: Record<string, Record<string, Operation>> = {
         400: badRequest,
         409: fails('The store already holds data (CONFLICT): a restore never merges.'),
         422: fails('Not a readable export: a newer schema version or a bad field, by path.'),
+      },
+    },
+  },
+  '/api/import/cronometer': {
+    post: {
+      operationId: 'importTrackerExport',
+      summary: 'Review (dry run) or import a Cronometer or MyFitnessPal export',
+      description:
+        'The same use case as `calcwise import cronometer`. With dryRun the report says what ' +
+        'would be imported and nothing is stored; without it the entries and own foods are ' +
+        'stored in one transaction, replacing an earlier import of the same file. At most 64 MiB.',
+      tags: ['data'],
+      requestBody: requestBody(
+        trackerUploadBody,
+        "The export's file name and its bytes in base64 (UTF-8, comma-separated).",
+      ),
+      responses: {
+        200: ok(responses.trackerImportReport, 'Dry run: the review; nothing stored.'),
+        201: ok(responses.trackerImportReport, 'Stored: the report with the rows written.'),
+        400: fails(
+          'Not a readable export (INVALID_CSV, INVALID_INPUT): the message names the file, line and column.',
+        ),
+        422: fails(
+          'A row that cannot be read (INVALID_DATE …): the file, line and column; nothing stored.',
+        ),
       },
     },
   },
@@ -574,7 +601,8 @@ export function buildOpenApiDocument() {
         'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
         'Single-user local mode: every row belongs to the owner "local" and no request is ' +
         'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
-        'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
+        'JSON (415 otherwise) and at most 1 MiB (413), 64 MiB for POST /api/import; a loopback ' +
+        'server answers only loopback ' +
         'host names (403).',
       license: { name: 'MIT', identifier: 'MIT' },
     },
@@ -595,7 +623,9 @@ export function buildOpenApiDocument() {
       schemas: componentSchemas(),
       responses: {
         ForbiddenHost: fails('The Host header is not one this server answers (FORBIDDEN_HOST).'),
-        PayloadTooLarge: fails('The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE).'),
+        PayloadTooLarge: fails(
+          'The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import.',
+        ),
         UnsupportedMediaType: fails('The body is not application/json (UNSUPPORTED_MEDIA_TYPE).'),
         Internal: fails('A bug: answered without internals (INTERNAL).'),
       },

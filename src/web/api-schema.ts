@@ -400,6 +400,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/import/cronometer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Review (dry run) or import a Cronometer or MyFitnessPal export
+     * @description The same use case as `calcwise import cronometer`. With dryRun the report says what would be imported and nothing is stored; without it the entries and own foods are stored in one transaction, replacing an earlier import of the same file. At most 64 MiB.
+     */
+    post: operations['importTrackerExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/data': {
     parameters: {
       query?: never;
@@ -2638,6 +2658,182 @@ export interface components {
       startDate: string;
       entries: components['schemas']['DiaryEntry'][];
     };
+    TrackerImportReport: {
+      file: string;
+      /** @enum {string} */
+      layout: 'cronometer-servings' | 'cronometer-daily' | 'myfitnesspal-meals';
+      /** @description Stable for the same file: importing it again replaces its rows. */
+      importId: string;
+      dryRun: boolean;
+      /** @description Absent on a dry run: nothing stored. */
+      stored?: {
+        foods: number;
+        entries: number;
+        replacedFoods: number;
+        replacedEntries: number;
+      };
+      rows: number;
+      days: number;
+      from?: string;
+      to?: string;
+      matched: {
+        /** @description The food name as the file has it. */
+        name: string;
+        unit: string;
+        rows: number;
+        firstLine: number;
+        /** @enum {string} */
+        status: 'matched' | 'own-food' | 'ambiguous';
+        /** @description The food the entries link to (the imported own food unless matched). */
+        food: string;
+        foodName: string;
+        candidates: {
+          id: string;
+          name: string;
+          score: number;
+        }[];
+        use?: string;
+        applied?: string;
+      }[];
+      ownFood: {
+        /** @description The food name as the file has it. */
+        name: string;
+        unit: string;
+        rows: number;
+        firstLine: number;
+        /** @enum {string} */
+        status: 'matched' | 'own-food' | 'ambiguous';
+        /** @description The food the entries link to (the imported own food unless matched). */
+        food: string;
+        foodName: string;
+        candidates: {
+          id: string;
+          name: string;
+          score: number;
+        }[];
+        use?: string;
+        applied?: string;
+      }[];
+      ambiguous: {
+        /** @description The food name as the file has it. */
+        name: string;
+        unit: string;
+        rows: number;
+        firstLine: number;
+        /** @enum {string} */
+        status: 'matched' | 'own-food' | 'ambiguous';
+        /** @description The food the entries link to (the imported own food unless matched). */
+        food: string;
+        foodName: string;
+        candidates: {
+          id: string;
+          name: string;
+          score: number;
+        }[];
+        use?: string;
+        applied?: string;
+      }[];
+      rejected: {
+        line: number;
+        name?: string;
+        reason: string;
+      }[];
+      columns: {
+        read: string[];
+        ignored: {
+          header: string;
+          reason: string;
+        }[];
+      };
+      totalsOnly: boolean;
+      unknown: string[];
+      totals: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        file: number;
+        imported: number;
+        difference: number;
+        filledByFood: number;
+        unknownInFood: number;
+        changedByMapping: boolean;
+      }[];
+      review: {
+        /** @constant */
+        format: 'calcwise-import-review';
+        /** @constant */
+        version: 1;
+        file: string;
+        importId: string;
+        items: {
+          /** @description The food name as the file has it. */
+          name: string;
+          unit: string;
+          rows: number;
+          firstLine: number;
+          /** @enum {string} */
+          status: 'matched' | 'own-food' | 'ambiguous';
+          /** @description The food the entries link to (the imported own food unless matched). */
+          food: string;
+          foodName: string;
+          candidates: {
+            id: string;
+            name: string;
+            score: number;
+          }[];
+          use?: string;
+          applied?: string;
+        }[];
+      };
+    };
     /** @description The profile as entered (supplements in IU stay in IU); unknown fields are rejected. */
     Profile: {
       age: number;
@@ -2695,7 +2891,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE). */
+    /** @description The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import. */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -3922,7 +4118,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description A document written by GET /api/export or `calcwise export`. */
+    /** @description A document written by GET /api/export or `calcwise export`, at most 64 MiB (413 above). */
     requestBody: {
       content: {
         'application/json': {
@@ -4019,6 +4215,67 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description Not a readable export: a newer schema version or a bad field, by path. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['Internal'];
+    };
+  };
+  importTrackerExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The export's file name and its bytes in base64 (UTF-8, comma-separated). */
+    requestBody: {
+      content: {
+        'application/json': {
+          file: string;
+          contentBase64: string;
+          /** @description true: read and review, store nothing; false: store in one transaction. */
+          dryRun: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Dry run: the review; nothing stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackerImportReport'];
+        };
+      };
+      /** @description Stored: the report with the rows written. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackerImportReport'];
+        };
+      };
+      /** @description Not a readable export (INVALID_CSV, INVALID_INPUT): the message names the file, line and column. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description A row that cannot be read (INVALID_DATE …): the file, line and column; nothing stored. */
       422: {
         headers: {
           [name: string]: unknown;

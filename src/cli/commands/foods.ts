@@ -2,7 +2,16 @@ import type { Command } from 'commander';
 import { bundledFoods } from '../../app/compose.js';
 import type { FoodCatalog } from '../../app/deps.js';
 import { describeFood, type ShownNutrient } from '../../app/describe-food.js';
-import { findFood, parseNutrientId, rankFoods, searchFoods } from '../../app/foods.js';
+import {
+  checkFoodGroup,
+  findFood,
+  findOwnerFood,
+  parseNutrientId,
+  rankFoods,
+  searchFoods,
+  searchOwnerFoods,
+} from '../../app/foods.js';
+import { LOCAL_OWNER } from '../../app/deps.js';
 import {
   getNutrient,
   NUTRIENT_IDS,
@@ -16,11 +25,19 @@ import { DEFAULT_REGION, foodForRegion, menaquinoneForms, valueBasis } from '../
 import type { SourceRef } from '../../core/sources.js';
 import { formatAmount, formatCount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
+import { withCliStore } from '../open-cli-store.js';
 import { k2FormLines } from '../k2-forms.js';
 
 /** The bundled foods, read once per process; the search index is built when first used. */
 export function loadFoods(): FoodCatalog {
   return bundledFoods();
+}
+
+interface SearchOptions {
+  limit: string;
+  group?: string;
+  db?: string;
+  json?: boolean;
 }
 
 const BASES: readonly TopFoodsBasis[] = ['100g', 'serving', '100kcal'];
@@ -37,15 +54,21 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .argument('<query...>', 'words of the food name')
     .option('--limit <n>', 'maximum results', '10')
     .option('--group <group>', 'only foods whose group contains this text, e.g. "dairy"')
+    .option('--db <file>', 'also find own and imported (fdc:<id>) foods of this SQLite store')
     .option('--json', 'print JSON')
-    .action((words: string[], options: { limit: string; group?: string; json?: boolean }) => {
-      const results = orExit(
-        searchFoods(loadFoods(), {
-          query: words.join(' '),
-          limit: parseLimit(options.limit),
-          group: options.group,
-        }),
-      );
+    .action(async (words: string[], options: SearchOptions) => {
+      const input = {
+        query: words.join(' '),
+        limit: parseLimit(options.limit),
+        group: options.group,
+      };
+      const results =
+        options.db === undefined
+          ? orExit(searchFoods(loadFoods(), input))
+          : await withCliStore(io, options.db, async (store) => {
+              orExit(checkFoodGroup(loadFoods(), options.group));
+              return searchOwnerFoods({ store, foods: loadFoods() }, LOCAL_OWNER, input);
+            });
       if (options.json) return printJson(io, { results });
       if (results.length === 0) return io.stdout(`No food matches "${words.join(' ')}".\n`);
       io.stdout(
@@ -66,9 +89,17 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
       'choose menaquinone values for this country (us, nl, au, jp, …)',
       DEFAULT_REGION,
     )
+    .option('--db <file>', 'also show own and imported (fdc:<id>) foods of this SQLite store')
     .option('--json', 'print JSON')
-    .action((id: string, options: { json?: boolean; region: string }) => {
-      const food = foodForRegion(orExit(findFood(loadFoods(), id)), checkRegion(options.region));
+    .action(async (id: string, options: { json?: boolean; region: string; db?: string }) => {
+      const region = checkRegion(options.region);
+      const found =
+        options.db === undefined
+          ? findFood(loadFoods(), id)
+          : await withCliStore(io, options.db, (store) =>
+              findOwnerFood({ store, foods: loadFoods() }, LOCAL_OWNER, id),
+            );
+      const food = foodForRegion(orExit(found), region);
       const shown = describeFood(food);
       if (options.json) return printJson(io, roundForOutput(shown));
       io.stdout(

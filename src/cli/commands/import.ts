@@ -17,13 +17,14 @@ import {
   type ReviewFile,
   type ReviewItem,
 } from '../../app/import-cronometer.js';
-import { importFdcCsv } from '../../app/compose.js';
+import { importFdcCsv, type FdcProgress } from '../../app/compose.js';
 import { importExport } from '../../app/export-data.js';
 import { importFdc } from '../../app/import-fdc.js';
 import { getNutrient } from '../../core/nutrients.js';
 import { formatAmount, formatTable, roundForOutput } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';
+import { progressReporter } from '../progress.js';
 import { readJson } from '../read-input.js';
 import { LOCAL_OWNER } from '../../app/deps.js';
 import { loadFoods } from './foods.js';
@@ -142,12 +143,27 @@ export function registerImportCommand(program: Command, io: CliIo): void {
       try {
         const dir = unpacked ? releaseFolder(unpacked, release) : path;
         const name = basename(release).replace(/\.zip$/i, '');
-        const progress = (line: string) => io.stderr(`${line}\n`);
-        progress(`reading ${release} (nutrient, food, food_nutrient, food_portion tables) …`);
+        io.stderr(`reading ${release} (nutrient, food, food_nutrient, food_portion tables) …\n`);
         const started = Date.now();
+        const progress = progressReporter(io, {
+          tty: io.stderrIsTTY === true,
+          now: () => performance.now() / 1000,
+        });
+        const onProgress = (p: FdcProgress) =>
+          progress.update({
+            label: p.table,
+            fraction: p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 1,
+            rows: p.rows,
+          });
         const report = await withCliStore(io, options.db, async (store, location) => {
+          const readRelease = async (folder: string) => {
+            const read = await importFdcCsv(folder, { release: name, onProgress });
+            progress.finish();
+            io.stderr(`storing ${read.foods.length} foods in one transaction …\n`);
+            return read;
+          };
           const result = await importFdc(
-            { store, readRelease: (d) => importFdcCsv(d, { release: name }) },
+            { store, readRelease },
             { owner: LOCAL_OWNER, dir, release: name, file: release },
           );
           if (!result.ok) throw new CliFailure(result.error);

@@ -96,3 +96,15 @@ export const customFoodBody = z.strictObject({
     .max(50)
     .default([]),
 });
+
+/** POST /api/import/cronometer: the exported file, its bytes in base64 (the encoding is checked). */
+export const trackerUploadBody = z.strictObject({
+  file: z.string().trim().min(1, 'the file name is required').max(255),
+  contentBase64: z
+    .string()
+    .min(1, 'the file is empty')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  dryRun: z
+    .boolean()
+    .describe('true: read and review, store nothing; false: store in one transaction.'),
+});

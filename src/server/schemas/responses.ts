@@ -701,3 +701,72 @@ export const appliedPlanResponse = named(
   'AppliedPlan',
   z.strictObject({ planId: z.string(), startDate: z.string(), entries: z.array(diaryEntry) }),
 );
+
+const reviewItem = z.strictObject({
+  name: z.string().describe('The food name as the file has it.'),
+  unit: z.string(),
+  rows: z.number().int(),
+  firstLine: z.number().int(),
+  status: z.enum(['matched', 'own-food', 'ambiguous']),
+  food: z.string().describe('The food the entries link to (the imported own food unless matched).'),
+  foodName: z.string(),
+  candidates: z.array(z.strictObject({ id: z.string(), name: z.string(), score: z.number() })),
+  use: z.string().optional(),
+  applied: z.string().optional(),
+});
+
+export const trackerImportReport = named(
+  'TrackerImportReport',
+  z.strictObject({
+    file: z.string(),
+    layout: z.enum(['cronometer-servings', 'cronometer-daily', 'myfitnesspal-meals']),
+    importId: z
+      .string()
+      .describe('Stable for the same file: importing it again replaces its rows.'),
+    dryRun: z.boolean(),
+    stored: z
+      .strictObject({
+        foods: z.number().int(),
+        entries: z.number().int(),
+        replacedFoods: z.number().int(),
+        replacedEntries: z.number().int(),
+      })
+      .optional()
+      .describe('Absent on a dry run: nothing stored.'),
+    rows: z.number().int(),
+    days: z.number().int(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    matched: z.array(reviewItem),
+    ownFood: z.array(reviewItem),
+    ambiguous: z.array(reviewItem),
+    rejected: z.array(
+      z.strictObject({ line: z.number().int(), name: z.string().optional(), reason: z.string() }),
+    ),
+    columns: z.strictObject({
+      read: z.array(z.string()),
+      ignored: z.array(z.strictObject({ header: z.string(), reason: z.string() })),
+    }),
+    totalsOnly: z.boolean(),
+    unknown: z.array(z.string()),
+    totals: z.array(
+      z.strictObject({
+        nutrient: nutrientId,
+        file: z.number(),
+        imported: z.number(),
+        difference: z.number(),
+        filledByFood: z.number(),
+        unknownInFood: z.number().int(),
+        changedByMapping: z.boolean(),
+      }),
+    ),
+    review: z.strictObject({
+      format: z.literal('calcwise-import-review'),
+      version: z.literal(1),
+      file: z.string(),
+      importId: z.string(),
+      items: z.array(reviewItem),
+    }),
+  }),
+  'A tracker export read against the food data: each food name matched, kept as own food or ambiguous (with candidates), rejected rows with why, and the totals check.',
+);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage } from './status.js';
+import { TrackerImport } from './tracker-import.js';
 
 /** The data routes (GET/DELETE /api/data, POST /api/import); errors as `{ error: { message } }`. */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -103,6 +104,7 @@ export function YourData() {
         </span>
       </div>
       <ErrorMessage error={error} title="That did not work." />
+      <TrackerImport />
     </section>
   );
 }
