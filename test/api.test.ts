@@ -689,6 +689,47 @@ describe('profile, targets and findings', () => {
     expect((await call(app, 'GET', '/api/profile')).json.age).toBe(73);
   });
 
+  it('stores a profile sent without supplements or exclude with its defaults applied', async () => {
+    const put = await call(app, 'PUT', '/api/profile', { age: 60, sex: 'female' });
+    expect(put.status).toBe(200);
+    const normalized = {
+      age: 60,
+      sex: 'female',
+      lifeStage: 'none',
+      smoker: false,
+      conditions: [],
+      medications: [],
+      supplements: [],
+      pattern: 'omnivore',
+      exclude: [],
+      dislikes: [],
+      targets: {},
+    };
+    expect(put.json).toEqual(normalized);
+    expect((await store.getProfile('local'))?.profile).toEqual(normalized);
+    expect((await call(app, 'GET', '/api/profile')).json).toEqual(normalized);
+    // Names are trimmed and lower-cased as the CLI reads them; IU stay IU.
+    await call(app, 'PUT', '/api/profile', {
+      age: 60,
+      sex: 'female',
+      medications: ['  Warfarin '],
+      supplements: [{ nutrient: 'vitamin-d', amount: 1000, unit: 'IU' }],
+    });
+    expect((await store.getProfile('local'))?.profile).toMatchObject({
+      medications: ['warfarin'],
+      supplements: [{ nutrient: 'vitamin-d', amount: 1000, unit: 'IU' }],
+      exclude: [],
+    });
+  });
+
+  it('reads a partial profile stored before normalisation with its defaults', async () => {
+    await store.putProfile('local', { age: 60, sex: 'female' });
+    const { status, json } = await call(app, 'GET', '/api/profile');
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ supplements: [], exclude: [], conditions: [] });
+    expect((await call(app, 'GET', '/api/targets')).status).toBe(200);
+  });
+
   it('refuses an impossible profile with 422 naming the field, and keeps the old one', async () => {
     await call(app, 'PUT', '/api/profile', profile);
     const negative = await call(app, 'PUT', '/api/profile', { ...profile, age: -5 });

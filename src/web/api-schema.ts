@@ -128,9 +128,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stored profile, as entered */
+    /** The stored profile, normalised (defaults applied, units as entered) */
     get: operations['getProfile'];
-    /** Save the profile (validated first) */
+    /** Save the profile (validated, then stored with its defaults applied) */
     put: operations['putProfile'];
     post?: never;
     delete?: never;
@@ -2623,7 +2623,7 @@ export interface components {
       startDate: string;
       entries: components['schemas']['DiaryEntry'][];
     };
-    /** @description The profile as entered (supplements in IU stay in IU); unknown fields are rejected. */
+    /** @description The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected. */
     Profile: {
       age: number;
       /** @enum {string} */
