@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { PageErrorBoundary } from './components/error-boundary.js';
 import { Layout } from './components/layout.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { DiaryPage } from './pages/diary-page.js';
@@ -75,7 +76,12 @@ export function App() {
   const nav = page === 'food' || page === 'top' ? 'foods' : page;
   return (
     <Layout current={nav}>
-      <Page route={route} />
+      <PageErrorBoundary
+        key={`${route.page}/${route.param ?? ''}`}
+        page={TITLES[page] ?? 'calcwise'}
+      >
+        <Page route={route} />
+      </PageErrorBoundary>
     </Layout>
   );
 }
