@@ -382,6 +382,31 @@ describe('foods', () => {
     expect(bad.json.error.field).toBe('limit');
   });
 
+  it('reports the total and pages across custom and bundled foods', async () => {
+    await call(app, 'POST', '/api/foods/custom', {
+      slug: 'kale-soup',
+      name: 'Kale soup, home recipe',
+      nutrients: { 'vitamin-k1': 120 },
+    });
+    const all = await call(app, 'GET', '/api/foods?q=kale');
+    expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({ query: 'kale', total: 2, offset: 0, limit: 10 });
+    expect(all.json.results.map((r: { id: string }) => r.id)).toEqual([
+      'custom:kale-soup',
+      'sr24:11233',
+    ]);
+    const first = await call(app, 'GET', '/api/foods?q=kale&limit=1');
+    expect(first.json.total).toBe(2);
+    expect(first.json.results.map((r: { id: string }) => r.id)).toEqual(['custom:kale-soup']);
+    const second = await call(app, 'GET', '/api/foods?q=kale&limit=1&offset=1');
+    expect(second.json).toMatchObject({ total: 2, offset: 1 });
+    expect(second.json.results.map((r: { id: string }) => r.id)).toEqual(['sr24:11233']);
+    expect((await call(app, 'GET', '/api/foods?q=kale&offset=2')).json.results).toEqual([]);
+    expect((await call(app, 'GET', '/api/foods?q=kale&offset=-1')).json.error.field).toBe('offset');
+    const badGroup = await call(app, 'GET', '/api/foods?q=kale&group=no%20such%20group');
+    expect(badGroup.json.error).toMatchObject({ code: 'INVALID_INPUT', field: 'group' });
+  });
+
   it('ranks foods by a nutrient, and refuses an unknown nutrient with 404', async () => {
     const { json } = await call(app, 'GET', '/api/foods/top/calcium?limit=2');
     expect(json.results.map((r: { id: string }) => r.id)).toEqual(['sr24:01009', 'sr24:11233']);

@@ -460,12 +460,18 @@ export interface components {
     };
     FoodSearch: {
       query: string;
+      /** @description Foods matching in all (custom first, then bundled). */
+      total: number;
+      offset: number;
+      limit: number;
       results: {
         id: string;
         name: string;
         group: string;
         score: number;
       }[];
+      /** @description How a modern name the 2011 data lacks was read ("greek yogurt" → plain yogurt). */
+      note?: string;
     };
     Food: {
       id: string;
@@ -2764,6 +2770,8 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description Hits to skip, for paging: the next page starts at offset + limit. */
+        offset?: number;
         group?: string;
       };
       header?: never;
