@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, doiUrl, formatAmount, pubmedUrl } from './lib.js';
+import { addDays, doiUrl, formatAmount, portionLabel, pubmedUrl } from './lib.js';
 import { href, parseHash } from './router.js';
 
 describe('formatAmount', () => {
@@ -56,6 +56,18 @@ describe('study links', () => {
     expect(pubmedUrl('35861067')).toBe('https://pubmed.ncbi.nlm.nih.gov/35861067/');
     expect(doiUrl('10.1161/CIRCULATIONAHA.122.060396')).toBe(
       'https://doi.org/10.1161/CIRCULATIONAHA.122.060396',
+    );
+  });
+});
+
+describe('portionLabel', () => {
+  it('states the USDA amount with its grams, never grams per one unit', () => {
+    // SR24 01116 (plain whole-milk yogurt): 0.5 container (4 oz) = 113 g.
+    expect(portionLabel({ name: 'container (4 oz)', amount: 0.5, grams: 113 })).toBe(
+      '0.5 container (4 oz) = 113 g',
+    );
+    expect(portionLabel({ name: 'cup, chopped', amount: 1, grams: 67 })).toBe(
+      '1 cup, chopped = 67 g',
     );
   });
 });

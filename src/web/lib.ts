@@ -39,6 +39,14 @@ export function formatAmount(value: number | undefined | null, unit = ''): strin
   return unit ? `${text} ${unit}` : text;
 }
 
+/**
+ * A household portion as USDA states it, amount included: "0.5 container (4 oz) = 113 g",
+ * "1 cup, chopped = 67 g". Dividing grams by the amount would turn that container into 226 g.
+ */
+export function portionLabel(portion: { name: string; amount: number; grams: number }): string {
+  return `${formatAmount(portion.amount)} ${portion.name} = ${formatAmount(portion.grams, 'g')}`;
+}
+
 export function formatPercent(share: number | undefined): string {
   if (share === undefined || !Number.isFinite(share)) return 'unknown';
   return `${Math.round(share * 100)} %`;

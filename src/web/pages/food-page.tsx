@@ -4,7 +4,7 @@ import { SourceRefView } from '../components/source-ref.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { FoodSearch } from '../components/food-search.js';
 import { loadFood } from '../food-cache.js';
-import { formatAmount, nutrientName, nutrientUnit, useAsync } from '../lib.js';
+import { formatAmount, nutrientName, nutrientUnit, portionLabel, useAsync } from '../lib.js';
 import { href, navigate } from '../router.js';
 
 const GROUPS: { title: string; ids: NutrientId[] }[] = [
@@ -188,9 +188,7 @@ function FoodDetail({ id }: { id: string }) {
         {food.data.portions.length ? (
           <ul>
             {food.data.portions.map((portion) => (
-              <li key={portion.name}>
-                {formatAmount(portion.amount)} {portion.name} = {formatAmount(portion.grams, 'g')}
-              </li>
+              <li key={portion.name}>{portionLabel(portion)}</li>
             ))}
           </ul>
         ) : (
