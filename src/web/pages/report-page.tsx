@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api.js';
 import type { NutrientId, ProfileInput } from '../api-types.js';
 import { FindingsList } from '../components/findings-list.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 import { PANEL, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import {
@@ -95,7 +96,7 @@ export function ReportPage() {
         <h2 id="report-averages">Average daily intake vs targets</h2>
         <ErrorMessage error={analysis.error} title="Could not load the analysis." />
         {analysis.data ? (
-          <div className="table-scroll">
+          <ScrollRegion label="Average daily intake vs targets (table)">
             <table className="report-table">
               <thead>
                 <tr>
@@ -153,7 +154,7 @@ export function ReportPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
         <p className="small muted">
           Food and supplements are daily averages over the logged days; targets and limits are
