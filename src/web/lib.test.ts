@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, doiUrl, formatAmount, portionLabel, pubmedUrl } from './lib.js';
+import {
+  addDays,
+  conditionLabel,
+  doiUrl,
+  formatAmount,
+  plainTrigger,
+  portionLabel,
+  pubmedUrl,
+} from './lib.js';
 import { href, parseHash } from './router.js';
 
 describe('formatAmount', () => {
@@ -69,5 +77,20 @@ describe('portionLabel', () => {
     expect(portionLabel({ name: 'cup, chopped', amount: 1, grams: 67 })).toBe(
       '1 cup, chopped = 67 g',
     );
+  });
+});
+
+describe('plain labels for codes', () => {
+  it('names conditions and leaves unknown codes as given', () => {
+    expect(conditionLabel('ckd-3a')).toBe('Chronic kidney disease, stage 3a');
+    expect(conditionLabel('gout')).toBe('gout');
+  });
+
+  it('replaces condition and nutrient codes in a finding trigger, not parts of words', () => {
+    expect(plainTrigger('condition: ckd-3a; supplement: vitamin-d 50 µg/day')).toBe(
+      'condition: Chronic kidney disease, stage 3a; supplement: Vitamin D 50 µg/day',
+    );
+    expect(plainTrigger('condition: ckd-3b')).toBe('condition: Chronic kidney disease, stage 3b');
+    expect(plainTrigger('medication: warfarin')).toBe('medication: warfarin');
   });
 });

@@ -7,6 +7,7 @@ import { PANEL, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import {
   addDays,
+  conditionLabel,
   DISCLAIMER,
   formatAmount,
   formatPercent,
@@ -15,12 +16,15 @@ import {
   useAsync,
 } from '../lib.js';
 
+/** "vegetarian" → "Vegetarian", "ckd-3a" stays a code for conditionLabel to name. */
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 function ProfileSummary({ profile }: { profile: ProfileInput }) {
   const rows: [string, string][] = [
     ['Age, sex', `${profile.age}, ${profile.sex}`],
-    ['Life stage', profile.lifeStage === 'none' ? '—' : profile.lifeStage],
+    ['Life stage', profile.lifeStage === 'none' ? '—' : capitalised(profile.lifeStage)],
     ['Smoker', profile.smoker ? 'yes' : 'no'],
-    ['Conditions', profile.conditions.join(', ') || 'none given'],
+    ['Conditions', profile.conditions.map(conditionLabel).join('; ') || 'none given'],
     ['Medications', profile.medications.join(', ') || 'none given'],
     [
       'Supplements',
@@ -31,8 +35,8 @@ function ProfileSummary({ profile }: { profile: ProfileInput }) {
         )
         .join('; ') || 'none given',
     ],
-    ['Eating pattern', profile.pattern],
-    ['Excluded', profile.exclude.join(', ') || 'none'],
+    ['Eating pattern', capitalised(profile.pattern)],
+    ['Excluded', profile.exclude.map(capitalised).join(', ') || 'none'],
   ];
   return (
     <dl className="summary">
