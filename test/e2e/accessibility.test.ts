@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page.js';
 import { launchBrowser } from './support/browser.js';
-import { assertBuilt, startServer, type RunningServer } from './support/server.js';
+import { assertBuilt, sendJson, startServer, type RunningServer } from './support/server.js';
 
 const ROUTES = [
   'dashboard',
@@ -36,14 +36,8 @@ describe('accessibility of every page (axe-core)', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  async function send(method: string, path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  }
+  const send = (method: string, path: string, body: unknown) =>
+    sendJson(server, method, path, body);
 
   beforeAll(async () => {
     assertBuilt();
