@@ -407,6 +407,20 @@ describe('foods', () => {
     expect(badGroup.json.error).toMatchObject({ code: 'INVALID_INPUT', field: 'group' });
   });
 
+  it('answers "greek yogurt" with an own strained yogurt first, and notes SR24 lacks it otherwise', async () => {
+    const before = await call(app, 'GET', '/api/foods?q=greek%20yogurt');
+    expect(before.status).toBe(200);
+    expect(before.json.note).toMatch(/no Greek \(strained\) yogurt/);
+    await call(app, 'POST', '/api/foods/custom', {
+      slug: 'greek-yogurt',
+      name: 'Yogurt, Greek, plain, whole milk',
+      nutrients: { protein: 9, calcium: 100 },
+    });
+    const after = await call(app, 'GET', '/api/foods?q=greek%20yogurt');
+    expect(after.json.results[0]).toMatchObject({ id: 'custom:greek-yogurt' });
+    expect(after.json.note).toBeUndefined();
+  });
+
   it('ranks foods by a nutrient, and refuses an unknown nutrient with 404', async () => {
     const { json } = await call(app, 'GET', '/api/foods/top/calcium?limit=2');
     expect(json.results.map((r: { id: string }) => r.id)).toEqual(['sr24:01009', 'sr24:11233']);
