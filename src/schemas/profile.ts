@@ -153,6 +153,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
  *   // ok: supplements[0] = { nutrient: 'vitamin-d', amount: 50, unit: 'µg', entered: '2000 IU' }
  */
 export function parseProfile(input: unknown, file?: string): Result<Profile> {
+  const document = parseProfileDocument(input, file);
+  return document.ok ? ok(toCoreProfile(document.value)) : document;
+}
+
+/** A profile document as entered (supplements in their own units) with every default applied. */
+export type ProfileDocument = z.output<typeof profileSchema>;
+
+/**
+ * Validates a profile document and returns it normalised: defaults filled in (`supplements: []`,
+ * `exclude: []` …), names trimmed and lower-cased, supplement units as entered. This is the form
+ * a profile is stored in, so every reader sees the same shape whoever wrote it.
+ */
+export function parseProfileDocument(input: unknown, file?: string): Result<ProfileDocument> {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -170,7 +183,10 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
       ...(unknownField ? { field: unknownField } : {}),
     });
   }
-  const p = parsed.data;
+  return ok(parsed.data);
+}
+
+function toCoreProfile(p: ProfileDocument): Profile {
   const profile: Profile = {
     age: p.age,
     sex: p.sex,
@@ -192,5 +208,5 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
   if (p.activity !== undefined) profile.activity = p.activity;
   if (p.energyKcal !== undefined) profile.energyKcal = p.energyKcal;
   if (p.region !== undefined) profile.region = p.region;
-  return ok(profile);
+  return profile;
 }

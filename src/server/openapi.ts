@@ -48,7 +48,7 @@ function componentSchemas(): Record<string, Json> {
   schemas.Profile = {
     ...bare(z.toJSONSchema(responses.profileResponse, { io: 'input' }) as Json),
     description:
-      'The profile as entered (supplements in IU stay in IU); unknown fields are rejected.',
+      'The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected.',
   };
   return schemas;
 }
@@ -229,7 +229,7 @@ const paths: Record<string, Record<string, Operation>> = {
   '/api/profile': {
     get: {
       operationId: 'getProfile',
-      summary: 'The stored profile, as entered',
+      summary: 'The stored profile, normalised (defaults applied, units as entered)',
       tags: ['profile'],
       responses: {
         200: ok(responses.profileResponse, 'Profile.'),
@@ -238,7 +238,7 @@ const paths: Record<string, Record<string, Operation>> = {
     },
     put: {
       operationId: 'putProfile',
-      summary: 'Save the profile (validated first)',
+      summary: 'Save the profile (validated, then stored with its defaults applied)',
       tags: ['profile'],
       requestBody: {
         required: true,

@@ -128,9 +128,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stored profile, as entered */
+    /** The stored profile, normalised (defaults applied, units as entered) */
     get: operations['getProfile'];
-    /** Save the profile (validated first) */
+    /** Save the profile (validated, then stored with its defaults applied) */
     put: operations['putProfile'];
     post?: never;
     delete?: never;
@@ -480,12 +480,18 @@ export interface components {
     };
     FoodSearch: {
       query: string;
+      /** @description Foods matching in all (custom first, then bundled). */
+      total: number;
+      offset: number;
+      limit: number;
       results: {
         id: string;
         name: string;
         group: string;
         score: number;
       }[];
+      /** @description How a modern name the 2011 data lacks was read ("greek yogurt" → plain yogurt). */
+      note?: string;
     };
     Food: {
       id: string;
@@ -2834,7 +2840,7 @@ export interface components {
         }[];
       };
     };
-    /** @description The profile as entered (supplements in IU stay in IU); unknown fields are rejected. */
+    /** @description The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected. */
     Profile: {
       age: number;
       /** @enum {string} */
@@ -2975,6 +2981,8 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description Hits to skip, for paging: the next page starts at offset + limit. */
+        offset?: number;
         group?: string;
       };
       header?: never;

@@ -7,9 +7,10 @@ import { readJson, readQuery } from '../validation.js';
 
 export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/foods', async (c) => {
-    const { q, limit, group } = readQuery(c, searchQuery);
-    const results = await searchOwnerFoods(deps, c.var.owner, { query: q, limit, group });
-    return c.json({ query: q, results });
+    const { q, limit, offset, group } = readQuery(c, searchQuery);
+    return c.json(
+      orFail(await searchOwnerFoods(deps, c.var.owner, { query: q, limit, offset, group })),
+    );
   });
 
   app.get('/api/foods/custom', async (c) => {

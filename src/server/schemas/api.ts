@@ -52,6 +52,13 @@ export const entryIdParam = z
 export const searchQuery = z.object({
   q: z.string().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(100).default(10),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(0)
+    .describe('Hits to skip, for paging: the next page starts at offset + limit.'),
   group: z.string().max(100).optional(),
 });
 
