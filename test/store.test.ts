@@ -8,6 +8,7 @@ import type { Food } from '../src/core/foods.js';
 import {
   createPostgresStore,
   createSqliteStore,
+  openSqliteDatabase,
   resolveStoreLocation,
   type Store,
 } from '../src/store/index.js';
@@ -170,6 +171,28 @@ function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.listEntries('local')).toHaveLength(2);
     });
 
+    it('adds 5,000 entries in one call (beyond SQLite’s variable limit per statement)', async () => {
+      const entries = Array.from({ length: 5000 }, (_, i) => ({
+        date: '2026-11-24',
+        food: 'sr24:11233',
+        amount: i + 1,
+        unit: 'g',
+      }));
+      const stored = await store.addEntries('local', entries);
+      expect(stored).toHaveLength(5000);
+      expect(new Set(stored.map((e) => e.id)).size).toBe(5000);
+      expect(stored.map((e) => e.amount)).toEqual(entries.map((e) => e.amount));
+      expect(await store.listEntries('local', { from: '2026-11-24' })).toHaveLength(5000);
+    });
+
+    it('finds no entry for an id outside the column’s range, rather than failing', async () => {
+      for (const id of [0, -1, 2_147_483_648, Number.MAX_SAFE_INTEGER, 1.5]) {
+        expect(await store.getEntry('local', id)).toBeUndefined();
+        expect(await store.updateEntry('local', id, { amount: 1 })).toBeUndefined();
+        expect(await store.deleteEntry('local', id)).toBe(false);
+      }
+    });
+
     it('saves plans and returns them by id, newest first, per owner', async () => {
       const first = await store.savePlan('local', {
         request: { days: 1 },
@@ -274,6 +297,15 @@ describe('SQLite file store', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const migrations = raw.prepare('select name from kysely_migration').all();
     expect(migrations).toEqual([{ name: '0001-initial' }, { name: '0002-import-provenance' }]);
+    raw.close();
+  });
+
+  it('opens the diary file with WAL and synchronous=FULL, so an acknowledged write survives power loss', () => {
+    const raw = openSqliteDatabase(tempDbFile());
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL (0 OFF, 1 NORMAL, 3 EXTRA): every commit is fsynced before it returns.
+    expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     raw.close();
   });
 

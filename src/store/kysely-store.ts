@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Food, FoodId } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Database, DiaryEntriesTable, PlansTable } from './schema.js';
+import { isEntryId, type Database, type DiaryEntriesTable, type PlansTable } from './schema.js';
 import type {
   DateRange,
   ImportBatch,
@@ -55,22 +55,17 @@ export function createKyselyStore(
     if (entries.length === 0) return [];
     await ensureOwner(executor, owner);
     const at = now();
-    const rows = await executor
-      .insertInto('diary_entries')
-      .values(
-        entries.map((entry) => ({
-          owner,
-          date: entry.date,
-          food_id: entry.food,
-          amount: entry.amount,
-          unit: entry.unit,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .returningAll()
-      .execute();
-    return rows.map(toEntry).sort((a, b) => a.id - b.id);
+    const stored: StoredDiaryEntry[] = [];
+    // SQLite binds at most 32,766 variables a statement, PostgreSQL 65,535: chunk the rows.
+    for (const chunk of chunks(entries, ENTRY_ROWS_PER_INSERT)) {
+      const rows = await executor
+        .insertInto('diary_entries')
+        .values(chunk.map((entry) => entryRow(owner, entry, { createdAt: at, updatedAt: at })))
+        .returningAll()
+        .execute();
+      stored.push(...rows.map(toEntry));
+    }
+    return stored.sort((a, b) => a.id - b.id);
   }
 
   return {
@@ -110,6 +105,7 @@ export function createKyselyStore(
     },
 
     async getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined> {
+      if (!isEntryId(id)) return undefined;
       const row = await db
         .selectFrom('diary_entries')
         .selectAll()
@@ -134,6 +130,7 @@ export function createKyselyStore(
       id: number,
       patch: Partial<NewDiaryEntry>,
     ): Promise<StoredDiaryEntry | undefined> {
+      if (!isEntryId(id)) return undefined;
       const row = await db
         .updateTable('diary_entries')
         .set({
@@ -151,6 +148,7 @@ export function createKyselyStore(
     },
 
     async deleteEntry(owner: string, id: number): Promise<boolean> {
+      if (!isEntryId(id)) return false;
       const result = await db
         .deleteFrom('diary_entries')
         .where('owner', '=', owner)
@@ -285,20 +283,13 @@ export function createKyselyStore(
             )
             .execute();
         }
-        for (const chunk of chunks(batch.entries, 500)) {
+        for (const chunk of chunks(batch.entries, ENTRY_ROWS_PER_INSERT)) {
           await trx
             .insertInto('diary_entries')
             .values(
-              chunk.map((entry) => ({
-                owner,
-                date: entry.date,
-                food_id: entry.food,
-                amount: entry.amount,
-                unit: entry.unit,
-                created_at: at,
-                updated_at: at,
-                import_id: batch.importId,
-              })),
+              chunk.map((entry) =>
+                entryRow(owner, entry, { createdAt: at, updatedAt: at, importId: batch.importId }),
+              ),
             )
             .execute();
         }
@@ -403,21 +394,10 @@ export function createKyselyStore(
             )
             .execute();
         }
-        for (const chunk of chunks(data.diary, 500)) {
+        for (const chunk of chunks(data.diary, ENTRY_ROWS_PER_INSERT)) {
           await trx
             .insertInto('diary_entries')
-            .values(
-              chunk.map((entry) => ({
-                owner,
-                date: entry.date,
-                food_id: entry.food,
-                amount: entry.amount,
-                unit: entry.unit,
-                created_at: entry.createdAt,
-                updated_at: entry.updatedAt,
-                import_id: entry.importId,
-              })),
-            )
+            .values(chunk.map((entry) => entryRow(owner, entry, entry)))
             .execute();
         }
         for (const chunk of chunks(data.plans, 200)) {
@@ -463,6 +443,9 @@ export function createKyselyStore(
   };
 }
 
+/** Diary rows per INSERT: at most 8 columns × 500 rows stays far below either dialect's variable limit. */
+const ENTRY_ROWS_PER_INSERT = 500;
+
 /** Tables whose rows belong to an owner (column `owner`), children before `owners`. */
 const OWNED_TABLES = ['diary_entries', 'custom_foods', 'plans', 'profiles'] as const;
 
@@ -470,6 +453,24 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The row of a diary entry, with its timestamps and the import that wrote it (if any). */
+function entryRow(
+  owner: string,
+  entry: NewDiaryEntry,
+  meta: { createdAt: string; updatedAt: string; importId?: string | null },
+): Insertable<DiaryEntriesTable> {
+  return {
+    owner,
+    date: entry.date,
+    food_id: entry.food,
+    amount: entry.amount,
+    unit: entry.unit,
+    created_at: meta.createdAt,
+    updated_at: meta.updatedAt,
+    ...(meta.importId !== undefined && { import_id: meta.importId }),
+  };
 }
 
 function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {

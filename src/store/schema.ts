@@ -64,5 +64,17 @@ export interface PlansTable {
   result: string;
 }
 
+/**
+ * The largest diary entry id: the column is PostgreSQL `serial` (int4) and SQLite `integer`, so
+ * ids run from 1 to 2^31 − 1 on both. An id outside that range names no entry; PostgreSQL would
+ * refuse to even compare it.
+ */
+export const MAX_ENTRY_ID = 2_147_483_647;
+
+/** Whether `id` can be a diary entry id (an integer from 1 to MAX_ENTRY_ID). */
+export function isEntryId(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ENTRY_ID;
+}
+
 /** The owner of every row in single-user local mode. */
 export const LOCAL_OWNER = 'local';
