@@ -13,6 +13,7 @@ import {
   type Store,
 } from '../src/store/index.js';
 import type { KyselyStoreOptions } from '../src/store/kysely-store.js';
+import { pgProblem as findPgProblem, pgUrl } from './support/test-stores.js';
 
 /** A clock that moves one second per call, so timestamps are distinct and predictable. */
 function steppingClock(start = Date.parse('2026-11-20T08:00:00Z')): () => Date {
@@ -348,22 +349,7 @@ describe('store location', () => {
 
 // --- PostgreSQL -------------------------------------------------------------------------------
 
-const pgUrl = process.env.CALCWISE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function pgReachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgProblem = await pgReachable();
+const pgProblem = await findPgProblem();
 const pgSchemas: string[] = [];
 
 if (pgProblem && process.env.CI) {

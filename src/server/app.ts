@@ -22,6 +22,7 @@ import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
 import { allowHosts, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
+import { unmatchedApiRequest } from './method-not-allowed.js';
 
 export interface AppOptions {
   store: Store;
@@ -127,12 +128,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerEvidenceRoutes(app);
   registerDataRoutes(app, deps);
 
-  app.all('/api/*', (c) =>
-    c.json(
-      errorBody({ code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` }),
-      404,
-    ),
-  );
+  app.all('/api/*', unmatchedApiRequest);
   if (options.webRoot) registerStaticFiles(app, options.webRoot);
 
   app.onError((error, c) => {

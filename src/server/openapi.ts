@@ -20,6 +20,7 @@ import {
   topQuery,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
+import { MAX_ENTRY_ID } from '../app/deps.js';
 import { exportJsonSchema } from '../app/export-data.js';
 
 type Json = Record<string, unknown>;
@@ -128,11 +129,15 @@ interface Operation {
 /** Every operation: its own responses, plus the ones any request can get. */
 function operation(op: Operation): Json {
   const withBody = op.requestBody !== undefined;
+  // Any parameter can carry a control character or an id out of range: 400 naming it.
+  const withParameters = (op.parameters ?? []).length > 0;
   return {
     ...op,
     responses: {
+      ...((withBody || withParameters) && { 400: badRequest }),
       ...op.responses,
       403: shared('ForbiddenHost'),
+      431: shared('HeadersTooLarge'),
       ...(withBody && { 413: shared('PayloadTooLarge'), 415: shared('UnsupportedMediaType') }),
       500: op.responses[500] ?? shared('Internal'),
     },
@@ -140,7 +145,11 @@ function operation(op: Operation): Json {
 }
 
 const dateRange = queryParameters(dateRangeQuery);
-const entryId = pathParameter('id', 'Diary entry id.', { type: 'integer', minimum: 1 });
+const entryId = pathParameter('id', 'Diary entry id.', {
+  type: 'integer',
+  minimum: 1,
+  maximum: MAX_ENTRY_ID,
+});
 const planId = pathParameter('id', 'Plan id.');
 
 const paths: Record<string, Record<string, Operation>> = {
@@ -574,8 +583,9 @@ export function buildOpenApiDocument() {
         'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
         'Single-user local mode: every row belongs to the owner "local" and no request is ' +
         'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
-        'JSON (415 otherwise) and at most 1 MiB (413); a loopback server answers only loopback ' +
-        'host names (403).',
+        'JSON (415 otherwise) and at most 1 MiB (413), headers at most 16 KiB (431); the server ' +
+        'answers only the host names it is allowed (403). A method a path does not have is a 405 ' +
+        'with Allow; a path the API does not have, a 404; both in the Error shape.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'calcwise serve (local)' }],
@@ -597,6 +607,9 @@ export function buildOpenApiDocument() {
         ForbiddenHost: fails('The Host header is not one this server answers (FORBIDDEN_HOST).'),
         PayloadTooLarge: fails('The body is over the limit, 1 MiB by default (PAYLOAD_TOO_LARGE).'),
         UnsupportedMediaType: fails('The body is not application/json (UNSUPPORTED_MEDIA_TYPE).'),
+        HeadersTooLarge: fails(
+          'The request headers are over 16 KiB (HEADERS_TOO_LARGE), answered before routing.',
+        ),
         Internal: fails('A bug: answered without internals (INTERNAL).'),
       },
     },

@@ -15,6 +15,7 @@ import type { AccessLogger } from './access-log.js';
 import { createApp, type AppOptions } from './app.js';
 import { PlanJobs } from '../app/plan-jobs.js';
 import { randomUUID } from 'node:crypto';
+import { answerClientError } from './client-errors.js';
 import { LOOPBACK_HOSTS } from './request-guards.js';
 import { defaultWebRoot } from './static-files.js';
 
@@ -90,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         resolve(s),
       );
       s.once('error', reject);
+      s.on('clientError', answerClientError);
     });
   } catch (error) {
     if (!options.store) await opened.store.close();

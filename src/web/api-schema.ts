@@ -2698,6 +2698,15 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description The request headers are over 16 KiB (HEADERS_TOO_LARGE), answered before routing. */
+    HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /** @description A bug: answered without internals (INTERNAL). */
     Internal: {
       headers: {
@@ -2734,6 +2743,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2756,6 +2766,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2791,6 +2802,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2813,6 +2825,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2875,6 +2888,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2897,6 +2911,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -2907,6 +2930,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2954,6 +2978,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2978,6 +3003,15 @@ export interface operations {
           'application/json': components['schemas']['FoodDescription'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -2988,6 +3022,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3019,6 +3054,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3066,6 +3102,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3100,6 +3137,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3161,6 +3199,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3220,6 +3259,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3261,6 +3301,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3325,6 +3366,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3369,6 +3411,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3420,6 +3463,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3472,6 +3516,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3514,6 +3559,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3536,6 +3582,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3558,6 +3605,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3628,6 +3676,7 @@ export interface operations {
           'application/json': components['schemas']['PlanError'] | components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       /** @description A solver fault (SOLVER_FAILED: its wall-clock safety net, a crash), or an internal error. */
       500: {
         headers: {
@@ -3669,6 +3718,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3679,6 +3737,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3703,6 +3762,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3713,6 +3781,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3737,6 +3806,15 @@ export interface operations {
           'application/json': components['schemas']['Plan'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3747,6 +3825,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3808,6 +3887,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3897,6 +3977,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4012,6 +4093,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4040,6 +4122,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4078,6 +4161,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };

@@ -43,11 +43,15 @@ export function responseProblems(
   body: unknown,
 ): string[] {
   const template = templateOf(path);
-  // A path or method the API does not have gets the catch-all 404 (checked below as an Error).
+  // A path the API does not have gets the catch-all 404, a documented path under a method it
+  // does not have a 405 (both checked below as an Error).
   const operation = template ? doc.paths[template]![method.toLowerCase()] : undefined;
   if (!template || !operation) {
-    if (status !== 404) return [`${method} ${path}: not in the document, yet answered ${status}`];
-    return notFoundProblems(body);
+    const expected = template ? 405 : 404;
+    if (status !== expected) {
+      return [`${method} ${path}: not in the document, yet answered ${status} (not ${expected})`];
+    }
+    return errorProblems(status, body);
   }
   let response = operation.responses[String(status)];
   if (!response) return [`${method} ${template}: status ${status} is not declared`];
@@ -84,11 +88,11 @@ export function assertDocumented(
 
 const validateError = () => ajv.getSchema(`${BASE}Error`)!;
 
-function notFoundProblems(body: unknown): string[] {
+function errorProblems(status: number, body: unknown): string[] {
   const validate = validateError();
   return validate(body)
     ? []
-    : (validate.errors ?? []).map((e) => `404: ${e.instancePath} ${e.message}`);
+    : (validate.errors ?? []).map((e) => `${status}: ${e.instancePath} ${e.message}`);
 }
 
 type Requestable = {
