@@ -20,7 +20,7 @@ import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
-import { allowHosts, requireJsonBody } from './request-guards.js';
+import { allowHosts, requestOrigin, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
 import { unmatchedApiRequest } from './method-not-allowed.js';
 
@@ -36,8 +36,13 @@ export interface AppOptions {
   webRoot?: string;
   /** Largest accepted request body, bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** Host names to answer (DNS-rebinding guard); every host when absent. */
-  allowedHosts?: readonly string[];
+  /**
+   * Host values to answer (DNS-rebinding guard), `name` (any port) or `name:port`, read per
+   * request; every host when absent (in-process tests). startServer always sets it.
+   */
+  allowedHosts?: readonly string[] | (() => readonly string[]);
+  /** Believe X-Forwarded-Host, -Proto and -For (a reverse proxy in front sets them). */
+  trustProxy?: boolean;
   /**
    * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
    * sized from the cores, as many plans at once as it has workers.
@@ -91,9 +96,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestOrigin(options.trustProxy ?? false));
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
-  if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
+  const allowed = options.allowedHosts;
+  if (allowed) app.use('*', allowHosts(typeof allowed === 'function' ? allowed : () => allowed));
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   app.use(
     '/api/*',
