@@ -89,6 +89,39 @@ for (const [name, open] of await testStores('calcwise_hardening')) {
       expect(await store.getProfile('local')).toBeUndefined();
     });
 
+    it('refuses an absurd profile with 422 naming the field, and one stored before is a 422 too', async () => {
+      const absurd = {
+        age: 64,
+        sex: 'female',
+        supplements: [{ nutrient: 'calcium', amount: 1e300, unit: 'g' }],
+      };
+      const put = await call(app, 'PUT', '/api/profile', absurd);
+      expect(put.status).toBe(422);
+      expect(put.json.error).toMatchObject({
+        code: 'INVALID_PROFILE',
+        field: 'supplements[0].amount',
+      });
+      const targets = await call(app, 'PUT', '/api/profile', {
+        age: 64,
+        sex: 'female',
+        targets: { calcium: { min: 1e308 } },
+      });
+      expect(targets.json.error.field).toBe('targets.calcium.min');
+      expect(await store.getProfile('local')).toBeUndefined();
+
+      // Written by an older version that had no ceilings: every reader refuses it the same way.
+      await store.putProfile('local', absurd);
+      for (const [method, path, body] of [
+        ['GET', '/api/targets', undefined],
+        ['GET', '/api/findings', undefined],
+        ['POST', '/api/plans', { days: 1 }],
+      ] as const) {
+        const { status, json } = await call(app, method, path, body);
+        expect(status, path).toBe(422);
+        expect(json.error.field, path).toBe('supplements[0].amount');
+      }
+    });
+
     it('copies a day of 5,000 entries in one request', async () => {
       const day = Array.from({ length: 5000 }, (_, i) => ({ ...entry, amount: (i % 9) + 1 }));
       await store.addEntries('local', day);
