@@ -122,6 +122,38 @@ for (const [name, open] of await testStores('calcwise_hardening')) {
       }
     });
 
+    it('stores a retried POST /api/diary/entries once when it carries an Idempotency-Key', async () => {
+      const key = { 'idempotency-key': '6f1c2a3e-7d44-4b0e-9a51-0c2f9d8e7b61' };
+      const first = await call(app, 'POST', '/api/diary/entries', entry, key);
+      expect(first.status).toBe(201);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const retry = await call(app, 'POST', '/api/diary/entries', entry, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.json).toEqual(first.json);
+      expect(await store.listEntries('local')).toHaveLength(1);
+
+      const reused = await call(app, 'POST', '/api/diary/entries', { ...entry, amount: 2 }, key);
+      expect(reused.status).toBe(409);
+      expect(reused.json.error).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
+      // Without a key every POST is a new entry, as before.
+      await call(app, 'POST', '/api/diary/entries', entry);
+      expect(await store.listEntries('local')).toHaveLength(2);
+
+      for (const bad of ['', 'a b', 'x'.repeat(256), 'clé']) {
+        const response = await app.request('/api/diary/entries', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': bad },
+          body: JSON.stringify(entry),
+        });
+        expect(response.status, JSON.stringify(bad)).toBe(400);
+        expect(((await response.json()) as { error: { field: string } }).error.field).toBe(
+          'Idempotency-Key',
+        );
+      }
+      expect(await store.listEntries('local')).toHaveLength(2);
+    });
+
     it('copies a day of 5,000 entries in one request', async () => {
       const day = Array.from({ length: 5000 }, (_, i) => ({ ...entry, amount: (i % 9) + 1 }));
       await store.addEntries('local', day);

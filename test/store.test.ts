@@ -194,6 +194,57 @@ function storeContract(name: string, factory: StoreFactory): void {
       }
     });
 
+    it('adds an entry once per idempotency key, per owner, and refuses the key for another entry', async () => {
+      const entry = { date: '2026-11-20', food: 'sr24:11233', amount: 1, unit: 'cup, chopped' };
+      const first = await store.addEntryOnce('local', entry, 'key-1');
+      expect(first).toMatchObject({ ok: true, value: { replayed: false } });
+      const again = await store.addEntryOnce('local', { ...entry }, 'key-1');
+      expect(again).toEqual({
+        ok: true,
+        value: { entry: first.ok && first.value.entry, replayed: true },
+      });
+      const other = await store.addEntryOnce('local', { ...entry, amount: 2 }, 'key-1');
+      expect(other).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'Idempotency-Key' },
+      });
+      const mallory = await store.addEntryOnce('mallory', entry, 'key-1');
+      expect(mallory).toMatchObject({ ok: true, value: { replayed: false } });
+      expect(await store.listEntries('local')).toHaveLength(1);
+      expect(await store.listEntries('mallory')).toHaveLength(1);
+    });
+
+    it('stores one entry when retries with the same key arrive at once', async () => {
+      const entry = { date: '2026-11-21', food: 'sr24:11233', amount: 3, unit: 'g' };
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => store.addEntryOnce('local', entry, 'retry-storm')),
+      );
+      const ids = results.map((r) => (r.ok ? r.value.entry.id : undefined));
+      expect(new Set(ids).size).toBe(1);
+      expect(results.filter((r) => r.ok && !r.value.replayed)).toHaveLength(1);
+      expect(await store.listEntries('local')).toHaveLength(1);
+    });
+
+    it('forgets an idempotency key after a day', async () => {
+      let t = Date.parse('2026-11-20T08:00:00Z');
+      const timed = await factory({ now: () => new Date(t) });
+      try {
+        const entry = { date: '2026-11-20', food: 'sr24:11233', amount: 1, unit: 'g' };
+        await timed.addEntryOnce('local', entry, 'k');
+        t += 23 * 3_600_000;
+        expect(await timed.addEntryOnce('local', entry, 'k')).toMatchObject({
+          value: { replayed: true },
+        });
+        t += 2 * 3_600_000;
+        expect(await timed.addEntryOnce('local', entry, 'k')).toMatchObject({
+          value: { replayed: false },
+        });
+        expect(await timed.listEntries('local')).toHaveLength(2);
+      } finally {
+        await timed.close();
+      }
+    });
+
     it('saves plans and returns them by id, newest first, per owner', async () => {
       const first = await store.savePlan('local', {
         request: { days: 1 },
@@ -297,7 +348,11 @@ describe('SQLite file store', () => {
     const raw = new SqliteDatabase(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const migrations = raw.prepare('select name from kysely_migration').all();
-    expect(migrations).toEqual([{ name: '0001-initial' }, { name: '0002-import-provenance' }]);
+    expect(migrations).toEqual([
+      { name: '0001-initial' },
+      { name: '0002-import-provenance' },
+      { name: '0003-idempotency-keys' },
+    ]);
     raw.close();
   });
 

@@ -20,6 +20,7 @@ import {
   topQuery,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
+import { IDEMPOTENCY_KEY } from './validation.js';
 import { MAX_ENTRY_ID } from '../app/deps.js';
 import { exportJsonSchema } from '../app/export-data.js';
 
@@ -274,14 +275,41 @@ const paths: Record<string, Record<string, Operation>> = {
       operationId: 'addDiaryEntry',
       summary: 'Log a food',
       tags: ['diary'],
+      description:
+        'Send an Idempotency-Key (a fresh UUID per entry) to make retrying safe: a request with a ' +
+        'key already used for the same entry stores nothing and answers the entry first stored, ' +
+        'with Idempotent-Replayed: true. Keys are kept for 24 hours, per owner, in the store.',
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'A client-chosen key for this entry; a retry sends the same key.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY.source },
+        },
+      ],
       requestBody: requestBody(
         newEntryBody,
         "Amount of a unit (a mass or one of the food's portions).",
       ),
       responses: {
-        201: ok(responses.diaryEntry, 'Stored, with id and grams.'),
+        201: {
+          ...ok(
+            responses.diaryEntry,
+            'Stored, with id and grams; or, on a retry, the entry first stored.',
+          ),
+          headers: {
+            'Idempotent-Replayed': {
+              description: 'true when this answers a retry: nothing new was stored.',
+              schema: { type: 'string', enum: ['true'] },
+            },
+          },
+        },
         400: badRequest,
         404: notFound,
+        409: fails(
+          'The Idempotency-Key was already used for a different entry (CONFLICT, field "Idempotency-Key").',
+        ),
         422: unprocessable,
       },
     },

@@ -76,3 +76,20 @@ export function readParam(c: Context, name: string): string {
   }
   return value;
 }
+
+/** An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID, say). */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The request's Idempotency-Key header, if sent; 400 naming it when it is not a valid key. */
+export function readIdempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ApiFailure({
+      code: 'INVALID_INPUT',
+      message: 'Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID',
+      field: 'Idempotency-Key',
+    });
+  }
+  return key;
+}

@@ -11,6 +11,7 @@ export interface Database {
   diary_entries: DiaryEntriesTable;
   custom_foods: CustomFoodsTable;
   plans: PlansTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface OwnersTable {
@@ -62,6 +63,17 @@ export interface PlansTable {
   request: string;
   /** JSON: the plan as the planner returned it. */
   result: string;
+}
+
+/** A client's Idempotency-Key and the result of the request that first used it. */
+export interface IdempotencyKeysTable {
+  owner: string;
+  /** What the key was used for, e.g. `diary.add`: keys are per owner and operation. */
+  operation: string;
+  key: string;
+  /** JSON: what the first request stored (for `diary.add`, the StoredDiaryEntry). */
+  result: string;
+  created_at: string;
 }
 
 /**

@@ -165,7 +165,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log a food */
+    /**
+     * Log a food
+     * @description Send an Idempotency-Key (a fresh UUID per entry) to make retrying safe: a request with a key already used for the same entry stores nothing and answers the entry first stored, with Idempotent-Replayed: true. Keys are kept for 24 hours, per owner, in the store.
+     */
     post: operations['addDiaryEntry'];
     delete?: never;
     options?: never;
@@ -3144,7 +3147,10 @@ export interface operations {
   addDiaryEntry: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A client-chosen key for this entry; a retry sends the same key. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3160,9 +3166,11 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Stored, with id and grams. */
+      /** @description Stored, with id and grams; or, on a retry, the entry first stored. */
       201: {
         headers: {
+          /** @description true when this answers a retry: nothing new was stored. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3181,6 +3189,15 @@ export interface operations {
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The Idempotency-Key was already used for a different entry (CONFLICT, field "Idempotency-Key"). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
