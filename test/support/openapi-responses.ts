@@ -86,6 +86,17 @@ export function assertDocumented(
     throw new Error(`response not as documented:\n${problems.slice(0, 10).join('\n')}`);
 }
 
+/** Throws unless the operation declares a non-JSON `type` (e.g. text/csv) for the status. */
+function assertDeclaredMediaType(method: string, path: string, status: number, type: string): void {
+  const template = templateOf(path);
+  const operation = template ? doc.paths[template]![method.toLowerCase()] : undefined;
+  const content = operation?.responses[String(status)]?.content as Json | undefined;
+  const mediaType = type.split(';')[0]!.trim();
+  if (!content || !(mediaType in content)) {
+    throw new Error(`${method} ${path}: answered ${status} as ${type}, which is not declared`);
+  }
+}
+
 const validateError = () => ajv.getSchema(`${BASE}Error`)!;
 
 function errorProblems(status: number, body: unknown): string[] {
@@ -113,6 +124,12 @@ export function documentedApp<T extends Requestable>(app: T): T {
       const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
       const text = await response.clone().text();
       let body: unknown = undefined;
+      const type = response.headers.get('content-type') ?? '';
+      if (text && !/json/.test(type)) {
+        // Not JSON (the CSV export): the operation must declare that media type for the status.
+        assertDeclaredMediaType(method, path, response.status, type);
+        return response;
+      }
       if (text) {
         try {
           body = JSON.parse(text);

@@ -7,7 +7,7 @@ import {
   serializeExport,
 } from '../../app/export-data.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { ApiFailure } from '../errors.js';
+import { ApiFailure, errorBody } from '../errors.js';
 import { readJsonValue } from '../validation.js';
 
 /**
@@ -45,7 +45,7 @@ export function registerDataRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!result.ok) {
       // A well-formed JSON body that is not a (readable) export: 422; a conflict stays 409.
       if (result.error.code === 'INVALID_INPUT') {
-        return c.json({ error: { ...result.error, code: 'INVALID_INPUT' } }, 422);
+        return c.json(errorBody(result.error), 422);
       }
       throw new ApiFailure(result.error);
     }
