@@ -5,7 +5,13 @@ import type { CliIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
 import { makeFood, makeFoodIndex } from '../src/core/test-support/make-food.js';
 import type { AccessRecord } from '../src/server/access-log.js';
-import { startServer, type RunningServer, type StartOptions } from '../src/server/index.js';
+import {
+  isLoopbackAddress,
+  parseAllowedHost,
+  startServer,
+  type RunningServer,
+  type StartOptions,
+} from '../src/server/index.js';
 
 const foods = makeFoodIndex([makeFood({ id: 'sr24:11233', name: 'Kale, raw' })]);
 
@@ -54,6 +60,53 @@ async function statusFor(
 ) {
   return (await send(server, headers, address)).status;
 }
+
+describe('addresses and allowed hosts', () => {
+  it('counts 127.0.0.0/8, ::1 and localhost as loopback, nothing else', () => {
+    for (const host of [
+      '127.0.0.1',
+      '127.0.0.2',
+      '127.255.0.9',
+      '::1',
+      '[::1]',
+      'localhost',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(isLoopbackAddress(host), host).toBe(true);
+    }
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '192.168.1.5',
+      '10.0.0.1',
+      '128.0.0.1',
+      'localhost.example',
+      '127.0.0.1.nip.io',
+    ]) {
+      expect(isLoopbackAddress(host), host).toBe(false);
+    }
+  });
+
+  it('reads --allowed-host values: names and IP literals, with an optional port, lower-cased', () => {
+    expect(parseAllowedHost('Calcwise.Example.org')).toBe('calcwise.example.org');
+    expect(parseAllowedHost('box.lan:8443')).toBe('box.lan:8443');
+    expect(parseAllowedHost('192.168.1.5:3000')).toBe('192.168.1.5:3000');
+    expect(parseAllowedHost('[fe80::1]:3000')).toBe('[fe80::1]:3000');
+    for (const bad of [
+      '',
+      '*',
+      '*.example.org',
+      'http://x',
+      'x/y',
+      'a b',
+      'x:99999',
+      'fe80::1',
+      '-x.lan',
+    ]) {
+      expect(parseAllowedHost(bad), bad).toBeUndefined();
+    }
+  });
+});
 
 describe('Host allowlist (DNS rebinding)', () => {
   it('on loopback answers the loopback names with the port, and refuses any other Host in the error shape', async () => {

@@ -201,25 +201,34 @@ describe('methods and limits', () => {
     expect(unknown.json.error.code).toBe('NOT_FOUND');
   });
 
-  it('answers headers over 16 KiB with 431 in the JSON error shape, on the real server', async () => {
+  it('answers what the HTTP parser refuses (headers over 16 KiB: 431; a malformed request: 400) in the JSON error shape, on the real server', async () => {
     const server = await startServer({ port: 0, store, foods, log: false, env: {} });
-    try {
-      const raw = await new Promise<string>((resolve, reject) => {
+    const rawRequest = (text: string) =>
+      new Promise<{ head: string; body: unknown }>((resolve, reject) => {
         const socket = connect(server.port, '127.0.0.1');
         let data = '';
         socket.on('data', (chunk) => (data += chunk.toString()));
-        socket.on('end', () => resolve(data));
+        socket.on('end', () => {
+          const [head, body] = data.split('\r\n\r\n');
+          resolve({ head: head!, body: JSON.parse(body!) });
+        });
         socket.on('error', reject);
-        socket.write(
-          `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
-            `X-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
-        );
+        socket.write(text);
       });
-      const [head, body] = raw.split('\r\n\r\n');
-      expect(head).toMatch(/^HTTP\/1\.1 431 /);
-      expect(head).toMatch(/content-type: application\/json/i);
-      expect(JSON.parse(body!)).toEqual({
+    try {
+      const large = await rawRequest(
+        `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
+          `X-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(large.head).toMatch(/^HTTP\/1\.1 431 /);
+      expect(large.head).toMatch(/content-type: application\/json/i);
+      expect(large.body).toEqual({
         error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) },
+      });
+      const malformed = await rawRequest('GET /api/health HTTP/1.1\r\nHost x\r\n\r\n');
+      expect(malformed.head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(malformed.body).toEqual({
+        error: { code: 'INVALID_INPUT', message: expect.any(String) },
       });
     } finally {
       await server.close();
