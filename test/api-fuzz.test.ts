@@ -29,7 +29,7 @@ for (const [name, open] of await testStores('calcwise_fuzz')) {
     let pool: SolverPool;
     let jobs: PlanJobs;
     let app: ReturnType<typeof createApp>;
-    const known: KnownValues = { strings: [], integers: [] };
+    const known: KnownValues = {};
 
     beforeAll(async () => {
       store = await open();
@@ -55,28 +55,41 @@ for (const [name, open] of await testStores('calcwise_fuzz')) {
         },
         portions: [{ name: 'bowl', amount: 1, grams: 300 }],
       });
+      // A plan as the planner returns it (every field of PlanResult), with one day.
+      const item = {
+        foodId: 'sr24:11233',
+        name: 'Kale, raw',
+        grams: 67,
+        portion: '1 cup, chopped',
+        meal: 'lunch',
+      };
       const plan = await store.savePlan('local', {
         request: { days: 1 },
-        result: { status: 'optimal', days: [{ items: [{ foodId: 'sr24:11233', grams: 67 }] }] },
+        result: {
+          status: 'optimal',
+          days: [{ day: 1, meals: { lunch: [item] }, items: [item], totals: {} }],
+          unmet: [],
+          supplements: [],
+          explanation: { foods: [], binding: [], short: [], limits: [], candidates: 1 },
+          solve: { nodes: 1, iterations: 5, candidates: 1, cols: 1, rows: 4 },
+          disclaimer: 'calcwise informs; it does not diagnose.',
+        },
       });
-      known.integers.push(...entries.map((e) => e.id));
-      known.strings.push(
-        ...entries.map((e) => String(e.id)),
-        plan.id,
-        'custom:soup',
-        'sr24:11233',
-        'sr24:01009',
-        'cup, chopped',
-        'g',
-        '2026-11-20',
-        '2026-11-21',
-        'calcium',
-        'vitamin-d',
-        'mk7',
-        'IU',
-        'mg',
-        'warfarin',
-      );
+      const ids = entries.map((e) => e.id);
+      Object.assign(known, {
+        id: [...ids, ...ids.map(String), plan.id, 'custom:soup', 'sr24:11233'],
+        food: ['sr24:11233', 'sr24:01009', 'custom:soup'],
+        unit: ['g', 'cup, chopped', 'bowl', 'oz'],
+        amount: [1, 30, 150],
+        date: ['2026-11-20', '2026-11-21'],
+        from: ['2026-11-20'],
+        to: ['2026-11-21', '2026-11-30'],
+        base: ['2026-11-20'],
+        nutrient: ['calcium', 'vitamin-d', 'mk7', 'vitamin-k'],
+        age: [64, 72],
+        slug: ['soup', 'kale-salad'],
+        '*': ['sr24:11233', 'warfarin', 'ckd-3b', 'calcium', 'mg', 'IU', '2026-11-20'],
+      });
     });
 
     afterAll(async () => {

@@ -49,11 +49,11 @@ export interface FuzzRequest {
   body?: string;
 }
 
-/** Values the store knows (seeded ids), so generated requests also hit real rows. */
-export interface KnownValues {
-  strings: string[];
-  integers: number[];
-}
+/**
+ * Values worth trying by field or parameter name (`food`, `id`, `date` …; `*` for any free
+ * text): the seeded ids and units, so generated requests also reach stored rows.
+ */
+export type KnownValues = Record<string, readonly (string | number)[]>;
 
 const HOSTILE_NUMBERS = [0, -1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 1e300, -1e308, 1e-320];
 const HOSTILE_STRINGS = [
@@ -93,63 +93,100 @@ function resolve(schema: Json, root: Json): Json {
   return {};
 }
 
-function stringArb(schema: Json, known: KnownValues): fc.Arbitrary<string> {
-  const choices: fc.Arbitrary<string>[] = [];
-  if (typeof schema.pattern === 'string')
-    choices.push(fc.stringMatching(new RegExp(schema.pattern)));
-  if (known.strings.length > 0) choices.push(fc.constantFrom(...known.strings));
-  choices.push(
-    fc.string({
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/** Calendar dates near the seeded ones (a date pattern alone gives mostly impossible dates). */
+const calendarDate = fc
+  .integer({ min: Date.UTC(2026, 10, 1), max: Date.UTC(2026, 11, 31) })
+  .map((t) => new Date(t).toISOString().slice(0, 10));
+
+function knownArb<T>(
+  values: readonly unknown[] | undefined,
+  keep: (v: unknown) => v is T,
+): fc.Arbitrary<T> | undefined {
+  const usable = (values ?? []).filter(keep);
+  return usable.length > 0 ? fc.constantFrom(...usable) : undefined;
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+function stringArb(schema: Json, known: KnownValues, name: string): fc.Arbitrary<string> {
+  const choices: fc.WeightedArbitrary<string>[] = [];
+  const byName = knownArb(known[name], isString);
+  if (byName) choices.push({ weight: 6, arbitrary: byName });
+  if (schema.pattern === DATE_PATTERN) {
+    choices.push({ weight: 4, arbitrary: calendarDate });
+  } else if (typeof schema.pattern === 'string') {
+    choices.push({ weight: 4, arbitrary: fc.stringMatching(new RegExp(schema.pattern)) });
+  } else {
+    // Free text: the store's own values now and then, else anything (hostile values aside).
+    const any = knownArb(known['*'], isString);
+    if (any) choices.push({ weight: 1, arbitrary: any });
+    const length = {
       minLength: Number(schema.minLength ?? 0),
       maxLength: Math.min(Number(schema.maxLength ?? 30), 30),
-    }),
-  );
+    };
+    choices.push({ weight: 2, arbitrary: fc.string(length) });
+  }
   return fc.oneof(...choices);
 }
 
-function numberArb(schema: Json, integer: boolean): fc.Arbitrary<number> {
+function numberArb(
+  schema: Json,
+  integer: boolean,
+  known: KnownValues,
+  name: string,
+): fc.Arbitrary<number> {
   const min = typeof schema.minimum === 'number' ? schema.minimum : -1e6;
   const max = typeof schema.maximum === 'number' ? schema.maximum : 1e6;
-  return integer
+  const range = integer
     ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
     : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const byName = knownArb(known[name], isNumber);
+  return byName
+    ? fc.oneof({ weight: 3, arbitrary: byName }, { weight: 1, arbitrary: range })
+    : range;
 }
 
-/** Values shaped by the schema (depth-limited), each sometimes replaced by a hostile one. */
+/**
+ * Values shaped by the schema (depth-limited), each now and then replaced by a hostile one.
+ * `name` is the field or parameter the value is for (its known values are preferred).
+ */
 export function valueArb(
   schema: Json,
   known: KnownValues,
+  name = '*',
   root: Json = schema,
   depth = 0,
 ): fc.Arbitrary<unknown> {
-  const shaped = shapedArb(resolve(schema, root), known, root, depth);
-  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
+  const shaped = shapedArb(resolve(schema, root), known, name, root, depth);
+  return fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
 }
 
 function shapedArb(
   schema: Json,
   known: KnownValues,
+  name: string,
   root: Json,
   depth: number,
 ): fc.Arbitrary<unknown> {
   if (depth > 6) return fc.constant(null);
-  const next = (s: Json) => valueArb(s, known, root, depth + 1);
+  const next = (s: Json) => valueArb(s, known, name, root, depth + 1);
+  const same = (s: Json) => shapedArb(s, known, name, root, depth);
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   const alternatives = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
   if (alternatives) return fc.oneof(...alternatives.map(next));
-  if (Array.isArray(schema.allOf)) return next(Object.assign({}, ...(schema.allOf as Json[])));
-  const type = Array.isArray(schema.type)
-    ? fc.constantFrom(...(schema.type as string[]))
-    : undefined;
-  if (type) return type.chain((t) => shapedArb({ ...schema, type: t }, known, root, depth));
+  if (Array.isArray(schema.allOf)) return same(Object.assign({}, ...(schema.allOf as Json[])));
+  if (Array.isArray(schema.type)) {
+    return fc.constantFrom(...(schema.type as string[])).chain((t) => same({ ...schema, type: t }));
+  }
   switch (schema.type) {
     case 'string':
-      return stringArb(schema, known);
+      return stringArb(schema, known, name);
     case 'integer':
-      return numberArb(schema, true);
+      return numberArb(schema, true, known, name);
     case 'number':
-      return numberArb(schema, false);
+      return numberArb(schema, false, known, name);
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -172,27 +209,27 @@ function objectArb(
   root: Json,
   depth: number,
 ): fc.Arbitrary<unknown> {
-  const next = (s: Json) => valueArb(s, known, root, depth + 1);
+  const next = (s: Json, name = '*') => valueArb(s, known, name, root, depth + 1);
   const properties = (schema.properties ?? {}) as Record<string, Json>;
   const required = (schema.required ?? []) as string[];
   const record = fc.record(
-    Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, next(s)])),
+    Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, next(s, name)])),
     { requiredKeys: required.filter((name) => name in properties) },
   );
+  const keys = schema.propertyNames
+    ? (shapedArb(schema.propertyNames as Json, known, '*', root, depth) as fc.Arbitrary<string>)
+    : fc.string({ maxLength: 12 });
   const extra =
     typeof schema.additionalProperties === 'object'
-      ? fc.dictionary(
-          schema.propertyNames
-            ? (shapedArb(schema.propertyNames as Json, known, root, depth) as fc.Arbitrary<string>)
-            : fc.string({ maxLength: 12 }),
-          next(schema.additionalProperties as Json),
-          { maxKeys: 3 },
-        )
-      : // Sometimes a field the schema does not have.
-        fc.option(fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 1 }), {
-          freq: 4,
-          nil: {},
-        });
+      ? fc.dictionary(keys, next(schema.additionalProperties as Json), { maxKeys: 3 })
+      : // Now and then a field the schema does not have.
+        fc.oneof(
+          { weight: 12, arbitrary: fc.constant({}) },
+          {
+            weight: 1,
+            arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 1 }),
+          },
+        );
   return fc.tuple(record, extra).map(([own, more]) => ({ ...(more as Json), ...own }));
 }
 
@@ -224,14 +261,14 @@ export function requestArb(op: Operation, known: KnownValues): fc.Arbitrary<Fuzz
   const queryParams = parameters.filter((p) => p.in === 'query');
   const headerParams = parameters.filter((p) => p.in === 'header');
   const path = fc
-    .tuple(...pathParams.map((p) => segmentArb(valueArb(p.schema, known))))
+    .tuple(...pathParams.map((p) => segmentArb(valueArb(p.schema, known, p.name))))
     .map((segments) =>
       pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, segments[i]!), op.template),
     );
   const query = fc
     .tuple(
       ...queryParams.map((p) =>
-        fc.option(valueArb(p.schema, known), { nil: undefined, freq: p.required ? 10 : 2 }),
+        fc.option(valueArb(p.schema, known, p.name), { nil: undefined, freq: p.required ? 10 : 2 }),
       ),
     )
     .map((values) => {
@@ -246,7 +283,9 @@ export function requestArb(op: Operation, known: KnownValues): fc.Arbitrary<Fuzz
     .tuple(
       ...headerParams.map((p) =>
         fc.option(
-          valueArb(p.schema, known).map((v) => String(v).replace(/[^\t\x20-\x7e\x80-\xff]/g, '')),
+          valueArb(p.schema, known, p.name).map((v) =>
+            String(v).replace(/[^\t\x20-\x7e\x80-\xff]/g, ''),
+          ),
           { nil: undefined },
         ),
       ),
