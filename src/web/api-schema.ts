@@ -165,7 +165,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log a food */
+    /**
+     * Log a food
+     * @description Send an Idempotency-Key (a fresh UUID per entry) to make retrying safe: a request with a key already used for the same entry stores nothing and answers the entry first stored, with Idempotent-Replayed: true. Keys are kept for 24 hours, per owner, in the store.
+     */
     post: operations['addDiaryEntry'];
     delete?: never;
     options?: never;
@@ -2915,6 +2918,15 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description The request headers are over 16 KiB (HEADERS_TOO_LARGE), answered before routing. */
+    HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /** @description A bug: answered without internals (INTERNAL). */
     Internal: {
       headers: {
@@ -2951,6 +2963,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -2973,6 +2986,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3010,6 +3024,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3032,6 +3047,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3094,6 +3110,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3116,6 +3133,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3126,6 +3152,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3173,6 +3200,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3197,6 +3225,15 @@ export interface operations {
           'application/json': components['schemas']['FoodDescription'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3207,6 +3244,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3238,6 +3276,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3285,6 +3324,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3319,13 +3359,17 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
   addDiaryEntry: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A client-chosen key for this entry; a retry sends the same key. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3341,9 +3385,11 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Stored, with id and grams. */
+      /** @description Stored, with id and grams; or, on a retry, the entry first stored. */
       201: {
         headers: {
+          /** @description true when this answers a retry: nothing new was stored. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3369,6 +3415,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The Idempotency-Key was already used for a different entry (CONFLICT, field "Idempotency-Key"). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
@@ -3380,6 +3435,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3439,6 +3495,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3480,6 +3537,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3544,6 +3602,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3588,6 +3647,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3639,6 +3699,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3691,6 +3752,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3733,6 +3795,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3755,6 +3818,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3777,6 +3841,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3847,6 +3912,7 @@ export interface operations {
           'application/json': components['schemas']['PlanError'] | components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       /** @description A solver fault (SOLVER_FAILED: its wall-clock safety net, a crash), or an internal error. */
       500: {
         headers: {
@@ -3888,6 +3954,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3898,6 +3973,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3922,6 +3998,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3932,6 +4017,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3956,6 +4042,15 @@ export interface operations {
           'application/json': components['schemas']['Plan'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3966,6 +4061,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4027,6 +4123,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4116,6 +4213,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4231,6 +4329,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4292,6 +4391,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4320,6 +4420,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4358,6 +4459,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };

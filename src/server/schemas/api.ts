@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ENTRY_ID } from '../../app/deps.js';
 import { NUTRIENT_IDS } from '../../core/nutrients.js';
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
@@ -44,10 +45,12 @@ export const entryPatchBody = z
 /** Copy the entries of date `from` to date `to`. */
 export const copyDayBody = z.strictObject({ from: isoDate, to: isoDate });
 
+/** A diary entry id: an integer from 1 to the column's largest (2^31 − 1 on both stores). */
 export const entryIdParam = z
   .string()
-  .regex(/^[1-9]\d{0,14}$/, 'entry id must be a positive integer')
-  .transform(Number);
+  .regex(/^[1-9]\d{0,9}$/, `entry id must be an integer from 1 to ${MAX_ENTRY_ID}`)
+  .transform(Number)
+  .refine((id) => id <= MAX_ENTRY_ID, `entry id must be an integer from 1 to ${MAX_ENTRY_ID}`);
 
 export const searchQuery = z.object({
   q: z.string().max(200).default(''),
