@@ -1680,6 +1680,11 @@ export interface components {
             portion: string;
             /** @enum {string} */
             meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+            /**
+             * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+             * @constant
+             */
+            cook?: true;
             /** @enum {string} */
             change?: 'logged' | 'added' | 'removed';
           }[];
@@ -1691,6 +1696,11 @@ export interface components {
           portion: string;
           /** @enum {string} */
           meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+          /**
+           * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+           * @constant
+           */
+          cook?: true;
           /** @enum {string} */
           change?: 'logged' | 'added' | 'removed';
         }[];
@@ -2004,6 +2014,11 @@ export interface components {
             portion: string;
             /** @enum {string} */
             meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+            /**
+             * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+             * @constant
+             */
+            cook?: true;
             /** @enum {string} */
             change?: 'logged' | 'added' | 'removed';
           }[];
@@ -2015,6 +2030,11 @@ export interface components {
           portion: string;
           /** @enum {string} */
           meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+          /**
+           * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+           * @constant
+           */
+          cook?: true;
           /** @enum {string} */
           change?: 'logged' | 'added' | 'removed';
         }[];
@@ -2343,6 +2363,11 @@ export interface components {
                   portion: string;
                   /** @enum {string} */
                   meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                  /**
+                   * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+                   * @constant
+                   */
+                  cook?: true;
                   /** @enum {string} */
                   change?: 'logged' | 'added' | 'removed';
                 }[];
@@ -2354,6 +2379,11 @@ export interface components {
                 portion: string;
                 /** @enum {string} */
                 meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                /**
+                 * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+                 * @constant
+                 */
+                cook?: true;
                 /** @enum {string} */
                 change?: 'logged' | 'added' | 'removed';
               }[];
