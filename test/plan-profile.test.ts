@@ -99,6 +99,18 @@ describe('calcwise plan --profile', () => {
     );
   }, 300_000);
 
+  it('a pregnant vegetarian: EPA + DHA short with a reason that adds up; DHA offered to review', async () => {
+    const result = await plan(
+      profileOf({ age: 30, sex: 'female', pattern: 'vegetarian', lifeStage: 'pregnant' }),
+    );
+    const epa = result.unmet.find((u) => u.nutrient === 'epa-dha');
+    // Named limits say what freeing them gains, never "+0 g"; the fish left out are named.
+    expect(epa?.reason).not.toMatch(/\+0 g/);
+    expect(epa?.reason).toMatch(/\(fish\)/);
+    const dha = result.supplements.find((s) => s.nutrient === 'epa-dha');
+    expect(dha?.caution).toMatch(/midwife/);
+  }, 300_000);
+
   it('warfarin and CKD 4: no vitamin K, calcium or magnesium supplement, potassium and phosphorus capped', async () => {
     const profile = profileOf({
       age: 72,

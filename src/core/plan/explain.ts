@@ -106,8 +106,14 @@ export async function explainShortfall(
     }
     effects.sort((a, b) => b.gain - a.gain || a.family.localeCompare(b.family));
     const atMax = portionLimited(spec, pm, best, n);
+    // A limit is named only when freeing it recovers a tenth of the shortfall or more; when no
+    // limit does and the rich foods are left out, what binds is the pattern or the exclusions.
+    const meaningful = effects.filter((e) => e.gain >= 0.1 * shortfall);
+    if (meaningful.length === 0 && atMax.length === 0 && left.length > 0) {
+      return `the foods that fit ${patternText(request)} have little ${name}: at most ${fmt(achievable)} ${unit} a day fits and no single limit holds it back${leftText}`;
+    }
     const parts: string[] = [];
-    for (const e of effects.slice(0, 3)) {
+    for (const e of meaningful.slice(0, 3)) {
       parts.push(`${describe(spec, e.family)} (without it: +${fmt(e.gain)} ${unit})`);
     }
     if (atMax.length) parts.push(`portion sizes: ${atMax.join(', ')} at their maximum`);
@@ -215,6 +221,10 @@ function describe(spec: PlanSpec, family: string): string {
   return spec.descriptions.get(family) ?? family;
 }
 
+/** Whole numbers from 10, one decimal from 1, two significant digits below (0.03 g, not 0 g). */
 function fmt(value: number): string {
-  return Math.abs(value) >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+  const abs = Math.abs(value);
+  if (abs >= 10) return String(Math.round(value));
+  if (abs >= 1 || abs === 0) return String(Math.round(value * 10) / 10);
+  return String(Number(value.toPrecision(2)));
 }
