@@ -273,7 +273,11 @@ describe('SQLite file store', () => {
     const raw = new SqliteDatabase(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const migrations = raw.prepare('select name from kysely_migration').all();
-    expect(migrations).toEqual([{ name: '0001-initial' }, { name: '0002-import-provenance' }]);
+    expect(migrations).toEqual([
+      { name: '0001-initial' },
+      { name: '0002-import-provenance' },
+      { name: '0003-labs' },
+    ]);
     raw.close();
   });
 

@@ -11,6 +11,7 @@ export interface Database {
   diary_entries: DiaryEntriesTable;
   custom_foods: CustomFoodsTable;
   plans: PlansTable;
+  labs: LabsTable;
 }
 
 export interface OwnersTable {
@@ -62,6 +63,26 @@ export interface PlansTable {
   request: string;
   /** JSON: the plan as the planner returned it. */
   result: string;
+}
+
+/** A lab result: value and range in the test's canonical unit, with what was entered beside it. */
+export interface LabsTable {
+  id: Generated<number>;
+  owner: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** A lab test id (src/core/labs/lab-tests.ts). */
+  test: string;
+  value: number;
+  unit: string;
+  /** The reporting lab's own range, canonical unit; null when none was entered. */
+  low: number | null;
+  high: number | null;
+  original_value: number;
+  original_unit: string;
+  original_low: number | null;
+  original_high: number | null;
+  created_at: string;
 }
 
 /** The owner of every row in single-user local mode. */
