@@ -186,6 +186,19 @@ for (const [name, open] of backends) {
       expect((await app.request(`/api/labs/${lab.id}`, { method: 'DELETE' })).status).toBe(204);
       expect((await app.request(`/api/labs/${lab.id}`, { method: 'DELETE' })).status).toBe(404);
       expect((await app.request('/api/labs/abc', { method: 'DELETE' })).status).toBe(400);
+
+      // The stored labs reach the one policy: the findings the person reads name them.
+      const profile = await app.request('/api/profile', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ age: 70, sex: 'male', medications: ['warfarin'] }),
+      });
+      expect(profile.status).toBe(200);
+      const findings = (await (await app.request('/api/findings')).json()) as {
+        findings: { id: string; trigger: string }[];
+      };
+      const inrFinding = findings.findings.find((f) => f.id === 'vka-inr-out-of-range');
+      expect(inrFinding?.trigger).toMatch(/lab: inr 3\.6 ratio on 2026-11-21/);
       await store.close();
     });
   });
