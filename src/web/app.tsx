@@ -4,6 +4,7 @@ import { DashboardPage } from './pages/dashboard-page.js';
 import { DiaryPage } from './pages/diary-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
 import { FoodPage, TopFoodsPage } from './pages/food-page.js';
+import { LabsPage } from './pages/labs-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
@@ -16,6 +17,7 @@ const TITLES: Record<string, string> = {
   foods: 'Foods',
   food: 'Food',
   top: 'Top foods',
+  labs: 'Labs',
   plan: 'Plan',
   evidence: 'Evidence',
   report: 'Report',
@@ -38,6 +40,8 @@ function Page({ route }: { route: Route }) {
           pattern={route.query.get('pattern') ?? ''}
         />
       );
+    case 'labs':
+      return <LabsPage />;
     case 'plan':
       return <PlanPage />;
     case 'evidence':
