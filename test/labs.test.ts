@@ -275,4 +275,21 @@ describe('calcwise labs add|list', () => {
     const help = await cli(['labs', 'add', '--help']);
     expect(help.stdout).toMatch(/Examples:/);
   });
+
+  it('calcwise check --db reads the stored labs into the policy', async () => {
+    const db = join(dir, 'check.db');
+    const store = await createSqliteStore(db);
+    await store.putProfile('local', { age: 66, sex: 'female', medications: ['spironolactone'] });
+    await store.close();
+    const before = await cli(['check', '--db', db, '--json']);
+    const ids = (out: string) =>
+      (JSON.parse(out) as { findings: { id: string; severity: string }[] }).findings;
+    expect(ids(before.stdout).some((f) => f.id === 'lab-potassium-high')).toBe(false);
+    expect(
+      (await cli(['labs', 'add', 'potassium', '5.8', 'mmol/L', '--date', '2026-11-20', '--db', db]))
+        .code,
+    ).toBe(0);
+    const after = ids((await cli(['check', '--db', db, '--json'])).stdout);
+    expect(after.find((f) => f.id === 'lab-potassium-high')?.severity).toBe('avoid');
+  });
 });

@@ -127,7 +127,7 @@ export function registerLabsCommand(program: Command, io: CliIo): void {
               lab.unit,
               `${lab.original.value} ${lab.original.unit}`,
               describeRange(lab),
-              lab.assessment.status ?? lab.assessment.category?.label ?? '',
+              [lab.assessment.status, lab.assessment.category?.label].filter(Boolean).join(', '),
             ]),
             { align: ['right', 'left', 'left', 'right', 'left', 'left', 'left', 'left'] },
           ),
