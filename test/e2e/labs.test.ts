@@ -116,4 +116,28 @@ describe('Labs in the browser', () => {
     console.log(`screenshots: ${wide} ${narrow}`);
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('an eGFR below 60 suggests a stage; only the person’s confirmation puts it in the profile', async () => {
+    const labs = new LabsModel(page, server.url);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await labs.open('labs');
+    const card = page.getByRole('group', { name: 'Kidney function: a stage to confirm' });
+    expect(await card.count()).toBe(0);
+    await labs.add({ test: 'eGFR', date: isoDay(0), value: '52' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/G3a \(mildly to moderately decreased\)/);
+    const before = (await (await fetch(`${server.url}/api/profile`)).json()) as {
+      conditions?: string[];
+    };
+    expect(before.conditions ?? []).toEqual([]);
+    await labs.screenshot('labs-egfr-suggestion');
+    await card.getByRole('button', { name: /My clinician confirmed ckd-3a/ }).click();
+    await card.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'Added ckd-3a' }).count()).toBe(1);
+    const after = (await (await fetch(`${server.url}/api/profile`)).json()) as {
+      conditions: string[];
+    };
+    expect(after.conditions).toEqual(['ckd-3a']);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

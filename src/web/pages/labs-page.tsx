@@ -183,6 +183,51 @@ function InrSection({ labs }: { labs: Lab[] }) {
   );
 }
 
+/**
+ * The policy suggests a KDIGO category from the latest eGFR when the profile has no stage; the
+ * person adds it to their profile only once their clinician has confirmed it.
+ */
+function StageSuggestion({
+  labs,
+  onConfirmed,
+}: {
+  labs: Lab[];
+  onConfirmed: (message: string) => void;
+}) {
+  const [error, setError] = useState<Error | undefined>();
+  const egfr = labs.filter((l) => l.test === 'egfr').at(-1);
+  const category = egfr?.assessment.category;
+  if (!egfr || !category) return null;
+  async function confirm() {
+    setError(undefined);
+    try {
+      const profile = await api.getProfile();
+      const conditions = [...new Set([...(profile.conditions ?? []), category!.code])];
+      await api.putProfile({ ...profile, conditions });
+      onConfirmed(
+        `Added ${category!.code} to your profile’s conditions: the kidney advice now follows it.`,
+      );
+    } catch (caught) {
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    }
+  }
+  return (
+    <div className="card" role="group" aria-labelledby="stage-title">
+      <h2 id="stage-title">Kidney function: a stage to confirm</h2>
+      <p>
+        Your latest eGFR ({formatAmount(egfr.value)} on {egfr.date}) falls in KDIGO category{' '}
+        {category.label}. One result is not a diagnosis: chronic kidney disease needs the finding
+        for more than three months, judged by your clinician. If your kidney team has given you a
+        stage, theirs is the one to use.
+      </p>
+      <button type="button" onClick={confirm}>
+        My clinician confirmed {category.code}: add it to my profile
+      </button>
+      <ErrorMessage error={error} title="The profile was not changed." />
+    </div>
+  );
+}
+
 export function LabsPage() {
   const labs = useAsync(() => api.labs(), []);
   const findings = useAsync(() => api.findings(), []);
@@ -191,6 +236,7 @@ export function LabsPage() {
     (f) => f.id === 'vka-vitamin-k-consistency',
   );
   const list = labs.data?.labs ?? [];
+  const [notice, setNotice] = useState('');
 
   return (
     <section aria-labelledby="labs-title">
@@ -206,6 +252,21 @@ export function LabsPage() {
           findings.reload();
         }}
       />
+
+      <p role="status" className="muted">
+        {notice}
+      </p>
+      {(findings.data?.findings ?? []).some(
+        (f) => f.id === 'lab-egfr-ckd-stage' && f.severity === 'monitor',
+      ) ? (
+        <StageSuggestion
+          labs={list}
+          onConfirmed={(message) => {
+            setNotice(message);
+            findings.reload();
+          }}
+        />
+      ) : null}
 
       {isVkaUser ? (
         <section aria-labelledby="inr-title">
@@ -253,7 +314,9 @@ export function LabsPage() {
                           status === 'high' ? 'lab-high' : status === 'low' ? 'lab-low' : undefined
                         }
                       >
-                        {status ? STATUS_TEXT[status] : (lab.assessment.category?.label ?? '—')}
+                        {[status && STATUS_TEXT[status], lab.assessment.category?.label]
+                          .filter(Boolean)
+                          .join(' · ') || '—'}
                       </td>
                       <td>
                         <button
