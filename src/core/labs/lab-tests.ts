@@ -80,13 +80,13 @@ export const CALCIFEDIOL_MOLAR_MASS: SourceRef = {
   label: 'Calcifediol (25-hydroxyvitamin D3, C27H44O2) 400.6 g/mol, PubChem CID 5283731',
   kind: 'derived',
   url: 'https://pubchem.ncbi.nlm.nih.gov/compound/5283731',
-  note: 'ng/mL → nmol/L = × 1000 / 400.64 = × 2.496; 25(OH)D2 (412.7 g/mol) would give × 2.423, so the factor is that of D3, as labs report total 25(OH)D.',
+  note: 'Molar mass from the formula C27H44O2 (27 × 12.011 + 44 × 1.008 + 2 × 15.999 = 400.6); CID from memory. ng/mL → nmol/L = × 1000 / 400.64 = × 2.496; 25(OH)D2 (412.7 g/mol) would give × 2.423, so the factor is that of D3, as labs report total 25(OH)D.',
 };
 export const PTH_MOLAR_MASS: SourceRef = {
   label: 'Parathyroid hormone 1–84 (84 residues, UniProt P01270 mature chain) ≈ 9,425 g/mol',
   kind: 'derived',
   url: 'https://www.uniprot.org/uniprotkb/P01270/entry',
-  note: 'pg/mL = ng/L; pg/mL → pmol/L = ÷ 9.43. Converters that use 9.5 kDa give ÷ 9.5 (0.8 % apart).',
+  note: 'Molar mass from memory (≈ 9.4 kDa; converters use 9.4–9.5). pg/mL = ng/L; pg/mL → pmol/L = ÷ 9.43. Converters that use 9.5 kDa give ÷ 9.5 (0.8 % apart).',
 };
 export const MMHG_PER_KPA: SourceRef = {
   label: '1 kPa = 7.50062 mmHg (1 mmHg = 133.322 Pa, ISO 80000-4)',
@@ -104,7 +104,7 @@ export const CHEST_2012_INR: SourceRef = {
   kind: 'guideline',
   doi: '10.1378/chest.11-2295',
   pmid: '22315259',
-  note: 'Mechanical valves have other targets (ACC/AHA 2020: 2.5 or 3.0; mitral 2.5–3.5): enter your own range.',
+  note: 'Text (e152S, Grade 1B) seen; DOI and PMID from memory, not verified here. Mechanical valves have other targets (ACC/AHA 2020: 2.5 or 3.0; mitral 2.5–3.5): enter your own range.',
 };
 export const KDIGO_2012_GFR_CATEGORIES: SourceRef = {
   label:
@@ -126,7 +126,7 @@ export const MEDLINEPLUS_CALCIUM: SourceRef = {
   label: 'MedlinePlus calcium blood test: 8.5–10.2 mg/dL (2.12–2.54 mmol/L) in adults',
   kind: 'guideline',
   url: 'https://medlineplus.gov/ency/article/003477.htm',
-  note: 'Conventional laboratory interval for total calcium (varies by lab; others use 8.6–10.3 or 8.5–10.5 mg/dL). Low albumin lowers total calcium.',
+  note: '8.5–10.2 mg/dL seen attributed to MedlinePlus on secondary pages; the page itself not opened here. Conventional laboratory interval for total calcium (varies by lab; others use 8.6–10.3 or 8.5–10.5 mg/dL). Low albumin lowers total calcium.',
 };
 export const KALANTAR_ZADEH_2010_PHOSPHATE: SourceRef = {
   label:
@@ -160,13 +160,15 @@ export const AHA_ACC_2018_CAC: SourceRef = {
     '2018 AHA/ACC cholesterol guideline (Grundy SM et al., Circulation 139:e1082): CAC 0, 1–99 and ≥ 100 Agatston units as decision thresholds; 100–399 and ≥ 400 as used in MESA-style reports',
   kind: 'guideline',
   doi: '10.1161/CIR.0000000000000625',
-  note: 'Other reports use other schemes (Rumberger 0/1–10/11–100/101–400/> 400; SCCT CAC-DRS): the raw score is stored.',
+  note: 'Thresholds seen in a secondary summary (mdedge); DOI from memory, not verified here. Other reports use other schemes (Rumberger 0/1–10/11–100/101–400/> 400; SCCT CAC-DRS): the raw score is stored.',
 };
 export const ACC_AHA_2017_BP: SourceRef = {
   label:
     '2017 ACC/AHA high blood pressure guideline (Whelton PK et al., Hypertension 71:e13–e115): normal < 120/< 80, elevated 120–129/< 80, stage 1 130–139 or 80–89, stage 2 ≥ 140 or ≥ 90 mmHg',
   kind: 'guideline',
   doi: '10.1161/HYP.0000000000000065',
+  note: 'Categories seen restated (MSD Manual table; BMC Cardiovasc Disord 2019 table 1); a category needs the average of ≥ 2 readings on ≥ 2 occasions. DOI from memory.',
+  url: 'https://www.msdmanuals.com/en-pt/home/multimedia/table/classification-of-blood-pressure-in-adults',
 };
 export const DP_UCMGP_NO_RANGE: SourceRef = {
   label: 'No accepted reference interval for dp-ucMGP',
