@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addLab, listLabs, removeLab } from '../src/app/labs.js';
 import { makeFoodIndex } from '../src/core/test-support/make-food.js';
+import { loadFoods } from '../src/cli/commands/foods.js';
 import { runCli } from '../src/cli/main.js';
 import { createApp } from '../src/server/index.js';
 import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
@@ -274,6 +275,43 @@ describe('calcwise labs add|list', () => {
     }
     const help = await cli(['labs', 'add', '--help']);
     expect(help.stdout).toMatch(/Examples:/);
+  });
+
+  it('calcwise analyze --db and GET /api/analysis apply the same lab consequences to targets', async () => {
+    const db = join(dir, 'analyze.db');
+    const store = await createSqliteStore(db);
+    await store.putProfile('local', { age: 66, sex: 'female' });
+    await store.addEntry('local', {
+      date: '2026-11-20',
+      food: 'sr24:11233',
+      amount: 50,
+      unit: 'g',
+    });
+    type Doc = {
+      targets: {
+        targets: { nutrient: string; bound: string; value: number; findingId?: string }[];
+      };
+    };
+    const vitaminDMax = (doc: Doc) =>
+      doc.targets.targets.filter(
+        (t) => t.nutrient === 'vitamin-d' && t.bound === 'max' && t.findingId,
+      );
+    const before = JSON.parse((await cli(['analyze', '--db', db, '--json'])).stdout) as Doc;
+    expect(vitaminDMax(before)).toEqual([]);
+    await addLab(
+      { store },
+      { owner: 'local', lab: { date: '2026-11-20', test: 'calcium', value: 11, unit: 'mg/dL' } },
+    );
+    const after = JSON.parse((await cli(['analyze', '--db', db, '--json'])).stdout) as Doc;
+    expect(vitaminDMax(after)).toEqual([
+      expect.objectContaining({ findingId: 'hypercalcemia-calcium-vitamin-d', value: 15 }),
+    ]);
+    const app = createApp({ store, foods: loadFoods().index, log: false });
+    const api = (await (
+      await app.request('/api/analysis?from=2026-11-20&to=2026-11-20')
+    ).json()) as Doc;
+    expect(vitaminDMax(api)).toEqual(vitaminDMax(after));
+    await store.close();
   });
 
   it('calcwise check --db reads the stored labs into the policy', async () => {
