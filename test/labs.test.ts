@@ -311,6 +311,8 @@ describe('calcwise labs add|list', () => {
       await app.request('/api/analysis?from=2026-11-20&to=2026-11-20')
     ).json()) as Doc;
     expect(vitaminDMax(api)).toEqual(vitaminDMax(after));
+    const targets = (await (await app.request('/api/targets')).json()) as Doc['targets'];
+    expect(vitaminDMax({ targets })).toEqual(vitaminDMax(after));
     await store.close();
   });
 
