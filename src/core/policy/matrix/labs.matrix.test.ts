@@ -30,6 +30,12 @@ const CASES: Case[] = [
     findings: { 'lab-egfr-ckd-stage': 'info', 'ckd-potassium': 'caution' },
   },
   {
+    name: 'eGFR 40 after a kidney transplant: the transplant team reads it, no stage suggested',
+    profile: { conditions: ['kidney-transplant'] },
+    labs: [lab('egfr', 40, 'mL/min/1.73m²')],
+    findings: { 'lab-egfr-ckd-stage': 'info' },
+  },
+  {
     name: 'potassium 5.6 without other reasons: caution, no potassium supplement',
     profile: {},
     labs: [lab('potassium', 5.6, 'mmol/L')],

@@ -45,15 +45,29 @@ function egfrFindings(ctx: ScreeningContext): RuleFinding[] {
       },
     ];
   }
+  if (ctx.conditions.has('kidney-transplant')) {
+    return [
+      {
+        id: 'lab-egfr-ckd-stage',
+        severity: 'info',
+        trigger: `${trigger}; condition: kidney-transplant`,
+        nutrient: null,
+        message: `${base} With a kidney transplant, your transplant team reads this result; calcwise does not suggest a stage from it.`,
+        action: 'Discuss the result with your transplant team.',
+        sources: [source],
+      },
+    ];
+  }
   // Without a stage in the profile: a suggestion to confirm, never a diagnosis (no consequences).
-  if (latest.lab.value >= 60) return [];
+  const impairedBelow = getLabTest('egfr').reference!.low!;
+  if (latest.lab.value >= impairedBelow) return [];
   return [
     {
       id: 'lab-egfr-ckd-stage',
       severity: 'monitor',
       trigger,
       nutrient: null,
-      message: `${base} One eGFR below 60 does not make a diagnosis: chronic kidney disease needs the finding for more than three months, judged by your clinician. calcwise leaves your kidney advice unchanged until the stage is in your profile.`,
+      message: `${base} One eGFR below ${impairedBelow} does not make a diagnosis: chronic kidney disease needs the finding for more than three months, judged by your clinician. calcwise leaves your kidney advice unchanged until the stage is in your profile.`,
       action: `Discuss the result with your clinician. If they confirm chronic kidney disease, add the stage they give (${suggested ? `e.g. "${suggested}"` : 'e.g. "ckd-3a"'}) to your profile's conditions.`,
       sources: [source],
     },
