@@ -382,6 +382,45 @@ describe('foods', () => {
     expect(bad.json.error.field).toBe('limit');
   });
 
+  it('reports the total and pages across custom and bundled foods', async () => {
+    await call(app, 'POST', '/api/foods/custom', {
+      slug: 'kale-soup',
+      name: 'Kale soup, home recipe',
+      nutrients: { 'vitamin-k1': 120 },
+    });
+    const all = await call(app, 'GET', '/api/foods?q=kale');
+    expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({ query: 'kale', total: 2, offset: 0, limit: 10 });
+    expect(all.json.results.map((r: { id: string }) => r.id)).toEqual([
+      'custom:kale-soup',
+      'sr24:11233',
+    ]);
+    const first = await call(app, 'GET', '/api/foods?q=kale&limit=1');
+    expect(first.json.total).toBe(2);
+    expect(first.json.results.map((r: { id: string }) => r.id)).toEqual(['custom:kale-soup']);
+    const second = await call(app, 'GET', '/api/foods?q=kale&limit=1&offset=1');
+    expect(second.json).toMatchObject({ total: 2, offset: 1 });
+    expect(second.json.results.map((r: { id: string }) => r.id)).toEqual(['sr24:11233']);
+    expect((await call(app, 'GET', '/api/foods?q=kale&offset=2')).json.results).toEqual([]);
+    expect((await call(app, 'GET', '/api/foods?q=kale&offset=-1')).json.error.field).toBe('offset');
+    const badGroup = await call(app, 'GET', '/api/foods?q=kale&group=no%20such%20group');
+    expect(badGroup.json.error).toMatchObject({ code: 'INVALID_INPUT', field: 'group' });
+  });
+
+  it('answers "greek yogurt" with an own strained yogurt first, and notes SR24 lacks it otherwise', async () => {
+    const before = await call(app, 'GET', '/api/foods?q=greek%20yogurt');
+    expect(before.status).toBe(200);
+    expect(before.json.note).toMatch(/no Greek \(strained\) yogurt/);
+    await call(app, 'POST', '/api/foods/custom', {
+      slug: 'greek-yogurt',
+      name: 'Yogurt, Greek, plain, whole milk',
+      nutrients: { protein: 9, calcium: 100 },
+    });
+    const after = await call(app, 'GET', '/api/foods?q=greek%20yogurt');
+    expect(after.json.results[0]).toMatchObject({ id: 'custom:greek-yogurt' });
+    expect(after.json.note).toBeUndefined();
+  });
+
   it('ranks foods by a nutrient, and refuses an unknown nutrient with 404', async () => {
     const { json } = await call(app, 'GET', '/api/foods/top/calcium?limit=2');
     expect(json.results.map((r: { id: string }) => r.id)).toEqual(['sr24:01009', 'sr24:11233']);
@@ -687,6 +726,47 @@ describe('profile, targets and findings', () => {
     const older = await call(app, 'PUT', '/api/profile', { ...profile, age: 73 });
     expect(older.json.age).toBe(73);
     expect((await call(app, 'GET', '/api/profile')).json.age).toBe(73);
+  });
+
+  it('stores a profile sent without supplements or exclude with its defaults applied', async () => {
+    const put = await call(app, 'PUT', '/api/profile', { age: 60, sex: 'female' });
+    expect(put.status).toBe(200);
+    const normalized = {
+      age: 60,
+      sex: 'female',
+      lifeStage: 'none',
+      smoker: false,
+      conditions: [],
+      medications: [],
+      supplements: [],
+      pattern: 'omnivore',
+      exclude: [],
+      dislikes: [],
+      targets: {},
+    };
+    expect(put.json).toEqual(normalized);
+    expect((await store.getProfile('local'))?.profile).toEqual(normalized);
+    expect((await call(app, 'GET', '/api/profile')).json).toEqual(normalized);
+    // Names are trimmed and lower-cased as the CLI reads them; IU stay IU.
+    await call(app, 'PUT', '/api/profile', {
+      age: 60,
+      sex: 'female',
+      medications: ['  Warfarin '],
+      supplements: [{ nutrient: 'vitamin-d', amount: 1000, unit: 'IU' }],
+    });
+    expect((await store.getProfile('local'))?.profile).toMatchObject({
+      medications: ['warfarin'],
+      supplements: [{ nutrient: 'vitamin-d', amount: 1000, unit: 'IU' }],
+      exclude: [],
+    });
+  });
+
+  it('reads a partial profile stored before normalisation with its defaults', async () => {
+    await store.putProfile('local', { age: 60, sex: 'female' });
+    const { status, json } = await call(app, 'GET', '/api/profile');
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ supplements: [], exclude: [], conditions: [] });
+    expect((await call(app, 'GET', '/api/targets')).status).toBe(200);
   });
 
   it('refuses an impossible profile with 422 naming the field, and keeps the old one', async () => {

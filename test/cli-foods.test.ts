@@ -41,6 +41,10 @@ function sr24Value(ndb: string, nutrient: string): number {
 }
 
 interface SearchResult {
+  total: number;
+  offset: number;
+  limit: number;
+  note?: string;
   results: { id: string; name: string; group: string; score: number }[];
 }
 
@@ -70,6 +74,37 @@ describe('calcwise foods search', () => {
     ).toHaveLength(4);
   });
 
+  it('reports the total and pages with --offset', async () => {
+    const first = await cliJson<SearchResult>('foods', 'search', 'salmon', '--limit', '5');
+    // SR24 has 48 foods whose name holds "salmon" (counted in the bundled data).
+    expect(first.total).toBe(48);
+    expect(first).toMatchObject({ offset: 0, limit: 5 });
+    expect(first.results).toHaveLength(5);
+    const second = await cliJson<SearchResult>(
+      'foods',
+      'search',
+      'salmon',
+      '--limit',
+      '5',
+      '--offset',
+      '5',
+    );
+    expect(second.total).toBe(48);
+    expect(second.results).toHaveLength(5);
+    const ids = new Set([...first.results, ...second.results].map((r) => r.id));
+    expect(ids.size).toBe(10);
+    const last = await cliJson<SearchResult>('foods', 'search', 'salmon', '--offset', '45');
+    expect(last.results).toHaveLength(3);
+    const table = await cli('foods', 'search', 'salmon', '--limit', '5');
+    expect(table.stdout).toContain('1–5 of 48 matches; more with --offset 5');
+  });
+
+  it('reads "greek yogurt" as plain yogurt and says so', async () => {
+    const found = await cliJson<SearchResult>('foods', 'search', 'greek', 'yogurt');
+    expect(found.results.slice(0, 3).map((r) => r.id)).toContain('sr24:01116');
+    expect(found.note).toMatch(/no Greek \(strained\) yogurt/);
+  });
+
   it('filters by group', async () => {
     const { results } = await cliJson<SearchResult>(
       'foods',
@@ -93,6 +128,7 @@ describe('calcwise foods search', () => {
     [['--group', 'no such group'], 'group'],
     [['--limit', '0'], 'limit'],
     [['--limit', 'ten'], 'limit'],
+    [['--offset', '-1'], 'offset'],
   ])('exits 2 for bad options %j, naming the field', async (options, field) => {
     const result = await cli('foods', 'search', 'kale', ...options);
     expect(result.code).toBe(2);

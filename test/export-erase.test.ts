@@ -129,7 +129,11 @@ async function fill(store: Store, owner: string): Promise<void> {
     amount: 1,
     unit: 'cup, chopped',
   });
-  await store.addEntry(owner, { date: '2026-11-30', food: 'sr24:01009', amount: 30.5, unit: 'g' });
+  await store.addEntryOnce(
+    owner,
+    { date: '2026-11-30', food: 'sr24:01009', amount: 30.5, unit: 'g' },
+    'retry-key-1',
+  );
   await store.addCustomFood(owner, {
     id: 'custom:kale-soup',
     name: 'Kale soup, "home" recipe, µg & ü',
@@ -310,6 +314,7 @@ for (const [name, backend] of backends) {
       expect(Object.keys(after).sort()).toEqual([
         'custom_foods',
         'diary_entries',
+        'idempotency_keys',
         'labs',
         'owners',
         'plans',

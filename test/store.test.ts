@@ -8,10 +8,12 @@ import type { Food } from '../src/core/foods.js';
 import {
   createPostgresStore,
   createSqliteStore,
+  openSqliteDatabase,
   resolveStoreLocation,
   type Store,
 } from '../src/store/index.js';
 import type { KyselyStoreOptions } from '../src/store/kysely-store.js';
+import { pgProblem as findPgProblem, pgUrl } from './support/test-stores.js';
 
 /** A clock that moves one second per call, so timestamps are distinct and predictable. */
 function steppingClock(start = Date.parse('2026-11-20T08:00:00Z')): () => Date {
@@ -170,6 +172,79 @@ function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.listEntries('local')).toHaveLength(2);
     });
 
+    it('adds 5,000 entries in one call (beyond SQLite’s variable limit per statement)', async () => {
+      const entries = Array.from({ length: 5000 }, (_, i) => ({
+        date: '2026-11-24',
+        food: 'sr24:11233',
+        amount: i + 1,
+        unit: 'g',
+      }));
+      const stored = await store.addEntries('local', entries);
+      expect(stored).toHaveLength(5000);
+      expect(new Set(stored.map((e) => e.id)).size).toBe(5000);
+      expect(stored.map((e) => e.amount)).toEqual(entries.map((e) => e.amount));
+      expect(await store.listEntries('local', { from: '2026-11-24' })).toHaveLength(5000);
+    });
+
+    it('finds no entry for an id outside the column’s range, rather than failing', async () => {
+      for (const id of [0, -1, 2_147_483_648, Number.MAX_SAFE_INTEGER, 1.5]) {
+        expect(await store.getEntry('local', id)).toBeUndefined();
+        expect(await store.updateEntry('local', id, { amount: 1 })).toBeUndefined();
+        expect(await store.deleteEntry('local', id)).toBe(false);
+      }
+    });
+
+    it('adds an entry once per idempotency key, per owner, and refuses the key for another entry', async () => {
+      const entry = { date: '2026-11-20', food: 'sr24:11233', amount: 1, unit: 'cup, chopped' };
+      const first = await store.addEntryOnce('local', entry, 'key-1');
+      expect(first).toMatchObject({ ok: true, value: { replayed: false } });
+      const again = await store.addEntryOnce('local', { ...entry }, 'key-1');
+      expect(again).toEqual({
+        ok: true,
+        value: { entry: first.ok && first.value.entry, replayed: true },
+      });
+      const other = await store.addEntryOnce('local', { ...entry, amount: 2 }, 'key-1');
+      expect(other).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'Idempotency-Key' },
+      });
+      const mallory = await store.addEntryOnce('mallory', entry, 'key-1');
+      expect(mallory).toMatchObject({ ok: true, value: { replayed: false } });
+      expect(await store.listEntries('local')).toHaveLength(1);
+      expect(await store.listEntries('mallory')).toHaveLength(1);
+    });
+
+    it('stores one entry when retries with the same key arrive at once', async () => {
+      const entry = { date: '2026-11-21', food: 'sr24:11233', amount: 3, unit: 'g' };
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => store.addEntryOnce('local', entry, 'retry-storm')),
+      );
+      const ids = results.map((r) => (r.ok ? r.value.entry.id : undefined));
+      expect(new Set(ids).size).toBe(1);
+      expect(results.filter((r) => r.ok && !r.value.replayed)).toHaveLength(1);
+      expect(await store.listEntries('local')).toHaveLength(1);
+    });
+
+    it('forgets an idempotency key after a day', async () => {
+      let t = Date.parse('2026-11-20T08:00:00Z');
+      const timed = await factory({ now: () => new Date(t) });
+      try {
+        const entry = { date: '2026-11-20', food: 'sr24:11233', amount: 1, unit: 'g' };
+        await timed.addEntryOnce('local', entry, 'k');
+        t += 23 * 3_600_000;
+        expect(await timed.addEntryOnce('local', entry, 'k')).toMatchObject({
+          value: { replayed: true },
+        });
+        t += 2 * 3_600_000;
+        expect(await timed.addEntryOnce('local', entry, 'k')).toMatchObject({
+          value: { replayed: false },
+        });
+        expect(await timed.listEntries('local')).toHaveLength(2);
+      } finally {
+        await timed.close();
+      }
+    });
+
     it('saves plans and returns them by id, newest first, per owner', async () => {
       const first = await store.savePlan('local', {
         request: { days: 1 },
@@ -276,8 +351,18 @@ describe('SQLite file store', () => {
     expect(migrations).toEqual([
       { name: '0001-initial' },
       { name: '0002-import-provenance' },
-      { name: '0003-labs' },
+      { name: '0003-idempotency-keys' },
+      { name: '0004-labs' },
     ]);
+    raw.close();
+  });
+
+  it('opens the diary file with WAL and synchronous=FULL, so an acknowledged write survives power loss', () => {
+    const raw = openSqliteDatabase(tempDbFile());
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL (0 OFF, 1 NORMAL, 3 EXTRA): every commit is fsynced before it returns.
+    expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     raw.close();
   });
 
@@ -320,22 +405,7 @@ describe('store location', () => {
 
 // --- PostgreSQL -------------------------------------------------------------------------------
 
-const pgUrl = process.env.CALCWISE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function pgReachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgProblem = await pgReachable();
+const pgProblem = await findPgProblem();
 const pgSchemas: string[] = [];
 
 if (pgProblem && process.env.CI) {

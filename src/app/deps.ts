@@ -16,7 +16,7 @@ export type {
   StoredProfile,
   Store,
 } from '../store/store.js';
-export { LOCAL_OWNER } from '../store/schema.js';
+export { LOCAL_OWNER, MAX_ENTRY_ID } from '../store/schema.js';
 
 /** The bundled food data: by id, as a list, its name index and the planner's pantry (both lazy). */
 export interface FoodCatalog {

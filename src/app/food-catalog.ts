@@ -1,11 +1,15 @@
 import type { Food, FoodId, FoodIndex } from '../core/foods.js';
 import type { PantryItem } from '../core/plan/index.js';
 import { createFoodSearch, type FoodSearch } from '../core/search/index.js';
+import { loadFoodCommonness } from '../data/food-commonness.js';
 import { loadFoodIndex } from '../data/load-foods.js';
 import { loadPantry } from '../data/pantry.js';
 import type { FoodCatalog } from './deps.js';
 
-/** A catalog over a food index; the search index and the pantry are built when first asked for. */
+/**
+ * A catalog over a food index; the search index and the pantry are built when first asked for.
+ * Search ranks everyday foods up by the pantry's commonness (data/pantry/meal-tags.csv).
+ */
 export function foodCatalog(index: FoodIndex): FoodCatalog {
   let list: Food[] | undefined;
   let search: FoodSearch | undefined;
@@ -16,7 +20,7 @@ export function foodCatalog(index: FoodIndex): FoodCatalog {
       return (list ??= [...index.values()]);
     },
     get search() {
-      return (search ??= createFoodSearch(this.list));
+      return (search ??= createFoodSearch(this.list, { commonness: loadFoodCommonness() }));
     },
     get pantry() {
       return (pantry ??= loadPantry(index));

@@ -68,49 +68,80 @@ export async function showOwnerFood(
 export interface SearchInput {
   query: string;
   limit: number;
+  /** Hits to skip, for paging (default 0). */
+  offset?: number | undefined;
   group?: string | undefined;
 }
 
-/** A --group that matches no food group is bad input (it would only ever find nothing). */
-export function checkFoodGroup(foods: FoodCatalog, group: string | undefined): Result<void> {
-  if (group === undefined) return ok(undefined);
-  const { groups } = foods.search;
-  const wanted = group.toLowerCase();
-  if (groups.some((known) => known.toLowerCase().includes(wanted))) return ok(undefined);
-  return err({
-    code: 'INVALID_INPUT',
-    message: `no food group matches "${group}"; groups: ${[...groups].sort().join('; ')}`,
-    field: 'group',
-  });
-}
-
-/** `foods search`: ranked bundled matches; a group that matches no food group is bad input. */
-export function searchFoods(foods: FoodCatalog, input: SearchInput): Result<FoodSearchHit[]> {
-  const group = checkFoodGroup(foods, input.group);
-  if (!group.ok) return group;
-  return ok(foods.search.search(input.query, { limit: input.limit, group: input.group }));
+/** A page of ranked hits with the number of matching foods in all. */
+export interface FoodSearchResult {
+  query: string;
+  total: number;
+  offset: number;
+  limit: number;
+  results: FoodSearchHit[];
+  /** How a modern name was read when the data lacks it ("greek yogurt" → plain yogurt). */
+  note?: string;
 }
 
 /**
- * `GET /api/foods` and `foods search --db`: the owner's own and imported (`fdc:`) foods whose
- * name has every word, then bundled matches.
+ * Food search, the one both hosts call (`foods search`, `GET /api/foods`): the owner's custom
+ * and imported foods whose name has every word first, then ranked bundled matches, one page
+ * of them with the total. A group that matches no food group is bad input.
  */
-export async function searchOwnerFoods(
-  deps: Pick<AppDeps, 'store' | 'foods'>,
-  owner: string,
+export function searchFoods(
+  foods: FoodCatalog,
   input: SearchInput,
-): Promise<FoodSearchHit[]> {
+  custom: readonly Food[] = [],
+): Result<FoodSearchResult> {
+  const { search } = foods;
   const { query, limit, group } = input;
-  const custom = await deps.store.listCustomFoods(owner);
+  const offset = input.offset ?? 0;
+  if (group !== undefined) {
+    const wanted = group.toLowerCase();
+    if (!search.groups.some((name) => name.toLowerCase().includes(wanted))) {
+      return err({
+        code: 'INVALID_INPUT',
+        message: `no food group matches "${group}"; groups: ${[...search.groups].sort().join('; ')}`,
+        field: 'group',
+      });
+    }
+  }
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const customHits = custom
     .filter((food) => words.length > 0 && words.every((w) => food.name.toLowerCase().includes(w)))
     .filter((food) => !group || food.group.toLowerCase().includes(group.toLowerCase()))
     .map((food) => ({ id: food.id, name: food.name, group: food.group, score: 1 }));
-  const hits = query.trim()
-    ? deps.foods.search.search(query, { limit, ...(group && { group }) })
-    : [];
-  return [...customHits, ...hits].slice(0, limit);
+  // Bundled hits for this page: those after the custom ones that the offset has not passed.
+  const bundledOffset = Math.max(0, offset - customHits.length);
+  const bundledLimit = Math.max(1, offset + limit - customHits.length - bundledOffset);
+  const page = query.trim()
+    ? search.searchPage(query, {
+        limit: bundledLimit,
+        offset: bundledOffset,
+        ...(group && { group }),
+      })
+    : { hits: [], total: 0 };
+  const results = [...customHits.slice(offset, offset + limit), ...page.hits].slice(0, limit);
+  // An own food under the modern name answers the query itself; the note is for SR24 only.
+  const note = customHits.length === 0 && 'note' in page ? page.note : undefined;
+  return ok({
+    query,
+    total: customHits.length + page.total,
+    offset,
+    limit,
+    results,
+    ...(note !== undefined && { note }),
+  });
+}
+
+/** `GET /api/foods`: searchFoods over the bundled foods and the owner's own. */
+export async function searchOwnerFoods(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  input: SearchInput,
+): Promise<Result<FoodSearchResult>> {
+  return searchFoods(deps.foods, input, await deps.store.listCustomFoods(owner));
 }
 
 export interface TopInput {

@@ -1,6 +1,6 @@
 import type { Profile } from '../core/profile.js';
 import { err, ok, type Result } from '../core/result.js';
-import { parseProfile } from '../schemas/profile.js';
+import { parseProfile, parseProfileDocument, type ProfileDocument } from '../schemas/profile.js';
 import type { AppDeps } from './deps.js';
 
 /** The owner's stored profile, parsed; undefined when none has been saved. */
@@ -27,13 +27,33 @@ export async function requireProfile(
   });
 }
 
-/** Stores a profile as entered (supplements in IU stay in IU) once the parser accepts it. */
+/**
+ * Stores a profile once the parser accepts it, normalised the way the CLI reads a profile file:
+ * defaults applied (`supplements: []`, `exclude: []` …), supplements in the units entered
+ * (IU stay IU). Readers never meet a partial document.
+ */
 export async function saveProfile(
   deps: Pick<AppDeps, 'store'>,
   owner: string,
   body: Record<string, unknown>,
-): Promise<Result<unknown>> {
-  const parsed = parseProfile(body);
-  if (!parsed.ok) return parsed;
-  return ok((await deps.store.putProfile(owner, body)).profile);
+): Promise<Result<ProfileDocument>> {
+  const document = parseProfileDocument(body);
+  if (!document.ok) return document;
+  await deps.store.putProfile(owner, document.value);
+  return ok(document.value);
+}
+
+/**
+ * `GET /api/profile`: the stored document, normalised. A profile stored before saving
+ * normalised it (no `supplements`, say) comes back with its defaults; one that no longer
+ * parses is returned as stored so that it can be corrected.
+ */
+export async function readProfileDocument(
+  deps: Pick<AppDeps, 'store'>,
+  owner: string,
+): Promise<unknown> {
+  const stored = await deps.store.getProfile(owner);
+  if (!stored) return undefined;
+  const document = parseProfileDocument(stored.profile);
+  return document.ok ? document.value : stored.profile;
 }

@@ -69,7 +69,12 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise import calcwise export.json --db ./empty.db',
   ],
   export: ['calcwise export --db ./calcwise.db -o export.json', 'calcwise export --format csv'],
-  serve: ['calcwise serve', 'calcwise serve --port 8080 --db ./my.db', 'calcwise serve --port 0'],
+  serve: [
+    'calcwise serve',
+    'calcwise serve --port 8080 --db ./my.db',
+    'calcwise serve --port 0',
+    'calcwise serve --trust-proxy --allowed-host calcwise.example.org',
+  ],
 };
 
 function pathOf(command: Command): string {

@@ -11,6 +11,48 @@ function fieldOf(input: unknown): string | undefined {
   return result.error.field;
 }
 
+describe('parseProfile: plausible amounts', () => {
+  const base = { age: 64, sex: 'female' };
+
+  it('refuses absurd supplement amounts and target overrides, naming the field', () => {
+    const supplement = (nutrient: string, amount: number, unit: string) => ({
+      ...base,
+      supplements: [
+        { nutrient: 'magnesium', amount: 400, unit: 'mg' },
+        { nutrient, amount, unit },
+      ],
+    });
+    expect(fieldOf(supplement('calcium', 1e300, 'g'))).toBe('supplements[1].amount');
+    expect(fieldOf(supplement('calcium', 1e308, 'g'))).toBe('supplements[1].amount');
+    // 2,000 g of vitamin D typed for 2,000 IU.
+    expect(fieldOf(supplement('vitamin-d', 2000, 'g'))).toBe('supplements[1].amount');
+    expect(fieldOf(supplement('vitamin-d', 1_000_000, 'IU'))).toBe('supplements[1].amount');
+    expect(fieldOf({ ...base, targets: { calcium: { min: 1e308 } } })).toBe('targets.calcium.min');
+    expect(fieldOf({ ...base, targets: { sodium: { max: 1e9 } } })).toBe('targets.sodium.max');
+    expect(fieldOf({ ...base, targets: { energy: { min: 50_000 } } })).toBe('targets.energy.min');
+    const message = parseProfile(supplement('calcium', 1e300, 'g'));
+    expect(!message.ok && message.error.message).toMatch(/at most 10000 mg/);
+  });
+
+  it('accepts the large doses in real use', () => {
+    for (const [nutrient, amount, unit] of [
+      ['vitamin-d', 50_000, 'IU'],
+      ['vitamin-d', 600_000, 'IU'],
+      ['mk4', 45, 'mg'],
+      ['vitamin-k1', 10, 'mg'],
+      ['calcium', 2.5, 'g'],
+      ['magnesium', 1500, 'mg'],
+      ['epa', 4, 'g'],
+    ] as const) {
+      const result = parseProfile({ ...base, supplements: [{ nutrient, amount, unit }] });
+      expect(result.ok, `${amount} ${unit} ${nutrient}`).toBe(true);
+    }
+    expect(
+      parseProfile({ ...base, targets: { sodium: { max: 1500 }, calcium: { min: 1200 } } }).ok,
+    ).toBe(true);
+  });
+});
+
 describe('parseProfile', () => {
   it('fills the defaults', () => {
     const result = parseProfile({ age: 64, sex: 'female' });

@@ -7,6 +7,7 @@ import {
   type NutrientId,
   type NutrientUnit,
 } from '../core/nutrients.js';
+import { plausibleCeiling } from '../core/plausible-amounts.js';
 import { ALLERGEN_GROUPS, type Profile, type Supplement } from '../core/profile.js';
 import { err, ok, type Result } from '../core/result.js';
 
@@ -96,16 +97,31 @@ export const profileSchema = z
         return;
       }
       const problem = supplementUnitProblem(s.nutrient, s.unit);
-      if (problem)
+      if (problem) {
         ctx.addIssue({ code: 'custom', path: ['supplements', i, 'unit'], message: problem });
+        return;
+      }
+      const canonical = toCanonicalSupplement(s.nutrient, s.amount, s.unit);
+      const tooMuch = implausibleAmount(s.nutrient, canonical.amount, `${s.amount} ${s.unit}`);
+      if (tooMuch)
+        ctx.addIssue({ code: 'custom', path: ['supplements', i, 'amount'], message: tooMuch });
     });
-    for (const key of Object.keys(p.targets)) {
+    for (const [key, override] of Object.entries(p.targets)) {
       if (!isNutrientId(key)) {
         ctx.addIssue({
           code: 'custom',
           path: ['targets', key],
           message: `unknown nutrient "${key}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
         });
+        continue;
+      }
+      for (const bound of ['min', 'max'] as const) {
+        const value = override[bound];
+        const unit = getNutrient(key).unit;
+        const tooMuch =
+          value === undefined ? undefined : implausibleAmount(key, value, `${value} ${unit}`);
+        if (tooMuch)
+          ctx.addIssue({ code: 'custom', path: ['targets', key, bound], message: tooMuch });
       }
     }
   });
@@ -121,6 +137,18 @@ function supplementUnitProblem(nutrient: NutrientId, unit: string): string | und
     return `${nutrient} is measured in ${getNutrient(nutrient).unit} and cannot be a supplement`;
   }
   return undefined;
+}
+
+/** Why a daily amount (canonical unit) is beyond the nutrient's plausibility ceiling, if it is. */
+function implausibleAmount(
+  nutrient: NutrientId,
+  amount: number,
+  entered: string,
+): string | undefined {
+  const { maxPerDay, basis } = plausibleCeiling(nutrient);
+  if (amount <= maxPerDay) return undefined;
+  const unit = getNutrient(nutrient).unit;
+  return `${entered} of ${nutrient} a day is not plausible: at most ${maxPerDay} ${unit} (${basis})`;
 }
 
 /** Converts a validated supplement amount to its nutrient's canonical unit. */
@@ -153,6 +181,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
  *   // ok: supplements[0] = { nutrient: 'vitamin-d', amount: 50, unit: 'µg', entered: '2000 IU' }
  */
 export function parseProfile(input: unknown, file?: string): Result<Profile> {
+  const document = parseProfileDocument(input, file);
+  return document.ok ? ok(toCoreProfile(document.value)) : document;
+}
+
+/** A profile document as entered (supplements in their own units) with every default applied. */
+export type ProfileDocument = z.output<typeof profileSchema>;
+
+/**
+ * Validates a profile document and returns it normalised: defaults filled in (`supplements: []`,
+ * `exclude: []` …), names trimmed and lower-cased, supplement units as entered. This is the form
+ * a profile is stored in, so every reader sees the same shape whoever wrote it.
+ */
+export function parseProfileDocument(input: unknown, file?: string): Result<ProfileDocument> {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -170,7 +211,10 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
       ...(unknownField ? { field: unknownField } : {}),
     });
   }
-  const p = parsed.data;
+  return ok(parsed.data);
+}
+
+function toCoreProfile(p: ProfileDocument): Profile {
   const profile: Profile = {
     age: p.age,
     sex: p.sex,
@@ -192,5 +236,5 @@ export function parseProfile(input: unknown, file?: string): Result<Profile> {
   if (p.activity !== undefined) profile.activity = p.activity;
   if (p.energyKcal !== undefined) profile.energyKcal = p.energyKcal;
   if (p.region !== undefined) profile.region = p.region;
-  return ok(profile);
+  return profile;
 }

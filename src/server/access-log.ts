@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.js';
 
 /** One access-log record: a JSON line per request. */
 export interface AccessRecord {
@@ -8,6 +9,8 @@ export interface AccessRecord {
   status: number;
   ms: number;
   bytes?: number;
+  /** The client's address (X-Forwarded-For behind a trusted proxy). */
+  client?: string;
 }
 
 export type AccessLogger = (record: AccessRecord) => void;
@@ -17,7 +20,7 @@ export const stdoutAccessLogger: AccessLogger = (record) => {
   process.stdout.write(`${JSON.stringify(record)}\n`);
 };
 
-export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHandler {
+export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -29,6 +32,7 @@ export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHa
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 100) / 100,
       ...(length !== null && { bytes: Number(length) }),
+      ...(c.var.origin?.client !== undefined && { client: c.var.origin.client }),
     });
   };
 }

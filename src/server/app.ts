@@ -22,8 +22,9 @@ import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerProfileRoutes } from './routes/profile.js';
-import { allowHosts, requireJsonBody } from './request-guards.js';
+import { allowHosts, requestOrigin, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
+import { unmatchedApiRequest } from './method-not-allowed.js';
 
 /** Largest request body by default: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -48,8 +49,13 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Largest body of POST /api/import and /api/import/cronometer (default 64 MiB). */
   maxImportBodyBytes?: number;
-  /** Host names to answer (DNS-rebinding guard); every host when absent. */
-  allowedHosts?: readonly string[];
+  /**
+   * Host values to answer (DNS-rebinding guard), `name` (any port) or `name:port`, read per
+   * request; every host when absent (in-process tests). startServer always sets it.
+   */
+  allowedHosts?: readonly string[] | (() => readonly string[]);
+  /** Believe X-Forwarded-Host, -Proto and -For (a reverse proxy in front sets them). */
+  trustProxy?: boolean;
   /**
    * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
    * sized from the cores, as many plans at once as it has workers.
@@ -103,9 +109,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestOrigin(options.trustProxy ?? false));
   if (options.log !== false) app.use('*', accessLog(options.log ?? stdoutAccessLogger, clock));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
-  if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
+  const allowed = options.allowedHosts;
+  if (allowed) app.use('*', allowHosts(typeof allowed === 'function' ? allowed : () => allowed));
   const limitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -145,12 +153,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerDataRoutes(app, deps);
   registerTrackerImportRoutes(app, deps);
 
-  app.all('/api/*', (c) =>
-    c.json(
-      errorBody({ code: 'NOT_FOUND', message: `no API route ${c.req.method} ${c.req.path}` }),
-      404,
-    ),
-  );
+  app.all('/api/*', unmatchedApiRequest);
   if (options.webRoot) registerStaticFiles(app, options.webRoot);
 
   app.onError((error, c) => {

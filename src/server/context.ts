@@ -7,9 +7,18 @@ export type AppDeps = UseCaseDeps & {
   plans: { jobs: PlanJobs; waitMs: number };
 };
 
+/** Where a request came from: X-Forwarded-* only behind a trusted proxy (`--trust-proxy`). */
+export interface RequestOrigin {
+  /** The Host the client asked for, as sent (with its port). */
+  host: string;
+  proto: 'http' | 'https' | string;
+  /** The client's address, when known (absent for in-process requests). */
+  client?: string;
+}
+
 /** Hono variables set per request. `owner` is `local` until accounts exist. */
 export interface AppEnv {
-  Variables: { owner: string };
+  Variables: { owner: string; origin: RequestOrigin };
 }
 
 /** The server's local calendar date, YYYY-MM-DD. */

@@ -32,7 +32,13 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 export interface ErrorBody {
   error: {
     code:
-      ErrorCode | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'FORBIDDEN_HOST' | 'INTERNAL';
+      | ErrorCode
+      | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'FORBIDDEN_HOST'
+      | 'METHOD_NOT_ALLOWED'
+      | 'HEADERS_TOO_LARGE'
+      | 'INTERNAL';
     message: string;
     field?: string;
     location?: string;

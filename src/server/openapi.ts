@@ -23,6 +23,8 @@ import {
   trackerUploadBody,
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
+import { IDEMPOTENCY_KEY } from './validation.js';
+import { MAX_ENTRY_ID } from '../app/deps.js';
 import { exportJsonSchema } from '../app/export-data.js';
 
 type Json = Record<string, unknown>;
@@ -50,7 +52,7 @@ function componentSchemas(): Record<string, Json> {
   schemas.Profile = {
     ...bare(z.toJSONSchema(responses.profileResponse, { io: 'input' }) as Json),
     description:
-      'The profile as entered (supplements in IU stay in IU); unknown fields are rejected.',
+      'The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected.',
   };
   return schemas;
 }
@@ -131,11 +133,15 @@ interface Operation {
 /** Every operation: its own responses, plus the ones any request can get. */
 function operation(op: Operation): Json {
   const withBody = op.requestBody !== undefined;
+  // Any parameter can carry a control character or an id out of range: 400 naming it.
+  const withParameters = (op.parameters ?? []).length > 0;
   return {
     ...op,
     responses: {
+      ...((withBody || withParameters) && { 400: badRequest }),
       ...op.responses,
       403: shared('ForbiddenHost'),
+      431: shared('HeadersTooLarge'),
       ...(withBody && { 413: shared('PayloadTooLarge'), 415: shared('UnsupportedMediaType') }),
       500: op.responses[500] ?? shared('Internal'),
     },
@@ -143,7 +149,11 @@ function operation(op: Operation): Json {
 }
 
 const dateRange = queryParameters(dateRangeQuery);
-const entryId = pathParameter('id', 'Diary entry id.', { type: 'integer', minimum: 1 });
+const entryId = pathParameter('id', 'Diary entry id.', {
+  type: 'integer',
+  minimum: 1,
+  maximum: MAX_ENTRY_ID,
+});
 const planId = pathParameter('id', 'Plan id.');
 const labId = pathParameter('id', 'Lab result id.', { type: 'integer', minimum: 1 });
 
@@ -232,7 +242,7 @@ const paths: Record<string, Record<string, Operation>> = {
   '/api/profile': {
     get: {
       operationId: 'getProfile',
-      summary: 'The stored profile, as entered',
+      summary: 'The stored profile, normalised (defaults applied, units as entered)',
       tags: ['profile'],
       responses: {
         200: ok(responses.profileResponse, 'Profile.'),
@@ -241,7 +251,7 @@ const paths: Record<string, Record<string, Operation>> = {
     },
     put: {
       operationId: 'putProfile',
-      summary: 'Save the profile (validated first)',
+      summary: 'Save the profile (validated, then stored with its defaults applied)',
       tags: ['profile'],
       requestBody: {
         required: true,
@@ -269,14 +279,41 @@ const paths: Record<string, Record<string, Operation>> = {
       operationId: 'addDiaryEntry',
       summary: 'Log a food',
       tags: ['diary'],
+      description:
+        'Send an Idempotency-Key (a fresh UUID per entry) to make retrying safe: a request with a ' +
+        'key already used for the same entry stores nothing and answers the entry first stored, ' +
+        'with Idempotent-Replayed: true. Keys are kept for 24 hours, per owner, in the store.',
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'A client-chosen key for this entry; a retry sends the same key.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY.source },
+        },
+      ],
       requestBody: requestBody(
         newEntryBody,
         "Amount of a unit (a mass or one of the food's portions).",
       ),
       responses: {
-        201: ok(responses.diaryEntry, 'Stored, with id and grams.'),
+        201: {
+          ...ok(
+            responses.diaryEntry,
+            'Stored, with id and grams; or, on a retry, the entry first stored.',
+          ),
+          headers: {
+            'Idempotent-Replayed': {
+              description: 'true when this answers a retry: nothing new was stored.',
+              schema: { type: 'string', enum: ['true'] },
+            },
+          },
+        },
         400: badRequest,
         404: notFound,
+        409: fails(
+          'The Idempotency-Key was already used for a different entry (CONFLICT, field "Idempotency-Key").',
+        ),
         422: unprocessable,
       },
     },
@@ -636,9 +673,10 @@ export function buildOpenApiDocument() {
         'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
         'Single-user local mode: every row belongs to the owner "local" and no request is ' +
         'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
-        'JSON (415 otherwise) and at most 1 MiB (413), 64 MiB for POST /api/import; a loopback ' +
-        'server answers only loopback ' +
-        'host names (403).',
+        'JSON (415 otherwise) and at most 1 MiB (413), 64 MiB for POST /api/import and ' +
+        '/api/import/cronometer; headers at most 16 KiB (431); the server ' +
+        'answers only the host names it is allowed (403). A method a path does not have is a 405 ' +
+        'with Allow; a path the API does not have, a 404; both in the Error shape.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'calcwise serve (local)' }],
@@ -663,6 +701,9 @@ export function buildOpenApiDocument() {
           'The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import.',
         ),
         UnsupportedMediaType: fails('The body is not application/json (UNSUPPORTED_MEDIA_TYPE).'),
+        HeadersTooLarge: fails(
+          'The request headers are over 16 KiB (HEADERS_TOO_LARGE), answered before routing.',
+        ),
         Internal: fails('A bug: answered without internals (INTERNAL).'),
       },
     },

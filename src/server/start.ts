@@ -15,14 +15,24 @@ import type { AccessLogger } from './access-log.js';
 import { createApp, type AppOptions } from './app.js';
 import { PlanJobs } from '../app/plan-jobs.js';
 import { randomUUID } from 'node:crypto';
-import { LOOPBACK_HOSTS } from './request-guards.js';
+import { answerClientError } from './client-errors.js';
+import { defaultAllowedHosts, exposureRefusal } from './exposure.js';
 import { defaultWebRoot } from './static-files.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 3000. */
   port?: number;
-  /** Default 127.0.0.1: loopback only. */
+  /** Default 127.0.0.1: loopback only. Anything else needs `insecureNoAuth` (no accounts yet). */
   host?: string;
+  /** Listen beyond loopback although nobody is authenticated (a network the user trusts). */
+  insecureNoAuth?: boolean;
+  /**
+   * Host values answered besides the defaults (loopback names and the bind address, with the
+   * port): `name` for any port, `name:port` for one. See exposure.ts.
+   */
+  allowedHosts?: readonly string[];
+  /** Believe X-Forwarded-Host, -Proto and -For from a reverse proxy in front. */
+  trustProxy?: boolean;
   /** SQLite file; else DATABASE_URL (PostgreSQL), CALCWISE_DB, ./calcwise.db. */
   dbFile?: string;
   env?: Record<string, string | undefined>;
@@ -46,21 +56,31 @@ export interface RunningServer {
   store: StoreLocation;
   /** Whether the built UI is being served. */
   servesUi: boolean;
+  /** The Host values answered (others get 403). */
+  allowedHosts: readonly string[];
   /** Stops accepting connections, waits for open ones, closes the store. */
   close(): Promise<void>;
   /** Settles when the server has closed (by close() or otherwise). */
   closed: Promise<void>;
 }
 
+/** Thrown by startServer before it opens anything, when the bind address is refused. */
+export class ExposureRefused extends Error {
+  readonly code = 'EXPOSURE_REFUSED';
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const refusal = exposureRefusal(host, options);
+  if (refusal) throw new ExposureRefused(refusal);
   const foods = options.foods ?? bundledFoods().index;
   const opened = options.store
     ? { store: options.store, location: { kind: options.store.dialect, description: 'provided' } }
     : await openStore(options.dbFile, options.env ?? process.env);
   const webRoot = options.webRoot ?? defaultWebRoot();
-  // On loopback, answer only to loopback host names (DNS rebinding); a LAN bind is the user's choice.
-  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  // Every bind address answers only its allowed Host values (DNS rebinding); the defaults carry
+  // the port, known once listening.
+  let allowedHosts: readonly string[] = [];
   const env = options.env ?? process.env;
   const workers = options.plans?.workers ?? (Number(env.CALCWISE_PLAN_WORKERS) || undefined);
   const ownPool = options.plans?.solver || options.plans?.jobs ? undefined : workerPool(workers);
@@ -79,7 +99,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     store: opened.store,
     foods,
     webRoot,
-    ...(loopback && { allowedHosts: LOOPBACK_HOSTS }),
+    allowedHosts: () => allowedHosts,
+    trustProxy: options.trustProxy ?? false,
     ...(options.log !== undefined && { log: options.log }),
   });
 
@@ -90,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         resolve(s),
       );
       s.once('error', reject);
+      s.on('clientError', answerClientError);
     });
   } catch (error) {
     if (!options.store) await opened.store.close();
@@ -99,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   let closing: Promise<void> | undefined;
   const port = (server.address() as AddressInfo).port;
+  allowedHosts = [...defaultAllowedHosts(host, port), ...(options.allowedHosts ?? [])];
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}`,
@@ -106,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     store: opened.location,
     servesUi: existsSync(join(webRoot, 'index.html')),
+    allowedHosts,
     closed,
     close() {
       closing ??= (async () => {

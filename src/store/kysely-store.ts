@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Food, FoodId } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LabResult } from '../core/labs/index.js';
-import type { Database, DiaryEntriesTable, LabsTable, PlansTable } from './schema.js';
-import type {
-  DateRange,
-  ImportBatch,
-  ImportCounts,
-  LabQuery,
-  OwnerData,
-  NewDiaryEntry,
-  NewPlan,
-  Store,
-  StoredDiaryEntry,
-  StoredLab,
-  StoredPlan,
-  StoredProfile,
+import {
+  isEntryId,
+  type Database,
+  type DiaryEntriesTable,
+  type LabsTable,
+  type PlansTable,
+} from './schema.js';
+import {
+  IDEMPOTENCY_KEY_TTL_HOURS,
+  type DateRange,
+  type ImportBatch,
+  type ImportCounts,
+  type LabQuery,
+  type OwnerData,
+  type NewDiaryEntry,
+  type NewPlan,
+  type Store,
+  type StoredDiaryEntry,
+  type StoredLab,
+  type StoredPlan,
+  type StoredProfile,
 } from './store.js';
 
 export interface KyselyStoreOptions {
@@ -39,7 +46,8 @@ export function createKyselyStore(
   dialect: Store['dialect'],
   options: KyselyStoreOptions = {},
 ): Store {
-  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
   const newId = options.newId ?? randomUUID;
 
   async function ensureOwner(executor: Executor, owner: string): Promise<void> {
@@ -58,22 +66,17 @@ export function createKyselyStore(
     if (entries.length === 0) return [];
     await ensureOwner(executor, owner);
     const at = now();
-    const rows = await executor
-      .insertInto('diary_entries')
-      .values(
-        entries.map((entry) => ({
-          owner,
-          date: entry.date,
-          food_id: entry.food,
-          amount: entry.amount,
-          unit: entry.unit,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .returningAll()
-      .execute();
-    return rows.map(toEntry).sort((a, b) => a.id - b.id);
+    const stored: StoredDiaryEntry[] = [];
+    // SQLite binds at most 32,766 variables a statement, PostgreSQL 65,535: chunk the rows.
+    for (const chunk of chunks(entries, ENTRY_ROWS_PER_INSERT)) {
+      const rows = await executor
+        .insertInto('diary_entries')
+        .values(chunk.map((entry) => entryRow(owner, entry, { createdAt: at, updatedAt: at })))
+        .returningAll()
+        .execute();
+      stored.push(...rows.map(toEntry));
+    }
+    return stored.sort((a, b) => a.id - b.id);
   }
 
   return {
@@ -113,6 +116,7 @@ export function createKyselyStore(
     },
 
     async getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined> {
+      if (!isEntryId(id)) return undefined;
       const row = await db
         .selectFrom('diary_entries')
         .selectAll()
@@ -128,6 +132,48 @@ export function createKyselyStore(
       return stored;
     },
 
+    async addEntryOnce(owner: string, entry: NewDiaryEntry, key: string) {
+      const attempt = () =>
+        db.transaction().execute(async (trx) => {
+          const at = clock();
+          const forgetBefore = new Date(at.getTime() - IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000);
+          await trx
+            .deleteFrom('idempotency_keys')
+            .where('owner', '=', owner)
+            .where('created_at', '<', forgetBefore.toISOString())
+            .execute();
+          const seen = await trx
+            .selectFrom('idempotency_keys')
+            .select('result')
+            .where('owner', '=', owner)
+            .where('operation', '=', ADD_ENTRY_OPERATION)
+            .where('key', '=', key)
+            .executeTakeFirst();
+          if (seen) return replay(JSON.parse(seen.result) as StoredDiaryEntry, entry);
+          const [stored] = await insertEntries(trx, owner, [entry]);
+          if (!stored) throw new Error('insert returned no row');
+          await trx
+            .insertInto('idempotency_keys')
+            .values({
+              owner,
+              operation: ADD_ENTRY_OPERATION,
+              key,
+              result: JSON.stringify(stored),
+              created_at: at.toISOString(),
+            })
+            .execute();
+          return ok({ entry: stored, replayed: false });
+        });
+      try {
+        return await attempt();
+      } catch (error) {
+        // A concurrent request with the same key committed first; this one rolled back (its
+        // entry too) and now finds the key.
+        if (isUniqueViolation(error)) return attempt();
+        throw error;
+      }
+    },
+
     addEntries(owner: string, entries: NewDiaryEntry[]): Promise<StoredDiaryEntry[]> {
       return db.transaction().execute((trx) => insertEntries(trx, owner, entries));
     },
@@ -137,6 +183,7 @@ export function createKyselyStore(
       id: number,
       patch: Partial<NewDiaryEntry>,
     ): Promise<StoredDiaryEntry | undefined> {
+      if (!isEntryId(id)) return undefined;
       const row = await db
         .updateTable('diary_entries')
         .set({
@@ -154,6 +201,7 @@ export function createKyselyStore(
     },
 
     async deleteEntry(owner: string, id: number): Promise<boolean> {
+      if (!isEntryId(id)) return false;
       const result = await db
         .deleteFrom('diary_entries')
         .where('owner', '=', owner)
@@ -279,6 +327,8 @@ export function createKyselyStore(
     },
 
     async deleteLab(owner: string, id: number): Promise<boolean> {
+      // Lab ids share the diary's id column type (serial / integer).
+      if (!isEntryId(id)) return false;
       const result = await db
         .deleteFrom('labs')
         .where('owner', '=', owner)
@@ -318,20 +368,13 @@ export function createKyselyStore(
             )
             .execute();
         }
-        for (const chunk of chunks(batch.entries, 500)) {
+        for (const chunk of chunks(batch.entries, ENTRY_ROWS_PER_INSERT)) {
           await trx
             .insertInto('diary_entries')
             .values(
-              chunk.map((entry) => ({
-                owner,
-                date: entry.date,
-                food_id: entry.food,
-                amount: entry.amount,
-                unit: entry.unit,
-                created_at: at,
-                updated_at: at,
-                import_id: batch.importId,
-              })),
+              chunk.map((entry) =>
+                entryRow(owner, entry, { createdAt: at, updatedAt: at, importId: batch.importId }),
+              ),
             )
             .execute();
         }
@@ -405,7 +448,7 @@ export function createKyselyStore(
 
     restoreOwner(owner: string, data: OwnerData) {
       return db.transaction().execute(async (trx) => {
-        for (const table of OWNED_TABLES) {
+        for (const table of DATA_TABLES) {
           const row = await trx
             .selectFrom(table)
             .select('owner')
@@ -447,21 +490,10 @@ export function createKyselyStore(
             )
             .execute();
         }
-        for (const chunk of chunks(data.diary, 500)) {
+        for (const chunk of chunks(data.diary, ENTRY_ROWS_PER_INSERT)) {
           await trx
             .insertInto('diary_entries')
-            .values(
-              chunk.map((entry) => ({
-                owner,
-                date: entry.date,
-                food_id: entry.food,
-                amount: entry.amount,
-                unit: entry.unit,
-                created_at: entry.createdAt,
-                updated_at: entry.updatedAt,
-                import_id: entry.importId,
-              })),
-            )
+            .values(chunk.map((entry) => entryRow(owner, entry, entry)))
             .execute();
         }
         for (const chunk of chunks(data.plans, 200)) {
@@ -514,13 +546,75 @@ export function createKyselyStore(
   };
 }
 
+/** The operation name of POST /api/diary/entries in `idempotency_keys`. */
+const ADD_ENTRY_OPERATION = 'diary.add';
+
+/** The first request's entry when the retry asks for the same one; CONFLICT otherwise. */
+function replay(
+  first: StoredDiaryEntry,
+  entry: NewDiaryEntry,
+): Result<{ entry: StoredDiaryEntry; replayed: boolean }> {
+  const same =
+    first.date === entry.date &&
+    first.food === entry.food &&
+    first.amount === entry.amount &&
+    first.unit === entry.unit;
+  if (same) return ok({ entry: first, replayed: true });
+  return err({
+    code: 'CONFLICT',
+    message: 'this Idempotency-Key was already used for a different entry; use a new key',
+    field: 'Idempotency-Key',
+  });
+}
+
+/** A primary-key or unique violation: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_PRIMARYKEY. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
+
+/** Diary rows per INSERT: at most 8 columns × 500 rows stays far below either dialect's variable limit. */
+const ENTRY_ROWS_PER_INSERT = 500;
+
 /** Tables whose rows belong to an owner (column `owner`), children before `owners`. */
-const OWNED_TABLES = ['diary_entries', 'custom_foods', 'plans', 'labs', 'profiles'] as const;
+const OWNED_TABLES = [
+  'diary_entries',
+  'custom_foods',
+  'plans',
+  'labs',
+  'profiles',
+  'idempotency_keys',
+] as const;
+
+/** What a restore refuses to merge into: remembered Idempotency-Keys are not data. */
+const DATA_TABLES = OWNED_TABLES.filter((table) => table !== 'idempotency_keys');
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The row of a diary entry, with its timestamps and the import that wrote it (if any). */
+function entryRow(
+  owner: string,
+  entry: NewDiaryEntry,
+  meta: { createdAt: string; updatedAt: string; importId?: string | null },
+): Insertable<DiaryEntriesTable> {
+  return {
+    owner,
+    date: entry.date,
+    food_id: entry.food,
+    amount: entry.amount,
+    unit: entry.unit,
+    created_at: meta.createdAt,
+    updated_at: meta.updatedAt,
+    ...(meta.importId !== undefined && { import_id: meta.importId }),
+  };
 }
 
 function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {

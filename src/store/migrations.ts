@@ -93,7 +93,26 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
-    '0003-labs': {
+    '0003-idempotency-keys': {
+      // POST /api/diary/entries with an Idempotency-Key: the key and what the first request
+      // stored, written in the same transaction as the entry, so a retry after a lost answer
+      // finds the entry instead of adding it again.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('operation', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['owner', 'operation', 'key'])
+          .execute();
+      },
+    },
+    '0004-labs': {
       // Lab results (INR, eGFR, electrolytes, 25(OH)D, PTH, CAC, blood pressure) feed the clinical
       // policy; the value is stored converted, and what was entered is kept beside it.
       // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -11,6 +11,7 @@ export interface Database {
   diary_entries: DiaryEntriesTable;
   custom_foods: CustomFoodsTable;
   plans: PlansTable;
+  idempotency_keys: IdempotencyKeysTable;
   labs: LabsTable;
 }
 
@@ -63,6 +64,29 @@ export interface PlansTable {
   request: string;
   /** JSON: the plan as the planner returned it. */
   result: string;
+}
+
+/** A client's Idempotency-Key and the result of the request that first used it. */
+export interface IdempotencyKeysTable {
+  owner: string;
+  /** What the key was used for, e.g. `diary.add`: keys are per owner and operation. */
+  operation: string;
+  key: string;
+  /** JSON: what the first request stored (for `diary.add`, the StoredDiaryEntry). */
+  result: string;
+  created_at: string;
+}
+
+/**
+ * The largest diary entry id: the column is PostgreSQL `serial` (int4) and SQLite `integer`, so
+ * ids run from 1 to 2^31 − 1 on both. An id outside that range names no entry; PostgreSQL would
+ * refuse to even compare it.
+ */
+export const MAX_ENTRY_ID = 2_147_483_647;
+
+/** Whether `id` can be a diary entry id (an integer from 1 to MAX_ENTRY_ID). */
+export function isEntryId(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ENTRY_ID;
 }
 
 /** A lab result: value and range in the test's canonical unit, with what was entered beside it. */

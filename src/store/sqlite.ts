@@ -9,20 +9,33 @@ import type { Store } from './store.js';
 export const DEFAULT_SQLITE_FILE = 'calcwise.db';
 
 /**
- * Opens (creating if needed) a SQLite database file, or `:memory:`, and migrates it.
- * WAL lets readers run beside the one writer; foreign keys are enforced.
+ * Opens (creating if needed) a SQLite database file, or `:memory:`, with the connection settings
+ * every calcwise store uses. WAL lets readers run beside the one writer; foreign keys are enforced.
  */
-export async function createSqliteStore(
-  file: string,
-  options: Omit<KyselyStoreOptions, 'onClose'> = {},
-): Promise<Store> {
+export function openSqliteDatabase(file: string): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(file);
   try {
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    // WAL's recommended durability level: safe against application crashes, fast commits.
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL, not WAL's usual NORMAL: under NORMAL a commit is not fsynced, so a power cut can lose
+    // diary entries the API already acknowledged with 201 (and the Idempotency-Key that would let
+    // a retry find them). Diary writes are a few a minute; the extra fsync per commit is cheap.
+    sqlite.pragma('synchronous = FULL');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Opens the database (see openSqliteDatabase) and migrates it. */
+export async function createSqliteStore(
+  file: string,
+  options: Omit<KyselyStoreOptions, 'onClose'> = {},
+): Promise<Store> {
+  const sqlite = openSqliteDatabase(file);
+  try {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db, 'sqlite');
     return createKyselyStore(db, 'sqlite', options);

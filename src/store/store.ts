@@ -71,6 +71,9 @@ export interface OwnerData {
   labs: (LabResult & { createdAt: string })[];
 }
 
+/** How long an Idempotency-Key is remembered: a day covers any client's retries. */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+
 /** Inclusive date range; an absent bound is open. */
 export interface DateRange {
   from?: string;
@@ -92,6 +95,17 @@ export interface Store {
   listEntries(owner: string, range?: DateRange): Promise<StoredDiaryEntry[]>;
   getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined>;
   addEntry(owner: string, entry: NewDiaryEntry): Promise<StoredDiaryEntry>;
+  /**
+   * Adds an entry once per `key` (a client's Idempotency-Key): the entry and the key are stored
+   * in one transaction, and a later call with the same key and the same entry returns the entry
+   * first stored (`replayed`) instead of adding another. The same key with a different entry is
+   * a CONFLICT. Keys are per owner and forgotten after IDEMPOTENCY_KEY_TTL_HOURS.
+   */
+  addEntryOnce(
+    owner: string,
+    entry: NewDiaryEntry,
+    key: string,
+  ): Promise<Result<{ entry: StoredDiaryEntry; replayed: boolean }>>;
   /** Adds all entries in one transaction: all are stored or none. */
   addEntries(owner: string, entries: NewDiaryEntry[]): Promise<StoredDiaryEntry[]>;
   /** Undefined when the owner has no entry with that id. */

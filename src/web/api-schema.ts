@@ -128,9 +128,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stored profile, as entered */
+    /** The stored profile, normalised (defaults applied, units as entered) */
     get: operations['getProfile'];
-    /** Save the profile (validated first) */
+    /** Save the profile (validated, then stored with its defaults applied) */
     put: operations['putProfile'];
     post?: never;
     delete?: never;
@@ -165,7 +165,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log a food */
+    /**
+     * Log a food
+     * @description Send an Idempotency-Key (a fresh UUID per entry) to make retrying safe: a request with a key already used for the same entry stores nothing and answers the entry first stored, with Idempotent-Replayed: true. Keys are kept for 24 hours, per owner, in the store.
+     */
     post: operations['addDiaryEntry'];
     delete?: never;
     options?: never;
@@ -515,12 +518,18 @@ export interface components {
     };
     FoodSearch: {
       query: string;
+      /** @description Foods matching in all (custom first, then bundled). */
+      total: number;
+      offset: number;
+      limit: number;
       results: {
         id: string;
         name: string;
         group: string;
         score: number;
       }[];
+      /** @description How a modern name the 2011 data lacks was read ("greek yogurt" → plain yogurt). */
+      note?: string;
     };
     Food: {
       id: string;
@@ -2911,7 +2920,7 @@ export interface components {
         }[];
       };
     };
-    /** @description The profile as entered (supplements in IU stay in IU); unknown fields are rejected. */
+    /** @description The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected. */
     Profile: {
       age: number;
       /** @enum {string} */
@@ -2986,6 +2995,15 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description The request headers are over 16 KiB (HEADERS_TOO_LARGE), answered before routing. */
+    HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /** @description A bug: answered without internals (INTERNAL). */
     Internal: {
       headers: {
@@ -3022,6 +3040,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3044,6 +3063,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3052,6 +3072,8 @@ export interface operations {
       query?: {
         q?: string;
         limit?: number;
+        /** @description Hits to skip, for paging: the next page starts at offset + limit. */
+        offset?: number;
         group?: string;
       };
       header?: never;
@@ -3079,6 +3101,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3101,6 +3124,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3163,6 +3187,7 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3185,6 +3210,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3195,6 +3229,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3242,6 +3277,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3266,6 +3302,15 @@ export interface operations {
           'application/json': components['schemas']['FoodDescription'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -3276,6 +3321,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3307,6 +3353,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3354,6 +3401,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3388,13 +3436,17 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
   addDiaryEntry: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A client-chosen key for this entry; a retry sends the same key. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3410,9 +3462,11 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Stored, with id and grams. */
+      /** @description Stored, with id and grams; or, on a retry, the entry first stored. */
       201: {
         headers: {
+          /** @description true when this answers a retry: nothing new was stored. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3438,6 +3492,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The Idempotency-Key was already used for a different entry (CONFLICT, field "Idempotency-Key"). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
@@ -3449,6 +3512,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3508,6 +3572,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3549,6 +3614,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3613,6 +3679,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3648,6 +3715,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3703,6 +3771,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3744,6 +3813,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3788,6 +3858,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3839,6 +3910,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3891,6 +3963,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3933,6 +4006,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3955,6 +4029,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -3977,6 +4052,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4047,6 +4123,7 @@ export interface operations {
           'application/json': components['schemas']['PlanError'] | components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       /** @description A solver fault (SOLVER_FAILED: its wall-clock safety net, a crash), or an internal error. */
       500: {
         headers: {
@@ -4088,6 +4165,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -4098,6 +4184,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4122,6 +4209,15 @@ export interface operations {
           'application/json': components['schemas']['PlanJob'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -4132,6 +4228,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4156,6 +4253,15 @@ export interface operations {
           'application/json': components['schemas']['Plan'];
         };
       };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
@@ -4166,6 +4272,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4227,6 +4334,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4349,6 +4457,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4497,6 +4606,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4558,6 +4668,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4586,6 +4697,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };
@@ -4624,6 +4736,7 @@ export interface operations {
         };
       };
       403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
   };

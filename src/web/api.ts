@@ -90,9 +90,11 @@ function jobId(location: string): string {
 
 export const api = {
   health: () => unwrap('GET', '/api/health', () => client.GET('/api/health')),
-  searchFoods: (q: string, limit = 12, group?: string) =>
+  searchFoods: (q: string, limit = 12, offset = 0, group?: string) =>
     unwrap('GET', '/api/foods', () =>
-      client.GET('/api/foods', { params: { query: { q, limit, ...(group && { group }) } } }),
+      client.GET('/api/foods', {
+        params: { query: { q, limit, offset, ...(group && { group }) } },
+      }),
     ),
   food: (id: string) =>
     unwrap('GET', '/api/foods/{id}', () =>

@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { PageErrorBoundary } from './components/error-boundary.js';
 import { Layout } from './components/layout.js';
+import { Loading } from './components/status.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { DiaryPage } from './pages/diary-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
@@ -24,7 +26,7 @@ const TITLES: Record<string, string> = {
   profile: 'Profile',
 };
 
-function Page({ route }: { route: Route }) {
+function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
   switch (route.page) {
     case 'diary':
       return <DiaryPage />;
@@ -49,7 +51,7 @@ function Page({ route }: { route: Route }) {
     case 'report':
       return <ReportPage />;
     case 'profile':
-      return <ProfilePage />;
+      return <ProfilePage knownMissing={noProfile} />;
     default:
       return <DashboardPage />;
   }
@@ -59,6 +61,12 @@ export function App() {
   const route = useRoute();
   const page = TITLES[route.page] ? route.page : 'dashboard';
   const first = useRef(true);
+  // First visit to the start page: ask once whether a profile exists before showing anything,
+  // so that a new person goes straight to onboarding and no page asks the server for data that
+  // cannot exist yet (each such request is a 404 in the console).
+  const [profileCheck, setProfileCheck] = useState<'pending' | 'missing' | 'done'>(
+    route.page === '' ? 'pending' : 'done',
+  );
   useEffect(() => {
     document.title = `${TITLES[page] ?? 'calcwise'} · calcwise`;
     // After navigation, move focus to the page so screen readers announce it.
@@ -66,12 +74,21 @@ export function App() {
     else document.getElementById('main')?.focus();
   }, [page, route.param]);
   useEffect(() => {
+    // Once onboarding is left, the profile page asks the server again like every other page.
+    if (profileCheck === 'missing' && route.page !== '' && route.page !== 'profile') {
+      setProfileCheck('done');
+    }
+  }, [route.page, profileCheck]);
+  useEffect(() => {
     // First visit: with no profile stored, onboarding comes before anything else.
     if (route.page !== '') return;
     api.getProfile().then(
-      () => undefined,
+      () => setProfileCheck('done'),
       (error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) navigate('profile');
+        if (error instanceof ApiError && error.status === 404) {
+          setProfileCheck('missing');
+          navigate('profile');
+        } else setProfileCheck('done');
       },
     );
     // Only on the first render.
@@ -79,7 +96,16 @@ export function App() {
   const nav = page === 'food' || page === 'top' ? 'foods' : page;
   return (
     <Layout current={nav}>
-      <Page route={route} />
+      <PageErrorBoundary
+        key={`${route.page}/${route.param ?? ''}`}
+        page={TITLES[page] ?? 'calcwise'}
+      >
+        {profileCheck === 'pending' || (profileCheck === 'missing' && route.page === '') ? (
+          <Loading what="calcwise" />
+        ) : (
+          <Page route={route} noProfile={profileCheck === 'missing' && route.page === 'profile'} />
+        )}
+      </PageErrorBoundary>
     </Layout>
   );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, doiUrl, formatAmount, pubmedUrl } from './lib.js';
+import {
+  addDays,
+  conditionLabel,
+  doiUrl,
+  formatAmount,
+  plainTrigger,
+  portionLabel,
+  pubmedUrl,
+} from './lib.js';
 import { href, parseHash } from './router.js';
 
 describe('formatAmount', () => {
@@ -57,5 +65,32 @@ describe('study links', () => {
     expect(doiUrl('10.1161/CIRCULATIONAHA.122.060396')).toBe(
       'https://doi.org/10.1161/CIRCULATIONAHA.122.060396',
     );
+  });
+});
+
+describe('portionLabel', () => {
+  it('states the USDA amount with its grams, never grams per one unit', () => {
+    // SR24 01116 (plain whole-milk yogurt): 0.5 container (4 oz) = 113 g.
+    expect(portionLabel({ name: 'container (4 oz)', amount: 0.5, grams: 113 })).toBe(
+      '0.5 container (4 oz) = 113 g',
+    );
+    expect(portionLabel({ name: 'cup, chopped', amount: 1, grams: 67 })).toBe(
+      '1 cup, chopped = 67 g',
+    );
+  });
+});
+
+describe('plain labels for codes', () => {
+  it('names conditions and leaves unknown codes as given', () => {
+    expect(conditionLabel('ckd-3a')).toBe('Chronic kidney disease, stage 3a');
+    expect(conditionLabel('gout')).toBe('gout');
+  });
+
+  it('replaces condition and nutrient codes in a finding trigger, not parts of words', () => {
+    expect(plainTrigger('condition: ckd-3a; supplement: vitamin-d 50 µg/day')).toBe(
+      'condition: Chronic kidney disease, stage 3a; supplement: Vitamin D 50 µg/day',
+    );
+    expect(plainTrigger('condition: ckd-3b')).toBe('condition: Chronic kidney disease, stage 3b');
+    expect(plainTrigger('medication: warfarin')).toBe('medication: warfarin');
   });
 });

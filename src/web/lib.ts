@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NUTRIENTS, type NutrientId } from '../core/nutrients.js';
+import { CONDITION_LABELS, type ConditionCode } from '../core/safety/conditions.js';
 
 export const DISCLAIMER =
   'calcwise informs; it does not diagnose. Discuss doses and medications with your clinician.';
@@ -22,6 +23,31 @@ export function nutrientName(id: string): string {
   return NUTRIENTS.get(id as NutrientId)?.name ?? id;
 }
 
+/** "Chronic kidney disease, stage 3a" for "ckd-3a"; a code the app does not know, as given. */
+export function conditionLabel(code: string): string {
+  return CONDITION_LABELS[code as ConditionCode] ?? code;
+}
+
+const CODE_IN_TEXT = new RegExp(
+  `(?<![\\w-])(${[
+    ...Object.keys(CONDITION_LABELS),
+    ...[...NUTRIENTS.keys()].filter((id) => /[-0-9]/.test(id)),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\w-])`,
+  'g',
+);
+
+/**
+ * A finding's trigger with its codes in words: "condition: ckd-3a; supplement: mk7" becomes
+ * "condition: Chronic kidney disease, stage 3a; supplement: Vitamin K2 (MK-7)".
+ */
+export function plainTrigger(trigger: string): string {
+  return trigger.replace(CODE_IN_TEXT, (code) =>
+    code in CONDITION_LABELS ? conditionLabel(code) : nutrientName(code),
+  );
+}
+
 export function nutrientUnit(id: string): string {
   return NUTRIENTS.get(id as NutrientId)?.unit ?? '';
 }
@@ -37,6 +63,14 @@ export function formatAmount(value: number | undefined | null, unit = ''): strin
   else if (abs >= 1) text = String(Number(value.toFixed(2)));
   else text = String(Number(value.toPrecision(2)));
   return unit ? `${text} ${unit}` : text;
+}
+
+/**
+ * A household portion as USDA states it, amount included: "0.5 container (4 oz) = 113 g",
+ * "1 cup, chopped = 67 g". Dividing grams by the amount would turn that container into 226 g.
+ */
+export function portionLabel(portion: { name: string; amount: number; grams: number }): string {
+  return `${formatAmount(portion.amount)} ${portion.name} = ${formatAmount(portion.grams, 'g')}`;
 }
 
 export function formatPercent(share: number | undefined): string {

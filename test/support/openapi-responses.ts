@@ -43,11 +43,15 @@ export function responseProblems(
   body: unknown,
 ): string[] {
   const template = templateOf(path);
-  // A path or method the API does not have gets the catch-all 404 (checked below as an Error).
+  // A path the API does not have gets the catch-all 404, a documented path under a method it
+  // does not have a 405 (both checked below as an Error).
   const operation = template ? doc.paths[template]![method.toLowerCase()] : undefined;
   if (!template || !operation) {
-    if (status !== 404) return [`${method} ${path}: not in the document, yet answered ${status}`];
-    return notFoundProblems(body);
+    const expected = template ? 405 : 404;
+    if (status !== expected) {
+      return [`${method} ${path}: not in the document, yet answered ${status} (not ${expected})`];
+    }
+    return errorProblems(status, body);
   }
   let response = operation.responses[String(status)];
   if (!response) return [`${method} ${template}: status ${status} is not declared`];
@@ -82,13 +86,24 @@ export function assertDocumented(
     throw new Error(`response not as documented:\n${problems.slice(0, 10).join('\n')}`);
 }
 
+/** Throws unless the operation declares a non-JSON `type` (e.g. text/csv) for the status. */
+function assertDeclaredMediaType(method: string, path: string, status: number, type: string): void {
+  const template = templateOf(path);
+  const operation = template ? doc.paths[template]![method.toLowerCase()] : undefined;
+  const content = operation?.responses[String(status)]?.content as Json | undefined;
+  const mediaType = type.split(';')[0]!.trim();
+  if (!content || !(mediaType in content)) {
+    throw new Error(`${method} ${path}: answered ${status} as ${type}, which is not declared`);
+  }
+}
+
 const validateError = () => ajv.getSchema(`${BASE}Error`)!;
 
-function notFoundProblems(body: unknown): string[] {
+function errorProblems(status: number, body: unknown): string[] {
   const validate = validateError();
   return validate(body)
     ? []
-    : (validate.errors ?? []).map((e) => `404: ${e.instancePath} ${e.message}`);
+    : (validate.errors ?? []).map((e) => `${status}: ${e.instancePath} ${e.message}`);
 }
 
 type Requestable = {
@@ -109,6 +124,12 @@ export function documentedApp<T extends Requestable>(app: T): T {
       const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
       const text = await response.clone().text();
       let body: unknown = undefined;
+      const type = response.headers.get('content-type') ?? '';
+      if (text && !/json/.test(type)) {
+        // Not JSON (the CSV export): the operation must declare that media type for the status.
+        assertDeclaredMediaType(method, path, response.status, type);
+        return response;
+      }
       if (text) {
         try {
           body = JSON.parse(text);

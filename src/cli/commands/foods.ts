@@ -3,7 +3,6 @@ import { bundledFoods } from '../../app/compose.js';
 import type { FoodCatalog } from '../../app/deps.js';
 import { describeFood, type ShownNutrient } from '../../app/describe-food.js';
 import {
-  checkFoodGroup,
   findFood,
   findOwnerFood,
   parseNutrientId,
@@ -35,6 +34,7 @@ export function loadFoods(): FoodCatalog {
 
 interface SearchOptions {
   limit: string;
+  offset: string;
   group?: string;
   db?: string;
   json?: boolean;
@@ -53,6 +53,7 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
     .description('Ranked matches by name (prefixes, typos, plurals and synonyms such as "yoghurt")')
     .argument('<query...>', 'words of the food name')
     .option('--limit <n>', 'maximum results', '10')
+    .option('--offset <n>', 'skip this many results (the next page starts at offset + limit)', '0')
     .option('--group <group>', 'only foods whose group contains this text, e.g. "dairy"')
     .option('--db <file>', 'also find own and imported (fdc:<id>) foods of this SQLite store')
     .option('--json', 'print JSON')
@@ -60,23 +61,39 @@ export function registerFoodsCommand(program: Command, io: CliIo): void {
       const input = {
         query: words.join(' '),
         limit: parseLimit(options.limit),
+        offset: parseOffset(options.offset),
         group: options.group,
       };
-      const results =
+      const found =
         options.db === undefined
           ? orExit(searchFoods(loadFoods(), input))
-          : await withCliStore(io, options.db, async (store) => {
-              orExit(checkFoodGroup(loadFoods(), options.group));
-              return searchOwnerFoods({ store, foods: loadFoods() }, LOCAL_OWNER, input);
-            });
-      if (options.json) return printJson(io, { results });
+          : await withCliStore(io, options.db, async (store) =>
+              orExit(await searchOwnerFoods({ store, foods: loadFoods() }, LOCAL_OWNER, input)),
+            );
+      const { results, total, offset } = found;
+      if (options.json) {
+        return printJson(io, {
+          total,
+          offset,
+          limit: found.limit,
+          results,
+          ...(found.note !== undefined && { note: found.note }),
+        });
+      }
       if (results.length === 0) return io.stdout(`No food matches "${words.join(' ')}".\n`);
+      if (found.note) io.stdout(`${found.note}\n\n`);
       io.stdout(
         formatTable(
           ['Id', 'Name', 'Group', 'Score'],
           results.map((hit) => [hit.id, hit.name, hit.group, hit.score.toFixed(2)]),
           { align: ['left', 'left', 'left', 'right'] },
         ),
+      );
+      const shown = `${offset + 1}–${offset + results.length}`;
+      io.stdout(
+        `\n${shown} of ${total} ${total === 1 ? 'match' : 'matches'}${
+          offset + results.length < total ? `; more with --offset ${offset + results.length}` : ''
+        }\n`,
       );
     });
 
@@ -261,17 +278,21 @@ function checkRegion(region: string): string {
   return region;
 }
 
-function parseLimit(text: string): number {
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+/** A whole-number option within [min, max], or exit 2 naming the option. */
+function parseCount(text: string, option: 'limit' | 'offset', min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
     throw new CliFailure({
       code: 'INVALID_INPUT',
-      message: `--limit must be a whole number from 1 to 1000, got "${text}"`,
-      field: 'limit',
+      message: `--${option} must be a whole number from ${min} to ${max}, got "${text}"`,
+      field: option,
     });
   }
-  return limit;
+  return value;
 }
+
+const parseLimit = (text: string) => parseCount(text, 'limit', 1, 1000);
+const parseOffset = (text: string) => parseCount(text, 'offset', 0, 100000);
 
 function amountText(id: NutrientId, per100g: number, value: ShownNutrient): string {
   let text = formatAmount(per100g);

@@ -1,12 +1,34 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { startServer } from '../../server/start.js';
+import { isLoopbackAddress, parseAllowedHost } from '../../server/exposure.js';
+import { ExposureRefused, startServer } from '../../server/start.js';
 import { CliFailure, type CliIo } from '../io.js';
 
 interface ServeOptions {
   port?: string;
   host?: string;
   db?: string;
+  allowedHost: string[];
+  trustProxy?: boolean;
+  insecureNoAuth?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseAllowedHosts(values: string[]): string[] {
+  return values.map((value) => {
+    const entry = parseAllowedHost(value);
+    if (!entry) {
+      throw new CliFailure({
+        code: 'INVALID_INPUT',
+        message: `--allowed-host "${value}" is not a host name or IP, optionally with :port`,
+        field: 'allowed-host',
+      });
+    }
+    return entry;
+  });
 }
 
 function parsePort(text: string, field: string): number {
@@ -30,9 +52,24 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .command('serve')
     .description('serve the API and the web UI (loopback by default; data in ./calcwise.db)')
     .option('--port <n>', 'port (default: $PORT or 3000; 0 picks a free one)')
-    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option(
+      '--host <host>',
+      'interface to listen on (default 127.0.0.1; beyond loopback needs --insecure-no-auth)',
+    )
     .option('--db <file>', 'SQLite database file (default: $CALCWISE_DB or ./calcwise.db)')
+    .option(
+      '--allowed-host <host[:port]>',
+      'also answer requests for this Host (repeatable; default: localhost, 127.0.0.1, [::1] and the bind address, with the port)',
+      collect,
+      [],
+    )
+    .option('--trust-proxy', 'believe X-Forwarded-Host, -Proto and -For from a reverse proxy')
+    .option(
+      '--insecure-no-auth',
+      'listen beyond loopback although calcwise has no accounts: anyone who reaches it can read and change everything',
+    )
     .action(async (options: ServeOptions) => {
+      const allowedHosts = parseAllowedHosts(options.allowedHost);
       const port = options.port
         ? parsePort(options.port, 'port')
         : io.env.PORT
@@ -48,12 +85,18 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         server = await startServer({
           port,
           host: options.host ?? '127.0.0.1',
+          allowedHosts,
+          trustProxy: options.trustProxy ?? false,
+          insecureNoAuth: options.insecureNoAuth ?? false,
           ...(dbFile !== undefined && { dbFile: inCwd(dbFile) }),
           env: io.env,
           // Access log: one JSON line per request, through the command's stdout.
           log: (record) => io.stdout(`${JSON.stringify(record)}\n`),
         });
       } catch (error) {
+        if (error instanceof ExposureRefused) {
+          throw new CliFailure({ code: 'INVALID_INPUT', message: error.message, field: 'host' });
+        }
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES') {
           throw new CliFailure({
@@ -68,10 +111,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         `calcwise serving ${server.url} (store: ${server.store.kind} ${server.store.description}` +
           `${server.servesUi ? '' : '; no built UI in dist/web, API only'}). Ctrl-C stops it.\n`,
       );
-      if (!['127.0.0.1', '::1', 'localhost'].includes(server.host)) {
+      io.stderr(`answering Host: ${server.allowedHosts.join(', ')}\n`);
+      if (!isLoopbackAddress(server.host)) {
         io.stderr(
-          `warning: listening on ${server.host}: calcwise has no accounts yet, so anyone who can ` +
-            'reach this address can read and change the diary and profile.\n',
+          `warning: --insecure-no-auth: listening on ${server.host} without accounts, so anyone ` +
+            'who can reach this address can read and change the diary, profile and medications.\n',
         );
       }
       const stop = () => void server.close();

@@ -134,7 +134,8 @@ export async function makePlan(
   let yesterday = new Set<number>();
   const solved: SolvedDay[] = [];
   const models: PlanRun['models'] = [];
-  // A held nutrient (holdConsistent) stays near the logged average, or near day 1's amount.
+  // A held nutrient (holdConsistent) stays near the policy's reference (the logged average, or
+  // the AI without a history), or near day 1's amount when the policy gives none.
   let consistencyReference: number | undefined = spec.consistency?.reference;
   const info = { candidates: 0, cols: 0, rows: 0 };
   const fail = (failure: Failure): PlanRun => ({

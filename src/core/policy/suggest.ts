@@ -69,7 +69,7 @@ export function passesCheck(
   nutrient: NutrientId,
   amount: number,
   authority: PersonalTargets['authority'],
-): { ok: boolean; blocking: Finding[] } {
+): { ok: boolean; blocking: Finding[]; reviews: Finding[] } {
   const unit = getNutrient(nutrient).unit;
   const withIt: Profile = {
     ...profile,
@@ -78,11 +78,20 @@ export function passesCheck(
   const serious = (f: Finding) => f.severity === 'avoid' || f.severity === 'caution';
   const key = (f: Finding) => `${f.id}|${f.severity}|${f.trigger}`;
   const before = new Set(screen(profile, { authority }).findings.filter(serious).map(key));
-  const blocking = screen(withIt, { authority }).findings.filter(
+  const raised = screen(withIt, { authority }).findings.filter(
     (f) => serious(f) && (!before.has(key(f)) || f.nutrient === nutrient),
   );
-  return { ok: blocking.length === 0, blocking };
+  const blocking = raised.filter((f) => !REVIEW_REMINDERS.has(f.id));
+  const reviews = raised.filter((f) => REVIEW_REMINDERS.has(f.id));
+  return { ok: blocking.length === 0, blocking, reviews };
 }
+
+/**
+ * Cautions that ask for any supplement to be reviewed (in pregnancy: with the midwife) rather
+ * than warn about this one. They do not block a suggestion; the suggestion carries their action,
+ * so a pregnant person still hears of the supplements guidelines advise, to review.
+ */
+const REVIEW_REMINDERS: ReadonlySet<string> = new Set(['pregnancy-supplements']);
 
 export function suggestSupplements(input: {
   profile: Profile;
@@ -118,8 +127,10 @@ export function suggestSupplements(input: {
     if (rooms.length > 0)
       amount = Math.min(amount, Math.floor(Math.min(...rooms) / rule.step) * rule.step);
     if (!(amount > 0)) continue;
-    if (!passesCheck(profile, n, amount, targets.authority).ok) continue;
-    const extra = note(n);
+    const checked = passesCheck(profile, n, amount, targets.authority);
+    if (!checked.ok) continue;
+    const extra =
+      [note(n), ...checked.reviews.map((f) => f.action)].filter(Boolean).join(' ') || undefined;
     out.push({
       nutrient: n,
       suggestedAmount: amount,

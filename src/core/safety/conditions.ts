@@ -22,6 +22,25 @@ export const CONDITION_CODES = [
 
 export type ConditionCode = (typeof CONDITION_CODES)[number];
 
+/** What each condition code means, in words a person and a clinician read (KDIGO G stages). */
+export const CONDITION_LABELS: Readonly<Record<ConditionCode, string>> = {
+  'ckd-1': 'Chronic kidney disease, stage 1',
+  'ckd-2': 'Chronic kidney disease, stage 2',
+  'ckd-3': 'Chronic kidney disease, stage 3',
+  'ckd-3a': 'Chronic kidney disease, stage 3a',
+  'ckd-3b': 'Chronic kidney disease, stage 3b',
+  'ckd-4': 'Chronic kidney disease, stage 4',
+  'ckd-5': 'Chronic kidney disease, stage 5',
+  dialysis: 'Dialysis',
+  'kidney-transplant': 'Kidney transplant',
+  hypercalcemia: 'Hypercalcaemia (high blood calcium)',
+  hyperparathyroidism: 'Hyperparathyroidism',
+  'familial-hypocalciuric-hypercalcemia': 'Familial hypocalciuric hypercalcaemia',
+  sarcoidosis: 'Sarcoidosis',
+  'granulomatous-disease': 'Granulomatous disease',
+  'kidney-stones': 'Kidney stones',
+};
+
 const ALIASES: Readonly<Record<string, ConditionCode>> = {
   'ckd-g1': 'ckd-1',
   'ckd-g2': 'ckd-2',

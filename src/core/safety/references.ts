@@ -317,6 +317,14 @@ export const NHS_PREGNANCY_FOODS: SourceRef = {
   note: 'The nhs.uk page itself was not retrieved for this release; NHS Wales 111 and NHS Health Scotland pages with the same advice were (research/clinical_guidance.md §3.3).',
 };
 
+export const USPSTF_2017_FOLIC_ACID: SourceRef = {
+  label:
+    'US Preventive Services Task Force 2017, Folic acid supplementation for the prevention of neural tube defects, JAMA 317(2):183–189 (grade A: a daily supplement with 0.4–0.8 mg folic acid for everyone planning or capable of pregnancy; reaffirmed in 2023)',
+  kind: 'guideline',
+  pmid: '28097362',
+  doi: '10.1001/jama.2016.19438',
+};
+
 export const CALCWISE_VKA_BAND: SourceRef = {
   label:
     'calcwise design choice: daily vitamin K within ±25 % of the person’s own average (informed by Khan 2004, Br J Haematol 124:348: +100 µg/day lowered the INR by 0.2)',

@@ -1,6 +1,7 @@
 import type { Food, FoodId } from '../foods.js';
 import { boundedEditDistance } from './edit-distance.js';
-import { splitWords, stemWord, STOPWORDS, SYNONYMS } from './normalize.js';
+import { assessFoodForm, liftedDemotions } from './food-form.js';
+import { rewritePhrase, splitWords, stemWord, STOPWORDS, SYNONYMS } from './normalize.js';
 
 export interface FoodSearchHit {
   id: FoodId;
@@ -13,12 +14,29 @@ export interface FoodSearchHit {
 export interface FoodSearchOptions {
   /** Maximum hits (default 10). */
   limit?: number;
+  /** Hits to skip, for paging (default 0). */
+  offset?: number;
   /** Keeps foods whose group contains this text, case-insensitively ("dairy", "Vegetables"). */
   group?: string;
 }
 
+/** One page of hits, the number of foods matching in all, and a note when the query was read as another. */
+export interface FoodSearchPage {
+  hits: FoodSearchHit[];
+  total: number;
+  /** Set when a modern name was mapped to the closest food the data has ("greek yogurt"). */
+  note?: string;
+}
+
+export interface FoodSearchIndexOptions {
+  /** Pantry commonness by food id, 1–3 (data/pantry/meal-tags.csv); other foods have none. */
+  commonness?: ReadonlyMap<string, number>;
+}
+
 export interface FoodSearch {
   search(query: string, options?: FoodSearchOptions): FoodSearchHit[];
+  /** As search, with the total number of matching foods and any note on how the query was read. */
+  searchPage(query: string, options?: FoodSearchOptions): FoodSearchPage;
   /** The distinct food groups, for messages and filters. */
   readonly groups: readonly string[];
   readonly size: number;
@@ -42,6 +60,11 @@ const POSITION_FACTOR = [1, 0.85, 0.7, 0.7] as const;
 const MATCH = 0.55;
 const POSITION = 0.25;
 const STATIC = 0.2;
+/** Weight of the food's form (common, ready to eat), and the cost of an unasked-for by-product. */
+const PRIOR = 0.2;
+const DEMOTE = 0.2;
+/** Above this many hits to rank, a full sort beats the insertion top-k. */
+const TOP_K_SORT_FROM = 400;
 const MAX_PREFIX_EXPANSIONS = 300;
 const MAX_QUERY_WORDS = 12;
 /** Name heads that mark a specialised or branded variant rather than the plain food. */
@@ -58,12 +81,17 @@ interface NameAnalysis {
  * of its words.
  * @example createFoodSearch(foods).search('kale', { limit: 3 })[0]?.name // 'Kale, raw'
  */
-export function createFoodSearch(foods: readonly Food[]): FoodSearch {
+export function createFoodSearch(
+  foods: readonly Food[],
+  indexOptions: FoodSearchIndexOptions = {},
+): FoodSearch {
   const count = foods.length;
+  // What a food scores before matching: plain name (STATIC) and everyday, ready form (PRIOR).
+  const foodScore = new Float32Array(count);
+  const demotion = new Int32Array(count);
   const groups: string[] = [];
   const groupIds = new Map<string, number>();
   const foodGroup = new Int32Array(count);
-  const staticScore = new Float32Array(count);
   const tokenIds = new Map<string, number>();
   const tokens: string[] = [];
   const lists: number[][] = [];
@@ -77,7 +105,9 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
     }
     foodGroup[index] = groupId;
     const analysis = analyseName(food.name);
-    staticScore[index] = analysis.staticScore;
+    const form = assessFoodForm(food.name, food.group, indexOptions.commonness?.get(food.id));
+    foodScore[index] = STATIC * analysis.staticScore + PRIOR * form.prior;
+    demotion[index] = form.demotions;
     for (const [token, positionClass] of analysis.tokens) {
       let tokenId = tokenIds.get(token);
       if (tokenId === undefined) {
@@ -159,7 +189,15 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
   }
 
   function search(query: string, options: FoodSearchOptions = {}): FoodSearchHit[] {
+    return searchPage(query, options).hits;
+  }
+
+  function searchPage(query: string, options: FoodSearchOptions = {}): FoodSearchPage {
     const limit = Math.max(1, Math.floor(options.limit ?? 10));
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const none: FoodSearchPage = { hits: [], total: 0 };
+    const phrase = rewritePhrase(query);
+    const noted = phrase ? { note: phrase.note } : {};
     let allowedGroups: Uint8Array | undefined;
     if (options.group !== undefined) {
       const wanted = options.group.trim().toLowerCase();
@@ -171,17 +209,18 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
           any = true;
         }
       });
-      if (!any) return [];
+      if (!any) return none;
     }
 
-    const words = queryWords(query);
-    if (words.length === 0) return [];
+    const words = queryWords(phrase?.query ?? query);
+    if (words.length === 0) return none;
+    const lifted = liftedDemotions(words);
     const expansions = words
       .map((word) => ({ word, expansion: expand(word) }))
       .filter(({ expansion }) => expansion.size > 0)
       .map(({ expansion }) => ({ expansion, size: postingSize(expansion) }))
       .sort((a, b) => a.size - b.size);
-    if (expansions.length === 0) return [];
+    if (expansions.length === 0) return { ...none, ...noted };
 
     generation += 1;
     let candidates: number[] = [];
@@ -224,24 +263,27 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
     const wordCount = words.length;
     const tieBreak = (a: number, b: number) =>
       foods[a]!.name.length - foods[b]!.name.length || a - b;
-    const top =
+    const formScore = (food: number) =>
+      (demotion[food]! & ~lifted) !== 0 ? foodScore[food]! - DEMOTE : foodScore[food]!;
+    const ranked =
       candidates.length > 0 || expansions.length === 1
-        ? topK(
+        ? rank(
             candidates,
-            (food) => accumulated[food]! / wordCount + STATIC * staticScore[food]!,
+            (food) => accumulated[food]! / wordCount + formScore(food),
             tieBreak,
-            limit,
+            offset + limit,
           )
-        : partialMatches(expansions, wordCount, allowedGroups, limit, tieBreak);
-    return top.map(({ item, score }) => {
+        : partialMatches(expansions, wordCount, allowedGroups, offset + limit, tieBreak, formScore);
+    const hits = ranked.top.slice(offset).map(({ item, score }) => {
       const food = foods[item]!;
       return {
         id: food.id,
         name: food.name,
         group: food.group,
-        score: Math.round(Math.min(1, score) * 1000) / 1000,
+        score: Math.round(Math.max(0, Math.min(1, score / (1 + PRIOR))) * 1000) / 1000,
       };
     });
+    return { hits, total: ranked.total, ...noted };
   }
 
   /**
@@ -254,7 +296,8 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
     allowedGroups: Uint8Array | undefined,
     limit: number,
     tieBreak: (a: number, b: number) => number,
-  ): { item: number; score: number }[] {
+    formScore: (food: number) => number,
+  ): Ranked<number> {
     const sums = new Map<number, number>();
     for (const { expansion } of expansions) {
       const best = new Map<number, number>();
@@ -270,9 +313,9 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
       }
       for (const [food, value] of best) sums.set(food, (sums.get(food) ?? 0) + value);
     }
-    return topK(
+    return rank(
       [...sums.keys()],
-      (food) => sums.get(food)! / wordCount + STATIC * staticScore[food]!,
+      (food) => sums.get(food)! / wordCount + formScore(food),
       tieBreak,
       limit,
     );
@@ -284,7 +327,7 @@ export function createFoodSearch(foods: readonly Food[]): FoodSearch {
     return size;
   }
 
-  return { search, groups, size: count };
+  return { search, searchPage, groups, size: count };
 }
 
 function queryWords(query: string): string[] {
@@ -359,6 +402,24 @@ function lowerBound(sorted: readonly string[], value: string): number {
     else high = middle;
   }
   return low;
+}
+
+interface Ranked<T> {
+  top: { item: T; score: number }[];
+  total: number;
+}
+
+/** The k best of `items` and how many there were; a full sort when k is large (deep pages). */
+function rank<T>(
+  items: readonly T[],
+  scoreOf: (item: T) => number,
+  tieBreak: (a: T, b: T) => number,
+  k: number,
+): Ranked<T> {
+  if (k < TOP_K_SORT_FROM) return { top: topK(items, scoreOf, tieBreak, k), total: items.length };
+  const all = items.map((item) => ({ item, score: scoreOf(item) }));
+  all.sort((a, b) => b.score - a.score || tieBreak(a.item, b.item));
+  return { top: all.slice(0, k), total: items.length };
 }
 
 /** The k best items by score (ties broken by `tieBreak`), without sorting every candidate. */

@@ -86,7 +86,6 @@ const SYNONYM_LIST: readonly (readonly [string, readonly string[]])[] = [
   ['swede', ['rutabaga']],
   ['soya', ['soy', 'soybean']],
   ['sultana', ['raisin']],
-  ['porridge', ['oatmeal', 'oat']],
   ['mince', ['ground']],
   ['minced', ['ground']],
   ['crisp', ['chip']],
@@ -113,6 +112,8 @@ const SYNONYM_LIST: readonly (readonly [string, readonly string[]])[] = [
   ['linseed', ['flaxseed']],
   ['flax', ['flaxseed']],
   ['kipper', ['herring']],
+  ['oatmeal', ['oat']],
+  ['porridge', ['oatmeal', 'oat']],
 ];
 
 export const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(
@@ -121,3 +122,36 @@ export const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(
     to.map(stemWord).filter((t) => t !== stemWord(from)),
   ]),
 );
+
+/**
+ * Modern names the 2011 SR24 data lacks, read as the closest food it has, with a note saying
+ * so. A food imported from FoodData Central under the modern name (an owner's `fdc:` food) is
+ * found by its own name first; this only steers the bundled search.
+ */
+const PHRASES: readonly { words: readonly string[]; query: string; note: string }[] = [
+  {
+    words: ['greek', 'yogurt'],
+    query: 'yogurt plain',
+    note: 'SR24 (2011) has no Greek (strained) yogurt: showing plain yogurt (whole milk is the closest in fat). Strained yogurt has about twice the protein and less calcium per 100 g; import it from FoodData Central for exact values.',
+  },
+  {
+    words: ['strained', 'yogurt'],
+    query: 'yogurt plain',
+    note: 'SR24 (2011) has no strained yogurt: showing plain yogurt. Import strained yogurt from FoodData Central for exact values.',
+  },
+  {
+    words: ['skyr'],
+    query: 'yogurt plain skim milk',
+    note: 'SR24 (2011) has no skyr: showing plain skim-milk yogurt, the closest in fat; skyr has more protein.',
+  },
+];
+
+/** The query SR24 can answer for a modern name ("greek yogurt"), or undefined. */
+export function rewritePhrase(query: string): { query: string; note: string } | undefined {
+  const words = tokenize(query);
+  const phrase = PHRASES.find((p) => p.words.every((word) => words.includes(stemWord(word))));
+  if (!phrase) return undefined;
+  const phraseStems = new Set(phrase.words.map(stemWord));
+  const rest = words.filter((word) => !phraseStems.has(word));
+  return { query: [phrase.query, ...rest].join(' '), note: phrase.note };
+}

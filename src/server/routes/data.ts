@@ -7,7 +7,8 @@ import {
   serializeExport,
 } from '../../app/export-data.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { ApiFailure } from '../errors.js';
+import { ApiFailure, errorBody } from '../errors.js';
+import { readJsonValue } from '../validation.js';
 
 /**
  * Your data out, back in, and gone: GET /api/export (JSON document or ?format=csv diary),
@@ -39,17 +40,12 @@ export function registerDataRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.post('/api/import', async (c) => {
-    let document: unknown;
-    try {
-      document = await c.req.json();
-    } catch {
-      throw new ApiFailure({ code: 'INVALID_JSON', message: 'the body is not valid JSON' });
-    }
+    const document = await readJsonValue(c);
     const result = await importExport(deps, { owner: c.var.owner, document, file: 'request body' });
     if (!result.ok) {
       // A well-formed JSON body that is not a (readable) export: 422; a conflict stays 409.
       if (result.error.code === 'INVALID_INPUT') {
-        return c.json({ error: { ...result.error, code: 'INVALID_INPUT' } }, 422);
+        return c.json(errorBody(result.error), 422);
       }
       throw new ApiFailure(result.error);
     }

@@ -3,7 +3,7 @@ import { resolveDiary } from '../../core/analysis/index.js';
 import { amountToGrams, type FoodIndex } from '../../core/foods.js';
 import type { NewDiaryEntry, StoredDiaryEntry } from '../../app/deps.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { ApiFailure, notFound } from '../errors.js';
+import { ApiFailure, notFound, orFail } from '../errors.js';
 import {
   copyDayBody,
   dateRangeQuery,
@@ -11,7 +11,7 @@ import {
   entryPatchBody,
   newEntryBody,
 } from '../schemas/api.js';
-import { parseWith, readJson, readQuery } from '../validation.js';
+import { parseWith, readIdempotencyKey, readJson, readQuery } from '../validation.js';
 import { ownerFoods } from '../../app/foods.js';
 
 /** A diary entry as the API returns it: the stored entry plus the food's name and grams. */
@@ -63,12 +63,19 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json({ ...range, days: groupByDay(views) });
   });
 
+  // With an Idempotency-Key, a retry (the answer was lost, the app restarted) gets the entry the
+  // first request stored, marked Idempotent-Replayed, instead of a second one.
   app.post('/api/diary/entries', async (c) => {
+    const key = readIdempotencyKey(c);
     const entry = await readJson(c, newEntryBody);
     const foods = await ownerFoods(deps, c.var.owner);
     checkEntry(entry, foods);
-    const stored = await deps.store.addEntry(c.var.owner, entry);
-    return c.json(entryView(stored, foods), 201);
+    if (key === undefined) {
+      return c.json(entryView(await deps.store.addEntry(c.var.owner, entry), foods), 201);
+    }
+    const once = orFail(await deps.store.addEntryOnce(c.var.owner, entry, key));
+    if (once.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(entryView(once.entry, foods), 201);
   });
 
   // Copies every entry of one day to another date, in one transaction ("copy a day").

@@ -3,13 +3,14 @@ import { addCustomFood, rankOwnerFoods, searchOwnerFoods, showOwnerFood } from '
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound, orFail } from '../errors.js';
 import { customFoodBody, searchQuery, topQuery } from '../schemas/api.js';
-import { readJson, readQuery } from '../validation.js';
+import { readJson, readParam, readQuery } from '../validation.js';
 
 export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/foods', async (c) => {
-    const { q, limit, group } = readQuery(c, searchQuery);
-    const results = await searchOwnerFoods(deps, c.var.owner, { query: q, limit, group });
-    return c.json({ query: q, results });
+    const { q, limit, offset, group } = readQuery(c, searchQuery);
+    return c.json(
+      orFail(await searchOwnerFoods(deps, c.var.owner, { query: q, limit, offset, group })),
+    );
   });
 
   app.get('/api/foods/custom', async (c) => {
@@ -22,7 +23,7 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.delete('/api/foods/custom/:id', async (c) => {
-    const deleted = await deps.store.deleteCustomFood(c.var.owner, c.req.param('id'));
+    const deleted = await deps.store.deleteCustomFood(c.var.owner, readParam(c, 'id'));
     if (!deleted) throw notFound('custom food', 'id');
     return c.body(null, 204);
   });
@@ -31,7 +32,7 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { per, pattern, limit } = readQuery(c, topQuery);
     const ranked = orFail(
       await rankOwnerFoods(deps, c.var.owner, {
-        nutrient: c.req.param('nutrient'),
+        nutrient: readParam(c, 'nutrient'),
         per,
         pattern,
         limit,
@@ -46,6 +47,6 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.get('/api/foods/:id', async (c) => {
-    return c.json(orFail(await showOwnerFood(deps, c.var.owner, c.req.param('id'))));
+    return c.json(orFail(await showOwnerFood(deps, c.var.owner, readParam(c, 'id'))));
   });
 }

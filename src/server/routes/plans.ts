@@ -8,7 +8,7 @@ import type { CalcwiseError } from '../../core/result.js';
 import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
 import { ApiFailure, errorBody, notFound, orFail } from '../errors.js';
 import { applyPlanBody, planBody } from '../schemas/api.js';
-import { readJson } from '../validation.js';
+import { readJson, readParam } from '../validation.js';
 import { checkEntry, entryView } from './diary.js';
 
 /** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
@@ -118,7 +118,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.get('/api/plan-jobs/:id', async (c) => {
-    const job = deps.plans.jobs.get(c.var.owner, c.req.param('id'));
+    const job = deps.plans.jobs.get(c.var.owner, readParam(c, 'id'));
     if (!job) throw notFound('plan job', 'id');
     const location = jobLocation(job.id);
     const view = jobView(job, location);
@@ -133,7 +133,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.delete('/api/plan-jobs/:id', (c) => {
-    const job = deps.plans.jobs.cancel(c.var.owner, c.req.param('id'), 'client');
+    const job = deps.plans.jobs.cancel(c.var.owner, readParam(c, 'id'), 'client');
     if (!job) throw notFound('plan job', 'id');
     return c.json(jobView(job, jobLocation(job.id)));
   });
@@ -155,7 +155,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.get('/api/plans/:id', async (c) => {
-    const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
+    const plan = await deps.store.getPlan(c.var.owner, readParam(c, 'id'));
     if (!plan) throw notFound('plan', 'id');
     return c.json(planView(plan));
   });
@@ -166,7 +166,7 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // All entries are stored or none.
   app.post('/api/plans/:id/apply', async (c) => {
     const { startDate } = await readJson(c, applyPlanBody);
-    const plan = await deps.store.getPlan(c.var.owner, c.req.param('id'));
+    const plan = await deps.store.getPlan(c.var.owner, readParam(c, 'id'));
     if (!plan) throw notFound('plan', 'id');
     const parsed = storedPlanDays.safeParse(plan.result);
     if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ENTRY_ID } from '../../app/deps.js';
 import { NUTRIENT_IDS } from '../../core/nutrients.js';
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
@@ -44,10 +45,12 @@ export const entryPatchBody = z
 /** Copy the entries of date `from` to date `to`. */
 export const copyDayBody = z.strictObject({ from: isoDate, to: isoDate });
 
+/** A diary entry id: an integer from 1 to the column's largest (2^31 − 1 on both stores). */
 export const entryIdParam = z
   .string()
-  .regex(/^[1-9]\d{0,14}$/, 'entry id must be a positive integer')
-  .transform(Number);
+  .regex(/^[1-9]\d{0,9}$/, `entry id must be an integer from 1 to ${MAX_ENTRY_ID}`)
+  .transform(Number)
+  .refine((id) => id <= MAX_ENTRY_ID, `entry id must be an integer from 1 to ${MAX_ENTRY_ID}`);
 
 /** Types only: whether a value or a unit is possible for the test is the core's to judge (422). */
 const labNumber = (name: string) => z.number({ error: `${name} must be a number` });
@@ -73,12 +76,20 @@ export const labsQuery = z
 
 export const labIdParam = z
   .string()
-  .regex(/^[1-9]\d{0,14}$/, 'lab result id must be a positive integer')
-  .transform(Number);
+  .regex(/^[1-9]\d{0,9}$/, `lab result id must be an integer from 1 to ${MAX_ENTRY_ID}`)
+  .transform(Number)
+  .refine((id) => id <= MAX_ENTRY_ID, `lab result id must be an integer from 1 to ${MAX_ENTRY_ID}`);
 
 export const searchQuery = z.object({
   q: z.string().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(100).default(10),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(0)
+    .describe('Hits to skip, for paging: the next page starts at offset + limit.'),
   group: z.string().max(100).optional(),
 });
 

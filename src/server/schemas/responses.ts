@@ -88,9 +88,16 @@ export const foodSearchResponse = named(
   'FoodSearch',
   z.strictObject({
     query: z.string(),
+    total: z.number().int().describe('Foods matching in all (custom first, then bundled).'),
+    offset: z.number().int(),
+    limit: z.number().int(),
     results: z.array(
       z.strictObject({ id: z.string(), name: z.string(), group: z.string(), score: z.number() }),
     ),
+    note: z
+      .string()
+      .optional()
+      .describe('How a modern name the 2011 data lacks was read ("greek yogurt" → plain yogurt).'),
   }),
 );
 

@@ -11,7 +11,10 @@ interface BalanceIndex {
   referenceRange?: { min?: number; max?: number; text?: string };
   status?: string;
   evidence?: string;
-  inputs?: Record<string, { amount: number; unit: string; coverage?: number; supplement?: number }>;
+  inputs?: Record<
+    string,
+    { amount: number | null; unit: string; coverage?: number; supplement?: number }
+  >;
   details?: Record<string, unknown>;
   source?: unknown;
   sources?: unknown[];
@@ -46,6 +49,15 @@ function inputsText(inputs: BalanceIndex['inputs']): string {
     .join('; ');
 }
 
+/** Indices that compare two intakes side by side rather than as one number: both are shown. */
+const SIDE_BY_SIDE: Record<string, readonly string[]> = { 'd-vs-k2': ['vitamin-d', 'vitamin-k2'] };
+
+/** Food and supplements together (the core's amount includes them); supplements alone when no food value is known. */
+function figureText(cell: { amount: number | null; unit: string; supplement?: number }): string {
+  const total = cell.amount ?? cell.supplement;
+  return total === undefined ? 'unknown' : `${formatAmount(total, cell.unit)}/day`;
+}
+
 /** Balance indices: value, reference range, status, the intakes they come from, evidence, source. */
 export function BalanceIndices({ balance }: { balance: Record<string, unknown> | undefined }) {
   const entries = Object.entries(balance ?? {});
@@ -65,20 +77,40 @@ export function BalanceIndices({ balance }: { balance: Record<string, unknown> |
         const range = rangeText(raw.referenceRange);
         const sources = [raw.source, ...(raw.sources ?? [])].filter(isSource);
         const inputs = inputsText(raw.inputs);
+        const pair = SIDE_BY_SIDE[raw.id ?? key]
+          ?.map((id) => [id, raw.inputs?.[id]] as const)
+          .filter(
+            (entry): entry is readonly [string, NonNullable<(typeof entry)[1]>] => !!entry[1],
+          );
         return (
           <li key={key} className="balance-item" data-index={raw.id ?? key}>
             <h3>{raw.name}</h3>
-            <p className="balance-value">
-              <strong>
-                {raw.value === undefined || raw.value === null
-                  ? 'unknown'
-                  : formatAmount(raw.value)}
-              </strong>{' '}
-              <span className="muted small">{raw.unit}</span>{' '}
-              {raw.status ? (
-                <span className={`status status-${raw.status}`}>{raw.status}</span>
-              ) : null}
-            </p>
+            {pair && pair.length === 2 ? (
+              <p className="balance-value">
+                {pair.map(([id, cell], index) => (
+                  <span key={id} className="balance-figure">
+                    {index > 0 ? <span className="muted small"> vs </span> : null}
+                    <span className="muted small">{nutrientName(id)}</span>{' '}
+                    <strong>{figureText(cell)}</strong>
+                  </span>
+                ))}{' '}
+                {raw.status ? (
+                  <span className={`status status-${raw.status}`}>{raw.status}</span>
+                ) : null}
+              </p>
+            ) : (
+              <p className="balance-value">
+                <strong>
+                  {raw.value === undefined || raw.value === null
+                    ? 'unknown'
+                    : formatAmount(raw.value)}
+                </strong>{' '}
+                <span className="muted small">{raw.unit}</span>{' '}
+                {raw.status ? (
+                  <span className={`status status-${raw.status}`}>{raw.status}</span>
+                ) : null}
+              </p>
+            )}
             {range ? <p className="small">Reference: {range}</p> : null}
             {raw.referenceRange?.text ? <p className="small">{raw.referenceRange.text}</p> : null}
             {inputs ? <p className="small muted">From: {inputs}</p> : null}

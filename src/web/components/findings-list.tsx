@@ -1,5 +1,5 @@
 import type { Finding } from '../api-types.js';
-import { nutrientName } from '../lib.js';
+import { nutrientName, plainTrigger } from '../lib.js';
 import { SourceList } from './source-ref.js';
 
 const SEVERITIES: { id: Finding['severity']; label: string }[] = [
@@ -42,7 +42,7 @@ export function FindingsList({
                     <strong>What to do:</strong> {finding.action}
                   </p>
                   <p className="muted small">
-                    Because of {finding.trigger}
+                    Because of {plainTrigger(finding.trigger)}
                     {finding.nutrient ? ` · ${nutrientName(finding.nutrient)}` : ''}
                   </p>
                   {sourcesOpen ? (

@@ -3,9 +3,19 @@ import { api } from '../api.js';
 import type { FoodHit } from '../api-types.js';
 import { useDebounced } from '../lib.js';
 
+const PAGE = 12;
+
+/** "12 of 48 foods", "1 food found", "No food found". */
+export function searchStatus(shown: number, total: number): string {
+  if (total === 0) return 'No food found';
+  if (shown >= total) return `${total} ${total === 1 ? 'food' : 'foods'} found`;
+  return `Showing ${shown} of ${total} foods`;
+}
+
 /**
- * Search as you type (debounced), results as a list of buttons. Arrow Down moves from the
- * field into the results, Arrow Up/Down between them, Escape back to the field.
+ * Search as you type (debounced), results as a list of buttons, a page at a time with the
+ * total. Arrow Down moves from the field into the results, Arrow Up/Down between them, Escape
+ * back to the field.
  */
 export function FoodSearch({
   label,
@@ -20,6 +30,8 @@ export function FoodSearch({
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 200);
   const [results, setResults] = useState<FoodHit[]>([]);
+  const [total, setTotal] = useState(0);
+  const [note, setNote] = useState<string>();
   const [status, setStatus] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -27,17 +39,20 @@ export function FoodSearch({
   useEffect(() => {
     if (query.length < 2) {
       setResults([]);
+      setTotal(0);
+      setNote(undefined);
       setStatus('');
       return;
     }
     let current = true;
     setStatus('Searching…');
-    api.searchFoods(query, 12).then(
+    api.searchFoods(query, PAGE).then(
       (body) => {
         if (!current) return;
         setResults(body.results);
-        const count = body.results.length;
-        setStatus(count ? `${count} ${count === 1 ? 'food' : 'foods'} found` : 'No food found');
+        setTotal(body.total);
+        setNote(body.note);
+        setStatus(searchStatus(body.results.length, body.total));
       },
       (error: Error) => current && setStatus(`Search failed: ${error.message}`),
     );
@@ -46,9 +61,25 @@ export function FoodSearch({
     };
   }, [query]);
 
-  const buttons = () => Array.from(listRef.current?.querySelectorAll('button') ?? []);
+  const showMore = () => {
+    const shown = results.length;
+    api.searchFoods(query, PAGE, shown).then(
+      (body) => {
+        const next = [...results, ...body.results];
+        setResults(next);
+        setTotal(body.total);
+        setStatus(searchStatus(next.length, body.total));
+        // Keep the keyboard where the new results start.
+        requestAnimationFrame(() => hitButtons()[shown]?.focus());
+      },
+      (error: Error) => setStatus(`Search failed: ${error.message}`),
+    );
+  };
+
+  const hitButtons = () =>
+    Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.hit') ?? []);
   const moveFocus = (from: number, step: number) => {
-    const all = buttons();
+    const all = hitButtons();
     const next = from + step;
     if (next < 0) inputRef.current?.focus();
     else all[Math.min(next, all.length - 1)]?.focus();
@@ -76,17 +107,24 @@ export function FoodSearch({
       <p id={`${id}-status`} className="muted small" role="status" aria-live="polite">
         {status}
       </p>
+      {note && results.length > 0 ? <p className="small search-note">{note}</p> : null}
       {results.length > 0 ? (
         <ul className="search-results" ref={listRef} aria-label={`${label}: results`}>
           {results.map((hit, index) => (
             <li key={hit.id}>
               <button
                 type="button"
+                className="hit"
                 onClick={() => {
                   onPick(hit);
                   setText('');
                   setResults([]);
+                  setTotal(0);
+                  setNote(undefined);
                   setStatus(`${hit.name} selected`);
+                  // The button goes away with the list: keep focus in the search (WCAG 2.4.3);
+                  // a page that shows a form for the pick moves it on from here.
+                  inputRef.current?.focus();
                 }}
                 onKeyDown={(event) => {
                   if (event.key === 'ArrowDown') {
@@ -106,6 +144,11 @@ export function FoodSearch({
             </li>
           ))}
         </ul>
+      ) : null}
+      {results.length > 0 && results.length < total ? (
+        <button type="button" className="show-more" onClick={showMore}>
+          Show {Math.min(PAGE, total - results.length)} more
+        </button>
       ) : null}
     </div>
   );

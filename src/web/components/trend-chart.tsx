@@ -82,13 +82,25 @@ export function TrendChart({
             </text>
           </g>
         ))}
-        {dates.map((date, index) =>
-          index % labelEvery === 0 || index === dates.length - 1 ? (
-            <text key={date} x={x(index)} y={HEIGHT - 8} textAnchor="middle" className="axis-label">
+        {dates.map((date, index) => {
+          const last = dates.length - 1;
+          // The last date always shows, right-aligned so it stays inside the chart; a regular
+          // label too close to it would overlap, so it gives way.
+          const isLast = index === last && last > 0;
+          const shown = isLast || (index % labelEvery === 0 && last - index >= labelEvery / 2);
+          if (!shown && !(index === 0 && last === 0)) return null;
+          return (
+            <text
+              key={date}
+              x={x(index)}
+              y={HEIGHT - 8}
+              textAnchor={isLast ? 'end' : 'middle'}
+              className="axis-label"
+            >
               {date.slice(5)}
             </text>
-          ) : null,
-        )}
+          );
+        })}
         {target !== undefined ? (
           <line
             x1={PAD.left}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import type { DiaryEntryRow, Food, FoodHit } from '../api-types.js';
 import { AmountFields } from '../components/amount-fields.js';
@@ -33,6 +33,14 @@ export function DiaryPage() {
   const [unit, setUnit] = useState('g');
   const [addError, setAddError] = useState<Error>();
   const [notice, setNotice] = useState('');
+  const addCard = useRef<HTMLDivElement>(null);
+  // Focus follows the task (WCAG 2.4.3): to the amount once a food is picked, back to the search
+  // once it is added or cancelled, so the next food can be typed straight away.
+  const focusInAddCard = (selector: string) =>
+    requestAnimationFrame(() => addCard.current?.querySelector<HTMLElement>(selector)?.focus());
+  useEffect(() => {
+    if (picked) focusInAddCard('form.add-entry input[name="amount"]');
+  }, [picked]);
 
   const pick = async (hit: FoodHit) => {
     setAddError(undefined);
@@ -61,6 +69,7 @@ export function DiaryPage() {
       setNotice(`Added ${amount} ${unit} of ${picked.name}.`);
       setPicked(undefined);
       entries.reload();
+      focusInAddCard('input[type="search"]');
     } catch (error) {
       setAddError(error as Error);
     }
@@ -91,7 +100,7 @@ export function DiaryPage() {
         </button>
       </div>
 
-      <div className="card">
+      <div className="card" ref={addCard}>
         <h2>Add a food</h2>
         <FoodSearch label="Search foods" onPick={pick} />
         {picked ? (
@@ -112,7 +121,13 @@ export function DiaryPage() {
             <button type="submit" className="primary">
               Add to {date}
             </button>
-            <button type="button" onClick={() => setPicked(undefined)}>
+            <button
+              type="button"
+              onClick={() => {
+                setPicked(undefined);
+                focusInAddCard('input[type="search"]');
+              }}
+            >
               Cancel
             </button>
           </form>

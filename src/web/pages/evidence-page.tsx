@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import type { Study } from '../api-types.js';
 import { FoodLink } from '../components/food-link.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { doiUrl, pubmedUrl, useAsync } from '../lib.js';
 import { href } from '../router.js';
@@ -59,7 +60,7 @@ export function EvidencePage() {
             Each claim is graded for the certainty of its evidence: high, moderate, low, very low,
             or insufficient.
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label="Comparison table">
             <table className="evidence-table">
               <caption className="sr-only">
                 Nutrients by mechanism, evidence for reversal and prevention, food sources
@@ -112,7 +113,7 @@ export function EvidencePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ) : null}
 
@@ -133,7 +134,7 @@ export function EvidencePage() {
       {evidence.data ? (
         <div className="card">
           <h2>Studies</h2>
-          <div className="table-scroll">
+          <ScrollRegion label="Studies (table)">
             <table className="studies-table">
               <thead>
                 <tr>
@@ -172,7 +173,7 @@ export function EvidencePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ) : null}
     </section>

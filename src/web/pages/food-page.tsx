@@ -1,10 +1,11 @@
 import { api } from '../api.js';
 import type { Food, NutrientId, TopFood } from '../api-types.js';
 import { SourceRefView } from '../components/source-ref.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { FoodSearch } from '../components/food-search.js';
 import { loadFood } from '../food-cache.js';
-import { formatAmount, nutrientName, nutrientUnit, useAsync } from '../lib.js';
+import { formatAmount, nutrientName, nutrientUnit, portionLabel, useAsync } from '../lib.js';
 import { href, navigate } from '../router.js';
 
 const GROUPS: { title: string; ids: NutrientId[] }[] = [
@@ -115,7 +116,7 @@ function FoodDetail({ id }: { id: string }) {
       {GROUPS.map((group) => (
         <div className="card" key={group.title}>
           <h2>{group.title}</h2>
-          <div className="table-scroll">
+          <ScrollRegion label={`${group.title} (table)`}>
             <table className="nutrient-table">
               <thead>
                 <tr>
@@ -180,7 +181,7 @@ function FoodDetail({ id }: { id: string }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ))}
       <div className="card">
@@ -188,9 +189,7 @@ function FoodDetail({ id }: { id: string }) {
         {food.data.portions.length ? (
           <ul>
             {food.data.portions.map((portion) => (
-              <li key={portion.name}>
-                {formatAmount(portion.amount)} {portion.name} = {formatAmount(portion.grams, 'g')}
-              </li>
+              <li key={portion.name}>{portionLabel(portion)}</li>
             ))}
           </ul>
         ) : (

@@ -6,23 +6,35 @@ import type { ProfileInput, SupplementInput } from '../api-types.js';
 import { FoodSearch } from '../components/food-search.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
-import { nutrientName } from '../lib.js';
+import { conditionLabel, nutrientName } from '../lib.js';
 import { navigate } from '../router.js';
 import { YourData } from '../components/your-data.js';
 
-const CONDITIONS: { code: string; label: string }[] = [
-  { code: 'ckd-1', label: 'Chronic kidney disease, stage 1' },
-  { code: 'ckd-2', label: 'Chronic kidney disease, stage 2' },
-  { code: 'ckd-3a', label: 'Chronic kidney disease, stage 3a' },
-  { code: 'ckd-3b', label: 'Chronic kidney disease, stage 3b' },
-  { code: 'ckd-4', label: 'Chronic kidney disease, stage 4' },
-  { code: 'ckd-5', label: 'Chronic kidney disease, stage 5' },
-  { code: 'dialysis', label: 'Dialysis' },
-  { code: 'hypercalcemia', label: 'Hypercalcaemia (high blood calcium)' },
-  { code: 'hyperparathyroidism', label: 'Hyperparathyroidism' },
-  { code: 'sarcoidosis', label: 'Sarcoidosis' },
-  { code: 'kidney-stones', label: 'Kidney stones' },
-];
+/** Fields whose error the form shows beside the field rather than only below the form. */
+const NUMBER_FIELDS = ['age', 'weightKg', 'heightCm', 'energyKcal'] as const;
+
+/** "invalid profile: age: must be at least 14 …" → "Must be at least 14 …". */
+function fieldMessage(error: ApiError): string {
+  const text = error.message.replace(/^invalid profile: /, '').replace(`${error.field}: `, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The conditions offered in the form, named as the report names them. */
+const CONDITIONS: { code: string; label: string }[] = (
+  [
+    'ckd-1',
+    'ckd-2',
+    'ckd-3a',
+    'ckd-3b',
+    'ckd-4',
+    'ckd-5',
+    'dialysis',
+    'hypercalcemia',
+    'hyperparathyroidism',
+    'sarcoidosis',
+    'kidney-stones',
+  ] as const
+).map((code) => ({ code, label: conditionLabel(code) }));
 
 const SUPPLEMENT_NUTRIENTS = [
   'vitamin-d',
@@ -156,7 +168,11 @@ function toggle(list: string[], value: string, on: boolean): string[] {
   return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 }
 
-export function ProfilePage() {
+/**
+ * `knownMissing`: the app has just asked and the server has no profile (first visit), so the
+ * page starts the onboarding form without asking again.
+ */
+export function ProfilePage({ knownMissing = false }: { knownMissing?: boolean }) {
   const [form, setForm] = useState<FormState | undefined>();
   const [isNew, setIsNew] = useState(false);
   const [loadError, setLoadError] = useState<Error>();
@@ -165,6 +181,11 @@ export function ProfilePage() {
   const [medication, setMedication] = useState('');
 
   useEffect(() => {
+    if (knownMissing) {
+      setIsNew(true);
+      setForm(toForm(EMPTY_PROFILE));
+      return;
+    }
     api.getProfile().then(
       (profile) => setForm(toForm({ ...EMPTY_PROFILE, ...profile })),
       (error: unknown) => {
@@ -204,6 +225,21 @@ export function ProfilePage() {
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => f && { ...f, [key]: value });
 
+  const fieldError =
+    saveError instanceof ApiError &&
+    (NUMBER_FIELDS as readonly (string | undefined)[]).includes(saveError.field)
+      ? saveError
+      : undefined;
+  /** Props that tie a number field to its error: announced with the field, shown beside it. */
+  const invalid = (name: (typeof NUMBER_FIELDS)[number]) =>
+    fieldError?.field === name ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {};
+  const errorFor = (name: (typeof NUMBER_FIELDS)[number]) =>
+    fieldError?.field === name ? (
+      <span id={`${name}-error`} className="field-error" aria-hidden="true">
+        {fieldMessage(fieldError)}
+      </span>
+    ) : null;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaveError(undefined);
@@ -220,6 +256,15 @@ export function ProfilePage() {
       }
     } catch (error) {
       setSaveError(error as Error);
+      // Take the person to the field at fault.
+      if (error instanceof ApiError && error.field) {
+        const field = error.field;
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLElement>(`.profile-form [name="${CSS.escape(field)}"]`)
+            ?.focus(),
+        );
+      }
     }
   };
 
@@ -253,7 +298,9 @@ export function ProfilePage() {
                 required
                 value={form.age}
                 onChange={(e) => set('age', e.target.value)}
+                {...invalid('age')}
               />
+              {errorFor('age')}
             </label>
             <label>
               Sex
@@ -296,7 +343,9 @@ export function ProfilePage() {
                 step="any"
                 value={form.weightKg}
                 onChange={(e) => set('weightKg', e.target.value)}
+                {...invalid('weightKg')}
               />
+              {errorFor('weightKg')}
             </label>
             <label>
               Height (cm, optional)
@@ -307,7 +356,9 @@ export function ProfilePage() {
                 step="any"
                 value={form.heightCm}
                 onChange={(e) => set('heightCm', e.target.value)}
+                {...invalid('heightCm')}
               />
+              {errorFor('heightCm')}
             </label>
             <label>
               Activity (optional)
@@ -333,7 +384,9 @@ export function ProfilePage() {
                 step={10}
                 value={form.energyKcal}
                 onChange={(e) => set('energyKcal', e.target.value)}
+                {...invalid('energyKcal')}
               />
+              {errorFor('energyKcal')}
             </label>
           </div>
         </fieldset>
@@ -569,7 +622,13 @@ export function ProfilePage() {
           </ul>
         </fieldset>
 
-        <ErrorMessage error={saveError} title="The profile was not saved." />
+        {fieldError ? (
+          <p className="error" role="alert">
+            <strong>The profile was not saved.</strong> See the field marked above.
+          </p>
+        ) : (
+          <ErrorMessage error={saveError} title="The profile was not saved." />
+        )}
         <div className="actions">
           <button type="submit" className="primary">
             Save profile

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { api, ApiError } from '../api.js';
 import type { NutrientId, ProfileInput } from '../api-types.js';
 import { FindingsList } from '../components/findings-list.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 import { PANEL, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import {
   addDays,
+  conditionLabel,
   DISCLAIMER,
   formatAmount,
   formatPercent,
@@ -14,12 +16,15 @@ import {
   useAsync,
 } from '../lib.js';
 
+/** "vegetarian" → "Vegetarian", "ckd-3a" stays a code for conditionLabel to name. */
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 function ProfileSummary({ profile }: { profile: ProfileInput }) {
   const rows: [string, string][] = [
     ['Age, sex', `${profile.age}, ${profile.sex}`],
-    ['Life stage', profile.lifeStage === 'none' ? '—' : profile.lifeStage],
+    ['Life stage', profile.lifeStage === 'none' ? '—' : capitalised(profile.lifeStage)],
     ['Smoker', profile.smoker ? 'yes' : 'no'],
-    ['Conditions', profile.conditions.join(', ') || 'none given'],
+    ['Conditions', profile.conditions.map(conditionLabel).join('; ') || 'none given'],
     ['Medications', profile.medications.join(', ') || 'none given'],
     [
       'Supplements',
@@ -30,8 +35,8 @@ function ProfileSummary({ profile }: { profile: ProfileInput }) {
         )
         .join('; ') || 'none given',
     ],
-    ['Eating pattern', profile.pattern],
-    ['Excluded', profile.exclude.join(', ') || 'none'],
+    ['Eating pattern', capitalised(profile.pattern)],
+    ['Excluded', profile.exclude.map(capitalised).join(', ') || 'none'],
   ];
   return (
     <dl className="summary">
@@ -95,7 +100,7 @@ export function ReportPage() {
         <h2 id="report-averages">Average daily intake vs targets</h2>
         <ErrorMessage error={analysis.error} title="Could not load the analysis." />
         {analysis.data ? (
-          <div className="table-scroll">
+          <ScrollRegion label="Average daily intake vs targets (table)">
             <table className="report-table">
               <thead>
                 <tr>
@@ -153,7 +158,7 @@ export function ReportPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
         <p className="small muted">
           Food and supplements are daily averages over the logged days; targets and limits are

@@ -96,3 +96,19 @@ export async function startServer(db: string, port?: number): Promise<RunningSer
     },
   };
 }
+
+/** Sends a JSON request to the running server (to set up state); fails on any error status. */
+export async function sendJson(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<void> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+}

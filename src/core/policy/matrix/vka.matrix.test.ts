@@ -76,6 +76,18 @@ describe('vitamin K antagonist matrix', () => {
     expect(msg).toContain('2026-03-01');
   });
 
+  it('without a diary the band is held around the vitamin K AI, not around whatever day 1 holds', () => {
+    for (const [sex, ai] of [
+      ['male', 120],
+      ['female', 90],
+    ] as const) {
+      const a = check({ name: sex, profile: { sex, medications: ['warfarin'] } }, expect);
+      const hold = a.consequences.find((c) => c.type === 'holdConsistent');
+      expect(hold).toMatchObject({ nutrient: 'vitamin-k', band: 0.25, reference: ai });
+      expect(hold?.reason).toContain(`adequate intake (${ai} µg)`);
+    }
+  });
+
   it('brand and generic give identical findings and consequences', () => {
     const brand = check({ name: 'b', profile: { medications: ['coumadin'] } }, expect);
     const generic = check({ name: 'g', profile: { medications: ['warfarin'] } }, expect);

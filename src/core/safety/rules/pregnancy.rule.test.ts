@@ -26,6 +26,7 @@ describe('pregnancy and lactation', () => {
     const ids = screenProfile(makeProfile({ age: 30, lifeStage: 'pregnant' })).map((f) => f.id);
     expect(ids).toEqual([
       'pregnancy-food-safety',
+      'pregnancy-folic-acid',
       'pregnancy-iodine',
       'pregnancy-reference-intakes',
     ]);

@@ -5,6 +5,7 @@ import {
   IOM_2011_VITAMIN_D_UL,
   NHS_PREGNANCY_FOODS,
   PREGNANCY_K2_GAP,
+  USPSTF_2017_FOLIC_ACID,
 } from '../references.js';
 import { ATA_2017_PREGNANCY_IODINE } from '../../targets/data/whole-diet.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
@@ -92,6 +93,19 @@ export const pregnancyRule: SafetyRule = {
         message: `No safety data for high-dose MK-7 in ${word} were found.`,
         action: `Do not take K2 supplements in ${word} without your clinician's advice.`,
         sources: [PREGNANCY_K2_GAP],
+      });
+    }
+    if (stage === 'pregnant') {
+      findings.push({
+        id: 'pregnancy-folic-acid',
+        severity: 'info',
+        trigger: `lifeStage: ${stage}`,
+        nutrient: 'folate',
+        message:
+          'Guidelines advise a daily supplement with 400–800 µg folic acid from at least a month before conception through the first 2–3 months of pregnancy, whatever the diet: folate from food does not replace it.',
+        action:
+          'If you do not already take a prenatal supplement with folic acid, ask your midwife or clinician about one.',
+        sources: [USPSTF_2017_FOLIC_ACID],
       });
     }
     findings.push({

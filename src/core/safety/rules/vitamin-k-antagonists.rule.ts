@@ -46,6 +46,10 @@ export const vitaminKAntagonistsRule: SafetyRule = {
       }
       findings.push(...diaryFindings(ctx.analysis, trigger, loggedMean));
     }
+    // Without a history the usual intake is unknown: hold near the AI (typical adult intakes are
+    // of that order), never let a plan move vitamin K far from what the INR was set on.
+    const adequateIntake = ctx.referenceTarget('vitamin-k', 'min')?.value;
+    const reference = loggedMean ?? adequateIntake;
     findings.push({
       id: 'vka-vitamin-k-consistency',
       severity: 'monitor',
@@ -67,11 +71,13 @@ export const vitaminKAntagonistsRule: SafetyRule = {
           type: 'holdConsistent',
           nutrient: 'vitamin-k',
           band: VKA_CONSISTENCY_BAND,
-          ...(loggedMean !== undefined ? { reference: loggedMean } : {}),
+          ...(reference !== undefined ? { reference } : {}),
           reason:
             loggedMean !== undefined
               ? `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of your logged average of ${fmt(loggedMean)} µg`
-              : `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of day 1 on every day`,
+              : adequateIntake !== undefined
+                ? `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of the adequate intake (${fmt(adequateIntake)} µg): with no logged meals the plan assumes a usual intake near it rather than a change your INR was not set on; log your meals so it holds your own average`
+                : `vitamin K antagonist: daily vitamin K within ±${VKA_CONSISTENCY_BAND * 100} % of day 1 on every day`,
           source: CALCWISE_VKA_BAND,
         },
         ...(['vitamin-k', 'vitamin-k2', 'mk7'] as const).map((nutrient) => ({
