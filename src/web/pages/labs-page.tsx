@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LAB_TEST_IDS, LAB_TESTS, type LabTestId } from '../../core/labs/lab-tests.js';
 import { api, ApiError } from '../api.js';
 import { InrVitaminKChart } from '../components/inr-chart.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { addDays, formatAmount, todayIso, useAsync } from '../lib.js';
 
@@ -281,7 +282,7 @@ export function LabsPage() {
         <ErrorMessage error={labs.error} title="Lab results could not be loaded." />
         {labs.data && list.length === 0 ? <p>No lab results yet.</p> : null}
         {list.length > 0 ? (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Lab results">
+          <ScrollRegion label="Lab results">
             <table>
               <thead>
                 <tr>
@@ -337,7 +338,7 @@ export function LabsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
     </section>
