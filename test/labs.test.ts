@@ -183,6 +183,9 @@ for (const [name, open] of backends) {
       expect(inr.labs).toHaveLength(1);
       expect(inr.labs[0]!.assessment).toMatchObject({ status: 'high', rangeKind: 'own' });
       expect((await app.request('/api/labs?from=2026-12-01&to=2026-11-01')).status).toBe(400);
+      const unknownTest = await app.request('/api/labs?test=ldl');
+      expect(unknownTest.status).toBe(400);
+      expect(((await unknownTest.json()) as { error: { field: string } }).error.field).toBe('test');
 
       expect((await app.request(`/api/labs/${lab.id}`, { method: 'DELETE' })).status).toBe(204);
       expect((await app.request(`/api/labs/${lab.id}`, { method: 'DELETE' })).status).toBe(404);

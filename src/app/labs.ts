@@ -1,4 +1,11 @@
-import { assessLab, normalizeLab, type LabAssessment, type LabInput } from '../core/labs/index.js';
+import {
+  assessLab,
+  isLabTestId,
+  LAB_TEST_IDS,
+  normalizeLab,
+  type LabAssessment,
+  type LabInput,
+} from '../core/labs/index.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LabQuery, Store, StoredLab } from '../store/store.js';
 
@@ -34,6 +41,14 @@ export async function listLabs(
   deps: { store: Pick<LabStore, 'listLabs'> },
   input: { owner: string; query?: LabQuery },
 ): Promise<Result<ListedLab[]>> {
+  const test = input.query?.test;
+  if (test !== undefined && !isLabTestId(test)) {
+    return err({
+      code: 'INVALID_INPUT',
+      message: `unknown lab test "${test}"; known: ${LAB_TEST_IDS.join(', ')}`,
+      field: 'test',
+    });
+  }
   for (const field of ['from', 'to'] as const) {
     const value = input.query?.[field];
     if (value !== undefined && !ISO_DATE.test(value)) {

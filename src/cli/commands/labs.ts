@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { LOCAL_OWNER } from '../../app/deps.js';
 import { addLab, listLabs, type ListedLab } from '../../app/labs.js';
-import { getLabTest, isLabTestId, LAB_TEST_IDS } from '../../core/labs/index.js';
+import { getLabTest, LAB_TEST_IDS } from '../../core/labs/index.js';
 import { formatAmount, formatTable } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';
@@ -89,13 +89,6 @@ export function registerLabsCommand(program: Command, io: CliIo): void {
         db?: string;
         json?: boolean;
       }) => {
-        if (options.test !== undefined && !isLabTestId(options.test)) {
-          throw new CliFailure({
-            code: 'INVALID_INPUT',
-            message: `unknown lab test "${options.test}"; known: ${LAB_TEST_IDS.join(', ')}`,
-            field: 'test',
-          });
-        }
         const listed = await withCliStore(io, options.db, async (store) => {
           const result = await listLabs(
             { store },
