@@ -49,6 +49,18 @@ const CASES: Case[] = [
     findings: { 'lab-potassium-high': 'avoid', 'potassium-retaining-salt-substitutes': 'avoid' },
   },
   {
+    name: 'potassium 5.6 with furosemide + digoxin: the hypokalaemia finding is not escalated',
+    profile: { medications: ['furosemide', 'digoxin'] },
+    labs: [lab('potassium', 5.6, 'mmol/L')],
+    findings: { 'loop-diuretic-digoxin-hypokalaemia': 'caution', 'lab-potassium-high': 'caution' },
+  },
+  {
+    name: 'potassium 5.6 with heparin: the heparin potassium finding steps up to caution',
+    profile: { medications: ['heparin'] },
+    labs: [lab('potassium', 5.6, 'mmol/L')],
+    findings: { 'heparin-potassium': 'caution' },
+  },
+  {
     name: 'potassium 5.3 within the person’s own 3.5–5.5 range: no escalation',
     profile: { medications: ['lisinopril'] },
     labs: [lab('potassium', 5.3, 'mmol/L', { low: 3.5, high: 5.5 })],

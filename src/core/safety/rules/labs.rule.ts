@@ -149,15 +149,29 @@ const STEP_UP: Readonly<Record<Severity, Severity>> = {
   avoid: 'avoid',
 };
 
+/** A finding that limits potassium (not one about losing it, such as diuretic hypokalaemia). */
+function limitsPotassium(finding: RuleFinding): boolean {
+  return (finding.consequences ?? []).some(
+    (c) =>
+      'nutrient' in c &&
+      c.nutrient === 'potassium' &&
+      (c.type === 'withholdSupplement' ||
+        c.type === 'cap' ||
+        c.type === 'exclude' ||
+        (c.type === 'replaceTarget' && c.bound === 'max')),
+  );
+}
+
 /**
- * Serum potassium above range escalates every other potassium finding one step (caution →
- * avoid), naming the result in its trigger: the advice was written for an unknown potassium.
+ * Serum potassium above range escalates every other finding that limits potassium one step
+ * (caution → avoid), naming the result in its trigger: that advice was written for an unknown
+ * potassium. Findings about losing potassium are left as they are.
  */
 export function escalateForLabs(ctx: ScreeningContext, findings: RuleFinding[]): RuleFinding[] {
   const potassium = ctx.latestLab('potassium');
   if (potassium?.assessment.status !== 'high') return findings;
   return findings.map((finding) =>
-    finding.nutrient === 'potassium' && finding.id !== 'lab-potassium-high'
+    finding.id !== 'lab-potassium-high' && limitsPotassium(finding)
       ? {
           ...finding,
           severity: STEP_UP[finding.severity],
