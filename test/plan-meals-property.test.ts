@@ -57,8 +57,10 @@ describe('plans are meals and a whole diet (property)', () => {
             expect(9 * fat, `${meal}: fat energy`).toBeLessThanOrEqual(0.35 * kcal + 1e-6);
             expect(addedFat, `${meal}: oil + butter`).toBeLessThanOrEqual(15);
             if (has('cereal')) expect(has('milk'), `${meal}: cereal needs a milk`).toBe(true);
-            for (const { p } of foods) {
+            for (const { i, p } of foods) {
               const name = p.food.name;
+              // A food not eaten raw is marked to cook, and only such a food.
+              expect(i.cook === true, `${meal}: ${name} cook mark`).toBe(p.notRaw === true);
               if (rolesOf(p).has('spread')) {
                 const carrier =
                   has('bread') ||

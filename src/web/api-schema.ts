@@ -1757,6 +1757,11 @@ export interface components {
             portion: string;
             /** @enum {string} */
             meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+            /**
+             * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+             * @constant
+             */
+            cook?: true;
             /** @enum {string} */
             change?: 'logged' | 'added' | 'removed';
           }[];
@@ -1768,6 +1773,11 @@ export interface components {
           portion: string;
           /** @enum {string} */
           meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+          /**
+           * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+           * @constant
+           */
+          cook?: true;
           /** @enum {string} */
           change?: 'logged' | 'added' | 'removed';
         }[];
@@ -2081,6 +2091,11 @@ export interface components {
             portion: string;
             /** @enum {string} */
             meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+            /**
+             * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+             * @constant
+             */
+            cook?: true;
             /** @enum {string} */
             change?: 'logged' | 'added' | 'removed';
           }[];
@@ -2092,6 +2107,11 @@ export interface components {
           portion: string;
           /** @enum {string} */
           meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+          /**
+           * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+           * @constant
+           */
+          cook?: true;
           /** @enum {string} */
           change?: 'logged' | 'added' | 'removed';
         }[];
@@ -2420,6 +2440,11 @@ export interface components {
                   portion: string;
                   /** @enum {string} */
                   meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                  /**
+                   * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+                   * @constant
+                   */
+                  cook?: true;
                   /** @enum {string} */
                   change?: 'logged' | 'added' | 'removed';
                 }[];
@@ -2431,6 +2456,11 @@ export interface components {
                 portion: string;
                 /** @enum {string} */
                 meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | 'logged';
+                /**
+                 * @description Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).
+                 * @constant
+                 */
+                cook?: true;
                 /** @enum {string} */
                 change?: 'logged' | 'added' | 'removed';
               }[];

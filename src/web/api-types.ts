@@ -117,6 +117,8 @@ export interface PlanItem {
   grams: number;
   portion?: string | { name?: string; amount?: number } | null;
   meal?: string;
+  /** Not eaten raw: cook it. */
+  cook?: boolean;
   /** Close-my-gaps plans: kept from the diary, added by the planner, or suggested for removal. */
   change?: 'logged' | 'added' | 'removed';
 }

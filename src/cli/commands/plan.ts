@@ -275,7 +275,9 @@ function printReadable(io: CliIo, result: PlanResult): void {
       lines.push(`  ${meal}`);
       for (const item of items ?? []) {
         const mark = item.change === 'added' ? '+ ' : '';
-        lines.push(`    ${mark}${item.portion.padEnd(34)} ${item.name}`);
+        lines.push(
+          `    ${mark}${item.portion.padEnd(34)} ${item.name}${item.cook ? ' — cook it' : ''}`,
+        );
       }
     }
     const removed = day.items.filter((i) => i.change === 'removed');

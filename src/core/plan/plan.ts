@@ -586,6 +586,7 @@ function decode(spec: PlanSpec, solved: SolvedDay[], request: PlanRequest): Plan
         grams: g,
         portion: portionText(item, g),
         meal,
+        ...(item.notRaw ? { cook: true as const } : {}),
         ...(logged ? { change: 'added' as const } : {}),
       });
       grams.push({ food: item.food, grams: g });

@@ -94,6 +94,11 @@ export interface PlanItem {
   grams: number;
   portion: string;
   meal: Meal | 'logged';
+  /**
+   * Not eaten raw (maitake, green beans …): cook it. The food data may have only the raw
+   * values; the meal's cooking fat is counted with it.
+   */
+  cook?: true;
   /** Close-my-gaps: 'logged' kept from the diary, 'added' by the plan, 'removed' from the diary. */
   change?: 'logged' | 'added' | 'removed';
 }

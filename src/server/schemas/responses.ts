@@ -592,6 +592,12 @@ const planItem = z.strictObject({
   grams: z.number(),
   portion: z.string(),
   meal: z.enum([...MEALS, 'logged']),
+  cook: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Not eaten raw: cook it (the food data may have only raw values; the meal fat is counted).',
+    ),
   change: z.enum(['logged', 'added', 'removed']).optional(),
 });
 

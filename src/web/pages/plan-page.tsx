@@ -328,6 +328,7 @@ function PlanDayView({ day, index }: { day: PlanDay; index: number }) {
                 >
                   <a href={href('food', item.foodId)}>{item.name}</a>{' '}
                   <span className="muted">{amountText(item)}</span>
+                  {item.cook ? <span className="muted"> — cook it</span> : null}
                   {item.change ? (
                     <span className={`tag tag-${item.change}`}>
                       {item.change === 'logged'
