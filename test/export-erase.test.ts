@@ -13,6 +13,7 @@ import {
   serializeExport,
 } from '../src/app/export-data.js';
 import { importCronometer } from '../src/app/import-cronometer.js';
+import { addLab } from '../src/app/labs.js';
 import { loadFoods } from '../src/cli/commands/foods.js';
 import { createApp } from '../src/server/index.js';
 import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
@@ -150,6 +151,17 @@ async function fill(store: Store, owner: string): Promise<void> {
     request: { days: 1 },
     result: { foods: [{ id: 'sr24:11233', grams: 67 }] },
   });
+  await addLab(
+    { store },
+    {
+      owner,
+      lab: { date: '2026-11-02', test: '25-oh-d', value: 18, unit: 'ng/mL', low: 30, high: 100 },
+    },
+  );
+  await addLab(
+    { store },
+    { owner, lab: { date: '2026-11-20', test: 'inr', value: 2.6, unit: 'ratio' } },
+  );
   const header = TRACKER_HEADERS.servings2020_61;
   const cells = header
     .split(',')
@@ -202,8 +214,19 @@ for (const [name, backend] of backends) {
         diary: unknown[];
         foods: unknown[];
         plans: unknown[];
+        labs: unknown[];
       };
       expect(document.diary).toHaveLength(4);
+      expect(document.labs).toEqual([
+        expect.objectContaining({
+          test: '25-oh-d',
+          value: 44.928,
+          unit: 'nmol/L',
+          low: 74.88,
+          original: { value: 18, unit: 'ng/mL', low: 30, high: 100 },
+        }),
+        expect.objectContaining({ test: 'inr', value: 2.6 }),
+      ]);
       expect(document.foods).toHaveLength(2);
       expect(document.plans).toHaveLength(1);
 
@@ -214,7 +237,7 @@ for (const [name, backend] of backends) {
       );
       expect(restored).toMatchObject({
         ok: true,
-        value: { diary_entries: 4, custom_foods: 2, plans: 1, profiles: 1 },
+        value: { diary_entries: 4, custom_foods: 2, plans: 1, profiles: 1, labs: 2 },
       });
       const second = serializeExport(await exportData({ store: b.store }, { owner: 'local' }));
       expect(second).toBe(first);
@@ -234,10 +257,10 @@ for (const [name, backend] of backends) {
       const s = await backend.open();
       const newer = await importExport(
         { store: s.store },
-        { owner: 'local', document: { format: 'calcwise-export', version: 2 }, file: 'new.json' },
+        { owner: 'local', document: { format: 'calcwise-export', version: 3 }, file: 'new.json' },
       );
       expect(newer).toMatchObject({ ok: false, error: { file: 'new.json', field: 'version' } });
-      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 2/);
+      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 3/);
       const bad = await importExport(
         { store: s.store },
         {
@@ -280,7 +303,7 @@ for (const [name, backend] of backends) {
 
       const wrong = await eraseData(
         { store: s.store },
-        { owner: 'local', confirmToken: 'delete-local-0-0-0-0' },
+        { owner: 'local', confirmToken: 'delete-local-0-0-0-0-0' },
       );
       expect(wrong).toMatchObject({ ok: false, error: { field: 'confirm' } });
       const { confirmToken } = await summarizeData({ store: s.store }, { owner: 'local' });
@@ -292,6 +315,7 @@ for (const [name, backend] of backends) {
         'custom_foods',
         'diary_entries',
         'idempotency_keys',
+        'labs',
         'owners',
         'plans',
         'profiles',
@@ -358,6 +382,74 @@ for (const [name, backend] of backends) {
     });
   });
 }
+
+describe('a version 1 export (before labs)', () => {
+  it('is still read, as a document without labs', async () => {
+    const store = await createSqliteStore(':memory:');
+    const restored = await importExport(
+      { store },
+      {
+        owner: 'local',
+        document: {
+          format: 'calcwise-export',
+          version: 1,
+          profile: null,
+          diary: [
+            {
+              date: '2026-11-30',
+              food: 'sr24:11233',
+              amount: 30,
+              unit: 'g',
+              createdAt: '2026-11-30T08:00:00.000Z',
+              updatedAt: '2026-11-30T08:00:00.000Z',
+              importId: null,
+            },
+          ],
+          foods: [],
+          plans: [],
+        },
+        file: 'v1.json',
+      },
+    );
+    expect(restored).toMatchObject({ ok: true, value: { diary_entries: 1, labs: 0 } });
+    const again = await exportData({ store }, { owner: 'local' });
+    expect(again).toMatchObject({ version: 2, labs: [] });
+    await store.close();
+  });
+
+  it('refuses a lab of an unknown test by its path', async () => {
+    const store = await createSqliteStore(':memory:');
+    const lab = {
+      date: '2026-11-30',
+      test: 'ldl',
+      value: 3,
+      unit: 'mmol/L',
+      original: { value: 3, unit: 'mmol/L' },
+      createdAt: 'x',
+    };
+    const refused = await importExport(
+      { store },
+      {
+        owner: 'local',
+        document: {
+          format: 'calcwise-export',
+          version: 2,
+          profile: null,
+          diary: [],
+          foods: [],
+          plans: [],
+          labs: [lab],
+        },
+        file: 'bad.json',
+      },
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { location: 'labs[0].test', field: 'test' },
+    });
+    await store.close();
+  });
+});
 
 describe('docs/export.schema.json', () => {
   it('is the schema the importer checks with (regenerate: npx tsx scripts/build-export-schema.ts)', () => {

@@ -86,11 +86,13 @@ export async function assessStoredPeriod(
     region: profile.value?.region ?? DEFAULT_REGION,
   });
   if (!analysis.ok) return analysis;
+  const labs = profile.value ? await deps.store.listLabs(owner) : [];
   // One policy: the targets shown are those the findings leave in place.
   const targets = profile.value
     ? assess(profile.value, {
         authority,
         ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
+        labs,
       }).targets
     : undefined;
   return ok({ ...range, ...analysisDocument(analysis.value, profile.value, targets) });

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
  */
 export interface DataSummary {
   owner: string;
-  counts: { profile: number; diary: number; foods: number; plans: number };
+  counts: { profile: number; diary: number; foods: number; plans: number; labs: number };
   confirmToken: string;
 }
 
@@ -22,8 +22,9 @@ export async function summarizeData(
     diary: data.diary.length,
     foods: data.foods.length,
     plans: data.plans.length,
+    labs: data.labs.length,
   };
-  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}`;
+  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}-${counts.labs}`;
   return { owner: input.owner, counts, confirmToken: token };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountToGrams, type FoodIndex } from '../core/foods.js';
+import { LAB_TEST_IDS } from '../core/labs/index.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { OwnerData, Store } from '../store/store.js';
 import { ownerFoods } from './stored-diary.js';
@@ -10,10 +11,10 @@ import { ownerFoods } from './stored-diary.js';
  * the store's, not the person's); everything else, timestamps included, is kept, so
  * export → import into an empty store → export gives the same bytes.
  * JSON Schema: docs/export.schema.json (generated from EXPORT_SCHEMA by scripts/build-export-schema.ts).
- * Labs are not stored by calcwise yet; when they are, they join the document in a new version.
+ * Version 2 added lab results (`labs`); a version 1 document is still read, as one without labs.
  */
 export const EXPORT_FORMAT = 'calcwise-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const timestamp = z.string().min(1);
@@ -27,10 +28,12 @@ const nutrientValue = z
   .object({ per100g: z.number().finite(), source: sourceRef })
   .catchall(z.unknown());
 
+const labValue = z.number().finite();
+
 export const EXPORT_SCHEMA = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
     profile: z
       .strictObject({
         profile: z.unknown().describe('the profile JSON as entered (docs/design.md §4)'),
@@ -76,6 +79,26 @@ export const EXPORT_SCHEMA = z
         result: z.unknown(),
       }),
     ),
+    labs: z
+      .array(
+        z.strictObject({
+          date: isoDate,
+          test: z.enum(LAB_TEST_IDS),
+          value: labValue.describe("in the test's canonical unit"),
+          unit: z.string().min(1),
+          low: labValue.optional().describe("the person's own lab range, canonical unit"),
+          high: labValue.optional(),
+          original: z.strictObject({
+            value: labValue,
+            unit: z.string().min(1),
+            low: labValue.optional(),
+            high: labValue.optional(),
+          }),
+          createdAt: timestamp,
+        }),
+      )
+      .default([])
+      .describe('lab results (version 2 on; absent in version 1)'),
   })
   .describe('calcwise export: everything one person owns in a calcwise store');
 
@@ -156,7 +179,7 @@ export function parseExport(value: unknown, file: string): Result<ExportDocument
     });
   }
   // The schema checks the shape; the nutrient ids and sources are the store's own types.
-  return ok(parsed.data as ExportDocument);
+  return ok({ ...parsed.data, version: EXPORT_VERSION } as ExportDocument);
 }
 
 /** Restores an export into an empty store (CONFLICT when the owner already has data). */

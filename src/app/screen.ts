@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analysis/index.js';
+import type { LabResult } from '../core/labs/index.js';
 import type { Profile } from '../core/profile.js';
 import { ok, type Result } from '../core/result.js';
 import { assess, type Consequence } from '../core/policy/index.js';
@@ -14,27 +15,33 @@ import { requireProfile } from './profile.js';
  */
 export function screen(
   profile: Profile,
-  input: { analysis?: Analysis | undefined; authority?: Authority } = {},
+  input: {
+    analysis?: Analysis | undefined;
+    authority?: Authority;
+    labs?: readonly LabResult[];
+  } = {},
 ): { findings: Finding[]; consequences: Consequence[] } {
   const analysis = input.analysis && input.analysis.days.length > 0 ? input.analysis : undefined;
   const { findings, consequences } = assess(profile, {
     authority: input.authority ?? 'nasem',
     ...(analysis && { analysis }),
+    ...(input.labs && { labs: input.labs }),
   });
   return { findings, consequences };
 }
 
-/** `GET /api/findings`: the stored profile screened with the stored diary of the period. */
+/** `GET /api/findings`: the stored profile screened with the stored diary of the period and the labs. */
 export async function screenStored(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
   range: DateRange,
 ): Promise<Result<{ findings: Finding[]; consequences: Consequence[] }>> {
-  const [profile, analysis] = await Promise.all([
+  const [profile, analysis, labs] = await Promise.all([
     requireProfile(deps, owner),
     analyseStoredPeriod(deps, owner, range),
+    deps.store.listLabs(owner),
   ]);
   if (!profile.ok) return profile;
   if (!analysis.ok) return analysis;
-  return ok(screen(profile.value, { analysis: analysis.value }));
+  return ok(screen(profile.value, { analysis: analysis.value, labs }));
 }

@@ -4,12 +4,14 @@ import type { Authority, PersonalTargets } from '../core/targets/index.js';
 import type { AppDeps } from './deps.js';
 import { requireProfile } from './profile.js';
 
-/** `GET /api/targets`: the stored profile's personal targets under an authority. */
+/** `GET /api/targets`: the stored profile's personal targets under an authority, labs applied. */
 export async function storedTargets(
   deps: Pick<AppDeps, 'store'>,
   owner: string,
   authority: Authority,
 ): Promise<Result<PersonalTargets>> {
   const profile = await requireProfile(deps, owner);
-  return profile.ok ? ok(assess(profile.value, { authority }).targets) : profile;
+  if (!profile.ok) return profile;
+  const labs = await deps.store.listLabs(owner);
+  return ok(assess(profile.value, { authority, labs }).targets);
 }

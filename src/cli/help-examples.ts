@@ -53,6 +53,16 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise diary add 2026-11-20 sr24:11233 1 "cup, chopped" --db ./calcwise.db',
     'calcwise diary list --db ./calcwise.db',
   ],
+  labs: [
+    'calcwise labs add inr 2.4 ratio --date 2026-11-20 --db ./calcwise.db',
+    'calcwise labs list --test inr --db ./calcwise.db',
+  ],
+  'labs add': [
+    'calcwise labs add 25-oh-d 18 ng/mL --date 2026-11-02',
+    'calcwise labs add potassium 5.4 mmol/L --low 3.5 --high 5.1 --json',
+    'calcwise labs add egfr 52 mL/min/1.73m2',
+  ],
+  'labs list': ['calcwise labs list', 'calcwise labs list --test egfr --json'],
   import: [
     'calcwise import cronometer servings.csv --db ./calcwise.db',
     'calcwise import fdc FoodData_Central_foundation_food_csv.zip --db ./calcwise.db',

@@ -7,6 +7,7 @@ import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerDiaryCommand } from './commands/diary.js';
+import { registerLabsCommand } from './commands/labs.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
@@ -49,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerServeCommand(program, io);
   registerImportCommand(program, io);
   registerDiaryCommand(program, io);
+  registerLabsCommand(program, io);
   registerExportCommand(program, io);
   addHelpExamples(program);
 

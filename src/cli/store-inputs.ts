@@ -1,6 +1,7 @@
 import { loadStoredDiary } from '../app/stored-diary.js';
 import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
+import type { LabResult } from '../core/labs/index.js';
 import type { DateRange } from '../app/deps.js';
 import { LOCAL_OWNER } from '../app/deps.js';
 import { loadFoods } from './commands/foods.js';
@@ -16,10 +17,19 @@ export function readStoreInputs(
   io: CliIo,
   db: string | undefined,
   range: DateRange = {},
-): Promise<{ diary: Diary; foods: FoodIndex; entries: number; profile: unknown; label: string }> {
+): Promise<{
+  diary: Diary;
+  foods: FoodIndex;
+  entries: number;
+  profile: unknown;
+  /** Every lab result (the latest of each test informs the policy). */
+  labs: LabResult[];
+  label: string;
+}> {
   return withCliStore(io, db, async (store, location) => ({
     ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER, range)),
     profile: (await store.getProfile(LOCAL_OWNER))?.profile,
+    labs: await store.listLabs(LOCAL_OWNER),
     label: `${location.kind} ${location.description}`,
   }));
 }

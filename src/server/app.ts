@@ -15,6 +15,7 @@ import { ApiFailure, errorBody, statusFor } from './errors.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
+import { registerLabRoutes } from './routes/labs.js';
 import { registerDataRoutes } from './routes/data.js';
 import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
@@ -145,6 +146,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerFoodRoutes(app, deps);
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);
+  registerLabRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerEvidenceRoutes(app);

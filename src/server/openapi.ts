@@ -14,7 +14,9 @@ import {
   dateRangeQuery,
   entryPatchBody,
   evidenceQuery,
+  labsQuery,
   newEntryBody,
+  newLabBody,
   planBody,
   searchQuery,
   topQuery,
@@ -153,6 +155,7 @@ const entryId = pathParameter('id', 'Diary entry id.', {
   maximum: MAX_ENTRY_ID,
 });
 const planId = pathParameter('id', 'Plan id.');
+const labId = pathParameter('id', 'Lab result id.', { type: 'integer', minimum: 1 });
 
 const paths: Record<string, Record<string, Operation>> = {
   '/api/health': {
@@ -348,6 +351,38 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'Delete an entry',
       tags: ['diary'],
       parameters: [entryId],
+      responses: { 204: { description: 'Deleted.' }, 400: badRequest, 404: notFound },
+    },
+  },
+  '/api/labs': {
+    get: {
+      operationId: 'listLabs',
+      summary: 'Lab results and measurements, by date',
+      tags: ['labs'],
+      parameters: queryParameters(labsQuery),
+      responses: { 200: ok(responses.labsResponse, 'Results, each assessed.'), 400: badRequest },
+    },
+    post: {
+      operationId: 'addLab',
+      summary: 'Record a lab result (converted to the canonical unit; the entry is kept)',
+      tags: ['labs'],
+      requestBody: requestBody(
+        newLabBody,
+        "A test id, a value in one of the test's units, optionally the lab's own range.",
+      ),
+      responses: {
+        201: ok(responses.labResult, 'Stored, converted and assessed.'),
+        400: badRequest,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/labs/{id}': {
+    delete: {
+      operationId: 'deleteLab',
+      summary: 'Delete a lab result',
+      tags: ['labs'],
+      parameters: [labId],
       responses: { 204: { description: 'Deleted.' }, 400: badRequest, 404: notFound },
     },
   },
@@ -652,6 +687,7 @@ export function buildOpenApiDocument() {
       { name: 'foods', description: 'Bundled and custom foods.' },
       { name: 'profile', description: 'The person the numbers are for.' },
       { name: 'diary', description: 'What was eaten.' },
+      { name: 'labs', description: 'Lab results and measurements.' },
       { name: 'assessment', description: 'Analysis, targets and safety findings.' },
       { name: 'evidence', description: 'Graded claims and the studies behind them.' },
       { name: 'plans', description: 'Food-first plans.' },

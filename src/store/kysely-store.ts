@@ -2,17 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Food, FoodId } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
-import { isEntryId, type Database, type DiaryEntriesTable, type PlansTable } from './schema.js';
+import type { LabResult } from '../core/labs/index.js';
+import {
+  isEntryId,
+  type Database,
+  type DiaryEntriesTable,
+  type LabsTable,
+  type PlansTable,
+} from './schema.js';
 import {
   IDEMPOTENCY_KEY_TTL_HOURS,
   type DateRange,
   type ImportBatch,
   type ImportCounts,
+  type LabQuery,
   type OwnerData,
   type NewDiaryEntry,
   type NewPlan,
   type Store,
   type StoredDiaryEntry,
+  type StoredLab,
   type StoredPlan,
   type StoredProfile,
 } from './store.js';
@@ -296,6 +305,38 @@ export function createKyselyStore(
       return result.numDeletedRows > 0n;
     },
 
+    async listLabs(owner: string, query: LabQuery = {}): Promise<StoredLab[]> {
+      let select = db.selectFrom('labs').selectAll().where('owner', '=', owner);
+      if (query.test !== undefined) select = select.where('test', '=', query.test);
+      if (query.from !== undefined) select = select.where('date', '>=', query.from);
+      if (query.to !== undefined) select = select.where('date', '<=', query.to);
+      const rows = await select.orderBy('date').orderBy('id').execute();
+      return rows.map(toLab);
+    },
+
+    async addLab(owner: string, lab: LabResult): Promise<StoredLab> {
+      const row = await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        return trx
+          .insertInto('labs')
+          .values(labRow(owner, lab, now()))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      });
+      return toLab(row);
+    },
+
+    async deleteLab(owner: string, id: number): Promise<boolean> {
+      // Lab ids share the diary's id column type (serial / integer).
+      if (!isEntryId(id)) return false;
+      const result = await db
+        .deleteFrom('labs')
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts> {
       return db.transaction().execute(async (trx) => {
         await ensureOwner(trx, owner);
@@ -372,6 +413,13 @@ export function createKyselyStore(
         .orderBy('created_at')
         .orderBy('id')
         .execute();
+      const labs = await db
+        .selectFrom('labs')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
       return {
         profile: profile
           ? { profile: JSON.parse(profile.profile), updatedAt: profile.updated_at }
@@ -391,6 +439,10 @@ export function createKyselyStore(
           importId: row.import_id ?? null,
         })),
         plans: plans.map(toPlan),
+        labs: labs.map(({ id: _id, ...row }) => {
+          const { id: _omit, ...lab } = toLab({ id: 0, ...row });
+          return lab;
+        }),
       };
     },
 
@@ -458,7 +510,14 @@ export function createKyselyStore(
             )
             .execute();
         }
+        for (const chunk of chunks(data.labs, 400)) {
+          await trx
+            .insertInto('labs')
+            .values(chunk.map((lab) => labRow(owner, lab, lab.createdAt)))
+            .execute();
+        }
         return ok({
+          labs: data.labs.length,
           profiles: data.profile ? 1 : 0,
           custom_foods: data.foods.length,
           diary_entries: data.diary.length,
@@ -526,6 +585,7 @@ const OWNED_TABLES = [
   'diary_entries',
   'custom_foods',
   'plans',
+  'labs',
   'profiles',
   'idempotency_keys',
 ] as const;
@@ -566,6 +626,47 @@ function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {
     unit: row.unit,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function labRow(owner: string, lab: LabResult, createdAt: string) {
+  return {
+    owner,
+    date: lab.date,
+    test: lab.test,
+    value: lab.value,
+    unit: lab.unit,
+    low: lab.low ?? null,
+    high: lab.high ?? null,
+    original_value: lab.original.value,
+    original_unit: lab.original.unit,
+    original_low: lab.original.low ?? null,
+    original_high: lab.original.high ?? null,
+    created_at: createdAt,
+  };
+}
+
+function toLab(row: Selectable<LabsTable>): StoredLab {
+  const number = (value: number | null) => (value === null ? undefined : Number(value));
+  const low = number(row.low);
+  const high = number(row.high);
+  const originalLow = number(row.original_low);
+  const originalHigh = number(row.original_high);
+  return {
+    id: Number(row.id),
+    date: row.date,
+    test: row.test as LabResult['test'],
+    value: Number(row.value),
+    unit: row.unit,
+    ...(low !== undefined && { low }),
+    ...(high !== undefined && { high }),
+    original: {
+      value: Number(row.original_value),
+      unit: row.original_unit,
+      ...(originalLow !== undefined && { low: originalLow }),
+      ...(originalHigh !== undefined && { high: originalHigh }),
+    },
+    createdAt: row.created_at,
   };
 }
 

@@ -112,6 +112,38 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
+    '0004-labs': {
+      // Lab results (INR, eGFR, electrolytes, 25(OH)D, PTH, CAC, blood pressure) feed the clinical
+      // policy; the value is stored converted, and what was entered is kept beside it.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('labs')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('test', 'text', (c) => c.notNull())
+          .addColumn('value', 'double precision', (c) => c.notNull())
+          .addColumn('unit', 'text', (c) => c.notNull())
+          .addColumn('low', 'double precision')
+          .addColumn('high', 'double precision')
+          .addColumn('original_value', 'double precision', (c) => c.notNull())
+          .addColumn('original_unit', 'text', (c) => c.notNull())
+          .addColumn('original_low', 'double precision')
+          .addColumn('original_high', 'double precision')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('labs_owner_test_date')
+          .on('labs')
+          .columns(['owner', 'test', 'date'])
+          .execute();
+      },
+    },
   };
 }
 

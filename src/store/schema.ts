@@ -12,6 +12,7 @@ export interface Database {
   custom_foods: CustomFoodsTable;
   plans: PlansTable;
   idempotency_keys: IdempotencyKeysTable;
+  labs: LabsTable;
 }
 
 export interface OwnersTable {
@@ -86,6 +87,26 @@ export const MAX_ENTRY_ID = 2_147_483_647;
 /** Whether `id` can be a diary entry id (an integer from 1 to MAX_ENTRY_ID). */
 export function isEntryId(id: number): boolean {
   return Number.isInteger(id) && id >= 1 && id <= MAX_ENTRY_ID;
+}
+
+/** A lab result: value and range in the test's canonical unit, with what was entered beside it. */
+export interface LabsTable {
+  id: Generated<number>;
+  owner: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** A lab test id (src/core/labs/lab-tests.ts). */
+  test: string;
+  value: number;
+  unit: string;
+  /** The reporting lab's own range, canonical unit; null when none was entered. */
+  low: number | null;
+  high: number | null;
+  original_value: number;
+  original_unit: string;
+  original_low: number | null;
+  original_high: number | null;
+  created_at: string;
 }
 
 /** The owner of every row in single-user local mode. */

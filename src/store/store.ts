@@ -1,4 +1,5 @@
 import type { Food, FoodId } from '../core/foods.js';
+import type { LabResult } from '../core/labs/index.js';
 import type { Result } from '../core/result.js';
 
 /** A diary entry as logged: `amount` of `unit` of a food on a date. */
@@ -48,6 +49,15 @@ export interface ImportCounts {
   replacedEntries: number;
 }
 
+export interface StoredLab extends LabResult {
+  id: number;
+  createdAt: string;
+}
+
+export interface LabQuery extends DateRange {
+  test?: string;
+}
+
 /** Everything one owner has, as stored (diary entries without their ids), for export. */
 export interface OwnerData {
   profile: StoredProfile | null;
@@ -57,6 +67,8 @@ export interface OwnerData {
   foods: (Food & { createdAt: string; importId: string | null })[];
   /** By creation time, then id. */
   plans: StoredPlan[];
+  /** By date, then in the order entered. */
+  labs: (LabResult & { createdAt: string })[];
 }
 
 /** How long an Idempotency-Key is remembered: a day covers any client's retries. */
@@ -115,6 +127,12 @@ export interface Store {
   /** CONFLICT when the owner already has a food with that id. */
   addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
   deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
+
+  /** Results ordered by date, then in the order entered. */
+  listLabs(owner: string, query?: LabQuery): Promise<StoredLab[]>;
+  addLab(owner: string, lab: LabResult): Promise<StoredLab>;
+  /** False when the owner has no result with that id. */
+  deleteLab(owner: string, id: number): Promise<boolean>;
 
   /**
    * Writes an import in one transaction, first removing what an earlier run of the same import

@@ -211,6 +211,41 @@ export interface paths {
     patch: operations['updateDiaryEntry'];
     trace?: never;
   };
+  '/api/labs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lab results and measurements, by date */
+    get: operations['listLabs'];
+    put?: never;
+    /** Record a lab result (converted to the canonical unit; the entry is kept) */
+    post: operations['addLab'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/labs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a lab result */
+    delete: operations['deleteLab'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/analysis': {
     parameters: {
       query?: never;
@@ -685,6 +720,48 @@ export interface components {
         };
         partial?: boolean;
       }[];
+    };
+    LabResult: {
+      id: number;
+      date: string;
+      /** @description Lab test id: inr, egfr, potassium, calcium, 25-oh-d, … */
+      test: string;
+      /** @description In the test's canonical unit. */
+      value: number;
+      /** @description The canonical unit. */
+      unit: string;
+      low?: number;
+      high?: number;
+      /** @description As entered, before conversion. */
+      original: {
+        value: number;
+        unit: string;
+        low?: number;
+        high?: number;
+      };
+      createdAt: string;
+      /** @description Against the person's own range when entered, else the cited default. */
+      assessment: {
+        /** @enum {string} */
+        status?: 'low' | 'in-range' | 'high';
+        low?: number;
+        high?: number;
+        /**
+         * @description own: the person's lab range; otherwise the kind of the cited default.
+         * @enum {string}
+         */
+        rangeKind?: 'own' | 'lab-range' | 'guideline' | 'target';
+        rangeSource?: components['schemas']['SourceRef'];
+        category?: {
+          code: string;
+          label: string;
+          min?: number;
+          below?: number;
+        };
+      };
+    };
+    LabsResponse: {
+      labs: components['schemas']['LabResult'][];
     };
     DiaryEntry: {
       id: number;
@@ -3636,6 +3713,140 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  listLabs: {
+    parameters: {
+      query?: {
+        test?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Results, each assessed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LabsResponse'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  addLab: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A test id, a value in one of the test's units, optionally the lab's own range. */
+    requestBody: {
+      content: {
+        'application/json': {
+          date: string;
+          test: string;
+          value: number;
+          unit: string;
+          /** @description the reporting lab's own range, in `unit` */
+          low?: number;
+          high?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored, converted and assessed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LabResult'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  deleteLab: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Lab result id. */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
   getAnalysis: {
     parameters: {
       query?: {
@@ -4177,8 +4388,7 @@ export interface operations {
           'application/json': {
             /** @constant */
             format: 'calcwise-export';
-            /** @constant */
-            version: 1;
+            version: 1 | 2;
             profile: {
               /** @description the profile JSON as entered (docs/design.md §4) */
               profile: unknown;
@@ -4229,6 +4439,40 @@ export interface operations {
               request: unknown;
               result: unknown;
             }[];
+            /**
+             * @description lab results (version 2 on; absent in version 1)
+             * @default []
+             */
+            labs: {
+              date: string;
+              /** @enum {string} */
+              test:
+                | 'inr'
+                | 'egfr'
+                | 'potassium'
+                | 'calcium'
+                | 'phosphate'
+                | 'magnesium'
+                | '25-oh-d'
+                | 'pth'
+                | 'dp-ucmgp'
+                | 'cac-agatston'
+                | 'bp-systolic'
+                | 'bp-diastolic';
+              /** @description in the test's canonical unit */
+              value: number;
+              unit: string;
+              /** @description the person's own lab range, canonical unit */
+              low?: number;
+              high?: number;
+              original: {
+                value: number;
+                unit: string;
+                low?: number;
+                high?: number;
+              };
+              createdAt: string;
+            }[];
           };
           'text/csv': string;
         };
@@ -4260,8 +4504,7 @@ export interface operations {
         'application/json': {
           /** @constant */
           format: 'calcwise-export';
-          /** @constant */
-          version: 1;
+          version: 1 | 2;
           profile: {
             /** @description the profile JSON as entered (docs/design.md §4) */
             profile: unknown;
@@ -4311,6 +4554,40 @@ export interface operations {
             createdAt: string;
             request: unknown;
             result: unknown;
+          }[];
+          /**
+           * @description lab results (version 2 on; absent in version 1)
+           * @default []
+           */
+          labs: {
+            date: string;
+            /** @enum {string} */
+            test:
+              | 'inr'
+              | 'egfr'
+              | 'potassium'
+              | 'calcium'
+              | 'phosphate'
+              | 'magnesium'
+              | '25-oh-d'
+              | 'pth'
+              | 'dp-ucmgp'
+              | 'cac-agatston'
+              | 'bp-systolic'
+              | 'bp-diastolic';
+            /** @description in the test's canonical unit */
+            value: number;
+            unit: string;
+            /** @description the person's own lab range, canonical unit */
+            low?: number;
+            high?: number;
+            original: {
+              value: number;
+              unit: string;
+              low?: number;
+              high?: number;
+            };
+            createdAt: string;
           }[];
         };
       };

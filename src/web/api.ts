@@ -2,6 +2,7 @@
 // Every error body is `{ error: { code, message, field } }`.
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-schema.js';
+import type { LabInput } from '../core/labs/index.js';
 import type { DiaryEntryRow, PlanJobView, PlanResponse, ProfileInput } from './api-types.js';
 
 export class ApiError extends Error {
@@ -159,6 +160,17 @@ export const api = {
       client.GET('/api/findings', {
         params: { query: { ...(from && { from }), ...(to && { to }) } },
       }),
+    ),
+  labs: (test?: string) =>
+    unwrap('GET', '/api/labs', () =>
+      client.GET('/api/labs', { params: { query: { ...(test && { test }) } } }),
+    ),
+  /** Converted to the test's canonical unit by the server (422 naming the field when impossible). */
+  addLab: (lab: LabInput) =>
+    unwrap('POST', '/api/labs', () => client.POST('/api/labs', { body: lab })),
+  deleteLab: (id: number) =>
+    unwrap('DELETE', '/api/labs/{id}', () =>
+      client.DELETE('/api/labs/{id}', { params: { path: { id } } }),
     ),
   evidence: () => unwrap('GET', '/api/evidence', () => client.GET('/api/evidence')),
   faq: () => unwrap('GET', '/api/evidence/faq', () => client.GET('/api/evidence/faq')),

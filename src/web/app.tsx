@@ -6,6 +6,7 @@ import { DashboardPage } from './pages/dashboard-page.js';
 import { DiaryPage } from './pages/diary-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
 import { FoodPage, TopFoodsPage } from './pages/food-page.js';
+import { LabsPage } from './pages/labs-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
@@ -18,6 +19,7 @@ const TITLES: Record<string, string> = {
   foods: 'Foods',
   food: 'Food',
   top: 'Top foods',
+  labs: 'Labs',
   plan: 'Plan',
   evidence: 'Evidence',
   report: 'Report',
@@ -40,6 +42,8 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
           pattern={route.query.get('pattern') ?? ''}
         />
       );
+    case 'labs':
+      return <LabsPage />;
     case 'plan':
       return <PlanPage />;
     case 'evidence':

@@ -17,6 +17,7 @@ const ROUTES = [
   'dashboard',
   'diary',
   'foods',
+  'labs',
   'food/sr24:11233',
   'top/vitamin-k2',
   'plan',
@@ -58,6 +59,9 @@ describe('accessibility of every page (axe-core)', () => {
     ] as const) {
       await send('POST', '/api/diary/entries', { date: today(), food, amount, unit });
     }
+    // Labs, so the Labs page shows its table and the INR vs vitamin K chart.
+    await send('POST', '/api/labs', { date: today(), test: 'inr', value: 3.4, unit: 'ratio' });
+    await send('POST', '/api/labs', { date: today(), test: 'egfr', value: 52, unit: 'mL/min' });
   });
 
   afterAll(async () => {

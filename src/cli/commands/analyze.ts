@@ -107,7 +107,12 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
         output = {
           diary: diaryFileLabel,
           region,
-          ...analysisDocument(analysis, profile, assess(profile, { analysis }).targets),
+          ...analysisDocument(
+            analysis,
+            profile,
+            // The same policy as GET /api/analysis: the stored labs count too.
+            assess(profile, { analysis, labs: stored?.labs ?? [] }).targets,
+          ),
         };
       }
       if (options.json) return printJson(io, roundForOutput(output));

@@ -9,6 +9,7 @@ import { parseDiaryText } from '../../schemas/diary.js';
 import { CliFailure, orExit, printJson, type CliIo } from '../io.js';
 import { readText } from '../read-input.js';
 import { parseProfile } from '../../schemas/profile.js';
+import type { LabResult } from '../../core/labs/index.js';
 import { readStoreInputs } from '../store-inputs.js';
 import { loadFoods } from './foods.js';
 import { formatSource, parseAuthority, readProfile } from './targets.js';
@@ -58,8 +59,10 @@ export function registerCheckCommand(
           options.diary === undefined
             ? undefined
             : analyzeDiaryFile(io, options.diary, dependencies);
+        let labs: readonly LabResult[] = [];
         if (options.db !== undefined) {
           const stored = await readStoreInputs(io, options.db);
+          labs = stored.labs;
           if (profile === undefined && stored.profile !== undefined) {
             profile = orExit(parseProfile(stored.profile, `${options.db} (stored profile)`));
           }
@@ -77,7 +80,7 @@ export function registerCheckCommand(
             field: 'profile',
           });
         }
-        const { findings, consequences } = screen(profile, { analysis, authority });
+        const { findings, consequences } = screen(profile, { analysis, authority, labs });
         if (options.json) return printJson(io, { findings, consequences });
         printFindings(io, profile, findings);
       },

@@ -4,6 +4,7 @@
  * gets them from `assess`, so no screen shows a target that a finding says does not apply.
  */
 import type { Analysis } from '../analysis/types.js';
+import type { LabResult } from '../labs/index.js';
 import { getNutrient } from '../nutrients.js';
 import type { Profile } from '../profile.js';
 import { screen, type Finding } from '../safety/index.js';
@@ -25,12 +26,13 @@ export interface Assessment {
  */
 export function assess(
   profile: Profile,
-  options: { authority?: Authority; analysis?: Analysis } = {},
+  options: { authority?: Authority; analysis?: Analysis; labs?: readonly LabResult[] } = {},
 ): Assessment {
   const base = computeTargets(profile, { authority: options.authority ?? 'nasem' });
   const screening = screen(profile, {
     targets: base,
     ...(options.analysis ? { analysis: options.analysis } : {}),
+    ...(options.labs ? { labs: options.labs } : {}),
   });
   return {
     targets: applyConsequences(base, screening.consequences),

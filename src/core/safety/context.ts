@@ -1,4 +1,11 @@
 import type { Analysis } from '../analysis/types.js';
+import {
+  assessLab,
+  latestLab,
+  type LabAssessment,
+  type LabResult,
+  type LabTestId,
+} from '../labs/index.js';
 import type { NutrientId } from '../nutrients.js';
 import type { Profile } from '../profile.js';
 import type { PersonalTargets, Target } from '../targets/types.js';
@@ -22,6 +29,10 @@ export interface ScreeningContext {
   unknownConditions: readonly string[];
   ckd: ReturnType<typeof ckdStage>;
   analysis?: Analysis;
+  /** The person's lab results, as stored (canonical units). */
+  labs: readonly LabResult[];
+  /** The latest result of a test with where it sits (own range, else the cited default). */
+  latestLab(test: LabTestId): { lab: LabResult; assessment: LabAssessment } | undefined;
   /** Reference targets without the profile's overrides: an override never silences a UL. */
   reference: PersonalTargets;
   supplement(nutrient: NutrientId): number;
@@ -39,6 +50,7 @@ export function buildContext(
   analysis?: Analysis,
   /** ULs used where the chosen authority set none (NASEM when the authority is EFSA). */
   fallback?: PersonalTargets,
+  labs: readonly LabResult[] = [],
 ): ScreeningContext {
   const find = (
     targets: PersonalTargets | undefined,
@@ -81,6 +93,11 @@ export function buildContext(
     unknownConditions,
     ckd: ckdStage(conditions),
     ...(analysis ? { analysis } : {}),
+    labs,
+    latestLab: (test) => {
+      const lab = latestLab(labs, test);
+      return lab ? { lab, assessment: assessLab(lab) } : undefined;
+    },
     reference,
     supplement: (nutrient) => supplementAmount(profile, nutrient),
     foodAverage: (nutrient) => {

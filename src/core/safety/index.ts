@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/types.js';
+import type { LabResult } from '../labs/index.js';
 import type { Profile } from '../profile.js';
 import { computeReferenceTargets } from '../targets/index.js';
 import type { PersonalTargets } from '../targets/types.js';
@@ -13,6 +14,7 @@ import { digoxinRule } from './rules/digoxin.rule.js';
 import { diureticsRule } from './rules/diuretics.rule.js';
 import { doacRule } from './rules/doac.rule.js';
 import { kidneyStonesRule } from './rules/kidney-stones.rule.js';
+import { escalateForLabs, labsRule } from './rules/labs.rule.js';
 import { otherMedicationsRule } from './rules/other-medications.rule.js';
 import { potassiumRetainingRule } from './rules/potassium-retaining.rule.js';
 import { ppiRule } from './rules/ppi.rule.js';
@@ -41,6 +43,7 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   vitaminKAntagonistsRule,
   doacRule,
   ckdRule,
+  labsRule,
   upperLimitsRule,
   calciumDisordersRule,
   potassiumRetainingRule,
@@ -71,6 +74,8 @@ export function screenProfile(profile: Profile, options: ScreenOptions = {}): Fi
 
 export interface ScreenOptions {
   analysis?: Analysis;
+  /** Lab results (canonical units): the latest of each test informs the rules. */
+  labs?: readonly LabResult[];
   targets?: PersonalTargets;
   /** Authority for the ULs when no targets are given. */
   authority?: PersonalTargets['authority'];
@@ -90,8 +95,11 @@ export function screen(profile: Profile, options: ScreenOptions = {}): Screening
   const authority = options.targets?.authority ?? options.authority ?? 'nasem';
   const reference = computeReferenceTargets(profile, { authority });
   const fallback = authority === 'nasem' ? undefined : computeReferenceTargets(profile);
-  const context = buildContext(profile, reference, options.analysis, fallback);
-  const raw = SAFETY_RULES.flatMap((rule) => rule.evaluate(context));
+  const context = buildContext(profile, reference, options.analysis, fallback, options.labs);
+  const raw = escalateForLabs(
+    context,
+    SAFETY_RULES.flatMap((rule) => rule.evaluate(context)),
+  );
   const consequences: Consequence[] = raw.flatMap(({ consequences: specs, ...finding }) =>
     (specs ?? []).map(
       (spec) =>

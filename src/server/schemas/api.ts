@@ -52,6 +52,34 @@ export const entryIdParam = z
   .transform(Number)
   .refine((id) => id <= MAX_ENTRY_ID, `entry id must be an integer from 1 to ${MAX_ENTRY_ID}`);
 
+/** Types only: whether a value or a unit is possible for the test is the core's to judge (422). */
+const labNumber = (name: string) => z.number({ error: `${name} must be a number` });
+export const newLabBody = z.strictObject({
+  date: isoDate,
+  test: z.string().trim().min(1, 'a lab test id is required').max(50),
+  value: labNumber('value'),
+  unit: z.string().trim().max(50),
+  low: labNumber('low').optional().describe("the reporting lab's own range, in `unit`"),
+  high: labNumber('high').optional(),
+});
+
+export const labsQuery = z
+  .object({
+    test: z.string().trim().min(1).max(50).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+
+export const labIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, `lab result id must be an integer from 1 to ${MAX_ENTRY_ID}`)
+  .transform(Number)
+  .refine((id) => id <= MAX_ENTRY_ID, `lab result id must be an integer from 1 to ${MAX_ENTRY_ID}`);
+
 export const searchQuery = z.object({
   q: z.string().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(100).default(10),

@@ -185,6 +185,52 @@ export const profileResponse = profileSchema;
 
 // Diary
 
+const labRange = {
+  low: z.number().optional(),
+  high: z.number().optional(),
+};
+export const labResult = named(
+  'LabResult',
+  z.strictObject({
+    id: z.number().int(),
+    date: z.string(),
+    test: z.string().describe('Lab test id: inr, egfr, potassium, calcium, 25-oh-d, …'),
+    value: z.number().describe("In the test's canonical unit."),
+    unit: z.string().describe('The canonical unit.'),
+    ...labRange,
+    original: z
+      .strictObject({ value: z.number(), unit: z.string(), ...labRange })
+      .describe('As entered, before conversion.'),
+    createdAt: z.string(),
+    assessment: z
+      .strictObject({
+        status: z.enum(['low', 'in-range', 'high']).optional(),
+        ...labRange,
+        rangeKind: z
+          .enum(['own', 'lab-range', 'guideline', 'target'])
+          .optional()
+          .describe("own: the person's lab range; otherwise the kind of the cited default."),
+        rangeSource: sourceRef.optional(),
+        category: z
+          .strictObject({
+            code: z.string(),
+            label: z.string(),
+            min: z.number().optional(),
+            below: z.number().optional(),
+          })
+          .optional(),
+      })
+      .describe("Against the person's own range when entered, else the cited default."),
+  }),
+  'A lab result converted to its canonical unit, the entry kept, with where it sits.',
+);
+
+export const labsResponse = named(
+  'LabsResponse',
+  z.strictObject({ labs: z.array(labResult) }),
+  'Lab results by date, then in the order entered.',
+);
+
 export const diaryEntry = named(
   'DiaryEntry',
   z.strictObject({

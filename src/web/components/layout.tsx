@@ -6,6 +6,7 @@ const LINKS: { page: string; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'diary', label: 'Diary' },
   { page: 'foods', label: 'Foods' },
+  { page: 'labs', label: 'Labs' },
   { page: 'plan', label: 'Plan' },
   { page: 'evidence', label: 'Evidence' },
   { page: 'report', label: 'Report' },

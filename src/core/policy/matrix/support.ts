@@ -1,6 +1,7 @@
 import { analyzeDiary } from '../../analysis/analyze.js';
 import type { Analysis } from '../../analysis/types.js';
 import type { Food } from '../../foods.js';
+import { normalizeLab, type LabInput } from '../../labs/index.js';
 import type { Profile } from '../../profile.js';
 import { makeProfile } from '../../safety/fixtures.js';
 import { makeFood } from '../../test-support/make-food.js';
@@ -14,6 +15,8 @@ export interface Case {
   name: string;
   profile: Partial<Profile>;
   diary?: { date: string; entries: { food: Food; grams: number }[] }[];
+  /** Lab results as entered (converted as on entry). */
+  labs?: LabInput[];
   /** Finding id → severity that must be present. */
   findings?: Record<string, string>;
   /** Finding ids that must be absent. */
@@ -38,7 +41,12 @@ export function run(c: Case): Assessment {
         })),
       })
     : undefined;
-  return assess(makeProfile(c.profile), analysis ? { analysis } : {});
+  const labs = (c.labs ?? []).map((input) => {
+    const lab = normalizeLab(input);
+    if (!lab.ok) throw new Error(`${c.name}: ${lab.error.message}`);
+    return lab.value;
+  });
+  return assess(makeProfile(c.profile), { ...(analysis && { analysis }), labs });
 }
 
 export function consequenceKeys(a: Assessment): string[] {

@@ -1,3 +1,4 @@
+import { getLabTest } from '../../labs/index.js';
 import { fmt } from '../context.js';
 import {
   BAUGHMAN_2013,
@@ -9,6 +10,7 @@ import {
 } from '../references.js';
 import type { ConsequenceSpec } from '../consequences.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
+import { describeLab, describeRange } from './lab-wording.js';
 
 /** Hypercalcaemia, hyperparathyroidism, sarcoidosis and other granulomatous disease. */
 export const calciumDisordersRule: SafetyRule = {
@@ -43,17 +45,38 @@ export const calciumDisordersRule: SafetyRule = {
       })),
     ];
 
-    if (ctx.conditions.has('hypercalcemia')) {
+    // A raised serum calcium (the person's lab range, else the cited default) counts as
+    // hypercalcaemia here: the same advice and consequences, with the result named.
+    const calciumLab = ctx.latestLab('calcium');
+    const raised = calciumLab?.assessment.status === 'high' ? calciumLab : undefined;
+    const hasCondition = ctx.conditions.has('hypercalcemia');
+    if (hasCondition || raised) {
+      const triggers = [
+        hasCondition ? 'condition: hypercalcemia' : undefined,
+        raised ? `lab: ${describeLab(raised.lab)}` : undefined,
+        taking.length > 0 ? `supplement: ${taking.join(', ')}` : undefined,
+      ].filter(Boolean);
+      const labNote = raised
+        ? ` Your latest blood calcium is above ${describeRange(raised.lab, raised.assessment)}; one raised result is not a diagnosis (low albumin, dehydration and the lab’s method matter).`
+        : '';
       findings.push({
         id: 'hypercalcemia-calcium-vitamin-d',
         severity: taking.length > 0 ? 'avoid' : 'caution',
-        trigger: `condition: hypercalcemia${taking.length > 0 ? `; supplement: ${taking.join(', ')}` : ''}`,
+        trigger: triggers.join('; '),
         nutrient: calcium > 0 || vitaminD === 0 ? 'calcium' : 'vitamin-d',
-        message: `With high blood calcium, calcium and vitamin D supplements can raise it further; combined calcium–vitamin D products are contraindicated in hypercalcaemia, and the vitamin D UL applies to healthy people only.${youList}`,
+        message: `With high blood calcium, calcium and vitamin D supplements can raise it further; combined calcium–vitamin D products are contraindicated in hypercalcaemia, and the vitamin D UL applies to healthy people only.${labNote}${youList}`,
         action:
-          'Do not take calcium or vitamin D supplements unless your clinician prescribes them; discuss your diet and any supplement with them.',
-        sources: [SMPC_KALCIPOS_D, IOM_2011_VITAMIN_D_UL],
-        consequences: consequences('hypercalcaemia'),
+          raised && !hasCondition
+            ? 'Discuss this result with your clinician; until then, take no calcium or vitamin D supplement they have not prescribed.'
+            : 'Do not take calcium or vitamin D supplements unless your clinician prescribes them; discuss your diet and any supplement with them.',
+        sources: [
+          SMPC_KALCIPOS_D,
+          IOM_2011_VITAMIN_D_UL,
+          ...(raised
+            ? [raised.assessment.rangeSource ?? getLabTest('calcium').reference!.source]
+            : []),
+        ],
+        consequences: consequences(hasCondition ? 'hypercalcaemia' : 'raised blood calcium'),
       });
     }
     const parathyroid = (

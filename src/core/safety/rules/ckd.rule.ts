@@ -13,6 +13,7 @@ import {
   POTASSIUM_AI_FOOTNOTE,
 } from '../references.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
+import { describeRange } from './lab-wording.js';
 
 /** KDOQI 2020: sodium below 100 mmol (2.3 g) per day in CKD G3–G5 and G5D. */
 export const CKD_SODIUM_LIMIT_MG = 2300;
@@ -246,6 +247,13 @@ export const ckdRule: SafetyRule = {
     }
 
     const vitaminD = ctx.supplement('vitamin-d');
+    const lab25 = ctx.latestLab('25-oh-d');
+    const lab25Note =
+      lab25?.assessment.status === 'low'
+        ? ` Your latest 25(OH)D is ${fmt(lab25.lab.value)} nmol/L (${lab25.lab.date}), below ${describeRange(lab25.lab, lab25.assessment)}.`
+        : lab25
+          ? ` Your latest 25(OH)D is ${fmt(lab25.lab.value)} nmol/L (${lab25.lab.date}).`
+          : '';
     if (stage.rank < 6 || vitaminD > 0) {
       findings.push({
         id: 'ckd-vitamin-d',
@@ -257,7 +265,7 @@ export const ckdRule: SafetyRule = {
           vitaminD > 0
             ? ` You list ${fmt(vitaminD)} µg/day (${fmt(vitaminD * 40)} IU) of vitamin D.`
             : ''
-        }`,
+        }${lab25Note}`,
         action:
           'Ask your clinician to check 25(OH)D and blood calcium; discuss the vitamin D dose with them.',
         sources: [KDIGO_2017_CKD_MBD],

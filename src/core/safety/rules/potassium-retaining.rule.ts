@@ -7,7 +7,14 @@ import {
 } from '../references.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
 
-const CLASSES = ['ace-inhibitor', 'arb', 'potassium-sparing', 'nsaid', 'trimethoprim'] as const;
+/** Medicines that reduce potassium excretion (also read by the labs rule). */
+export const POTASSIUM_RETAINING_CLASSES = [
+  'ace-inhibitor',
+  'arb',
+  'potassium-sparing',
+  'nsaid',
+  'trimethoprim',
+] as const;
 
 /**
  * ACE inhibitors, ARBs, potassium-sparing diuretics, NSAIDs and trimethoprim reduce potassium
@@ -17,7 +24,7 @@ const CLASSES = ['ace-inhibitor', 'arb', 'potassium-sparing', 'nsaid', 'trimetho
 export const potassiumRetainingRule: SafetyRule = {
   family: 'potassium-retaining',
   evaluate(ctx) {
-    const present = CLASSES.filter((cls) => ctx.has(cls));
+    const present = POTASSIUM_RETAINING_CLASSES.filter((cls) => ctx.has(cls));
     if (present.length === 0) return [];
     const trigger = ctx.medicationTrigger(...present);
     const withhold = {

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../analysis/types.js';
 import { vitaminKConsistency } from '../../analysis/vitamin-k-consistency.js';
+import { getLabTest } from '../../labs/index.js';
 import { fmt } from '../context.js';
 import {
   ANTIBIOTICS_VITAMIN_K,
@@ -10,6 +11,7 @@ import {
   VALKYRIE_2020,
 } from '../references.js';
 import type { RuleFinding, SafetyRule } from '../rule.js';
+import { describeLab, describeRange } from './lab-wording.js';
 
 /**
  * MK-7 from this daily amount lowered the INR in a clinically relevant way in at least 40 % of
@@ -29,9 +31,14 @@ export const vitaminKAntagonistsRule: SafetyRule = {
     const findings: RuleFinding[] = [];
 
     let diaryNote = '';
+    let swingNote = '';
     let loggedMean: number | undefined;
     if (ctx.analysis) {
       const k = vitaminKConsistency(ctx.analysis);
+      const largest = k.largestSwings[0];
+      if (largest) {
+        swingNote = ` In your diary the largest day-to-day change in vitamin K was ${largest.changeUg > 0 ? '+' : ''}${fmt(largest.changeUg)} µg, from ${largest.from} to ${largest.to}.`;
+      }
       if (k.cvPercent !== undefined && k.meanUg !== undefined) {
         loggedMean = k.meanUg;
         const swing = k.largestSwings[0];
@@ -80,6 +87,22 @@ export const vitaminKAntagonistsRule: SafetyRule = {
         })),
       ],
     });
+
+    // The latest INR beside the consistency finding: against the person's own target range
+    // when they entered one, else the usual 2.0–3.0 (src/core/labs).
+    const inr = ctx.latestLab('inr');
+    if (inr && inr.assessment.status && inr.assessment.status !== 'in-range') {
+      findings.push({
+        id: 'vka-inr-out-of-range',
+        severity: 'caution',
+        trigger: `${trigger}; lab: ${describeLab(inr.lab)}`,
+        nutrient: 'vitamin-k',
+        message: `Your latest INR (${fmt(inr.lab.value)} on ${inr.lab.date}) is ${inr.assessment.status === 'high' ? 'above' : 'below'} ${describeRange(inr.lab, inr.assessment)}. Changes in vitamin K intake are one of several causes (medicines, illness, missed or extra doses).${swingNote}`,
+        action:
+          'Follow your anticoagulation clinic’s advice on this result; keep vitamin K intake steady rather than cutting or adding greens on your own.',
+        sources: [inr.assessment.rangeSource ?? getLabTest('inr').reference!.source, ODS_VITAMIN_K],
+      });
+    }
 
     const mk7 = ctx.supplement('mk7');
     const unspecifiedK2 = ctx.profile.supplements
