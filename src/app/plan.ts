@@ -9,6 +9,7 @@ import {
   type PlanRequest,
   type PlanRun,
 } from '../core/plan/index.js';
+import type { LabResult } from '../core/labs/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type CalcwiseError, type Result } from '../core/result.js';
 import type { Analysis } from '../core/analysis/types.js';
@@ -29,6 +30,8 @@ export interface PlanInput {
   maxNodes?: number | undefined;
   /** Logged days a held nutrient stays consistent with (vitamin K for VKA users). */
   history?: Analysis | undefined;
+  /** Lab results: the policy reads the latest of each test (potassium, calcium, eGFR …). */
+  labs?: readonly LabResult[] | undefined;
 }
 
 /**
@@ -40,10 +43,10 @@ export function buildPlanRequest(
   input: PlanInput,
 ): PlanRequest {
   // One policy: targets with the findings' consequences applied, and the consequences.
-  const assessment = assess(
-    input.profile,
-    input.history && input.history.days.length > 0 ? { analysis: input.history } : {},
-  );
+  const assessment = assess(input.profile, {
+    ...(input.history && input.history.days.length > 0 && { analysis: input.history }),
+    ...(input.labs && input.labs.length > 0 && { labs: input.labs }),
+  });
   // The person's habits come from the same history: foods they already eat are preferred.
   const habits = input.history ? habitsFromHistory(input.history) : undefined;
   return {
@@ -119,11 +122,13 @@ export async function storedPlanRequest(
   }
   // The app's logged days are the history a held nutrient (VKA: vitamin K) stays consistent with.
   const history = await analyseStoredPeriod(deps, owner, {});
+  const labs = await deps.store.listLabs(owner);
   return ok(
     buildPlanRequest(deps.foods, {
       profile: profile.value,
       days: input.days,
       base,
+      labs,
       ...(history.ok && history.value.days.length > 0 && { history: history.value }),
     }),
   );

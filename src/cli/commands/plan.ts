@@ -180,6 +180,7 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     safetyTimeLimitSec: timeLimitSec,
     maxNodes,
     ...(history && { history }),
+    ...(stored && { labs: stored.labs }),
   });
   // The solver runs in a worker thread: the same adapter as the server's pool, of size 1.
   const { run, error } = await runPlan({ solver: workerSolver }, request);
