@@ -12,6 +12,7 @@ import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMedsCommand } from './commands/meds.js';
 import { registerPlanCommand } from './commands/plan.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTargetsCommand } from './commands/targets.js';
@@ -50,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerImportCommand(program, io);
   registerDiaryCommand(program, io);
   registerExportCommand(program, io);
+  registerReportCommand(program, io);
   addHelpExamples(program);
 
   try {

@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseDiary } from '../src/app/analysis.js';
+import { LOCAL_OWNER } from '../src/app/deps.js';
+import { saveProfile } from '../src/app/profile.js';
+import { buildReport } from '../src/app/report.js';
+import { printAmount } from '../src/app/report-pdf.js';
+import { parseDiaryText } from '../src/schemas/diary.js';
+import { loadFoodIndex } from '../src/data/load-foods.js';
+import { createApp } from '../src/server/index.js';
+import { createSqliteStore, type Store } from '../src/store/index.js';
+import { cliIn } from './support/cli-in-process.js';
+import { documentedApp } from './support/openapi-responses.js';
+
+const foods = loadFoodIndex();
+const diaryText = readFileSync('examples/diary-week.json', 'utf8');
+const profileJson = JSON.parse(
+  readFileSync('examples/profile-warfarin-ckd3b-72m.json', 'utf8'),
+) as Record<string, unknown>;
+const clock = () => new Date('2026-11-25T12:00:00Z');
+
+/** A real SQLite store with the example profile (warfarin, CKD 3b) and the example week logged. */
+async function seed(store: Store): Promise<void> {
+  const saved = await saveProfile({ store }, LOCAL_OWNER, profileJson);
+  if (!saved.ok) throw new Error(saved.error.message);
+  const diary = parseDiaryText(diaryText, 'examples/diary-week.json');
+  if (!diary.ok) throw new Error(diary.error.message);
+  await store.addEntries(
+    LOCAL_OWNER,
+    diary.value.days.flatMap((day) =>
+      day.entries.map((e) => ({ date: day.date, food: e.food, amount: e.amount, unit: e.unit })),
+    ),
+  );
+}
+
+/** The PDF's text, whitespace collapsed (a wrapped sentence reads as one line). */
+async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { totalPages, text } = await extractText(pdf, { mergePages: true });
+  // pdf.js reads the WinAnsi micro sign back as the Greek letter mu.
+  return { pages: totalPages, text: text.replace(/\s+/g, ' ').replaceAll('μ', 'µ') };
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ');
+
+/** What the analysis says the week's daily calcium from food is, as the report prints it. */
+function expectedCalciumCell(): string {
+  const diary = parseDiaryText(diaryText, 'examples/diary-week.json');
+  if (!diary.ok) throw new Error(diary.error.message);
+  const analysis = analyseDiary(diary.value, foods);
+  if (!analysis.ok) throw new Error(analysis.error.message);
+  return `${printAmount(analysis.value.average.calcium!.amount)} mg`;
+}
+
+describe('the clinician report', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'calcwise-report-'));
+    db = join(dir, 'home.db');
+    const store = await createSqliteStore(db);
+    await seed(store);
+    await store.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (args: string[]) => cliIn(dir, args);
+
+  it('covers the logged week by default, in plain labels, with the findings of the one policy', async () => {
+    const store = await createSqliteStore(db);
+    try {
+      const result = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const report = result.value;
+      expect(report.period).toEqual({
+        from: '2026-11-16',
+        to: '2026-11-22',
+        days: 7,
+        loggedDays: 7,
+        entries: 120,
+      });
+      const profile = Object.fromEntries(report.profile!.map((r) => [r.label, r.value]));
+      expect(profile.Conditions).toBe('Chronic kidney disease, stage 3b');
+      expect(profile.Medications).toContain('warfarin (vitamin K antagonist)');
+      expect(profile.Supplements).toContain('Vitamin K2 as MK-7 100 µg a day');
+      expect(JSON.stringify(report.profile)).not.toMatch(/ckd-3b|"mk7|vitamin-d/);
+      // The VKA finding is there, with its action and numbered sources.
+      const vka = report.findings.find((f) => /warfarin|vitamin K antagonist/i.test(f.because));
+      expect(vka).toBeDefined();
+      expect(vka!.references.length).toBeGreaterThan(0);
+      expect(report.references[vka!.references[0]! - 1]).toBeTruthy();
+      expect(report.panel.map((r) => r.nutrient)).toContain('mk7');
+      const k2 = report.panel.find((r) => r.nutrient === 'vitamin-k2')!;
+      expect(k2.coverageBasis).toBeDefined();
+      expect(report.coverage[0]).toContain('7 of the 7 days');
+      expect(report.plan).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('`report --pdf` writes an A4 PDF whose text has the labels, a finding, a nutrient row and the disclaimer', async () => {
+    const out = join(dir, 'report.pdf');
+    const run = await cli(['report', '--pdf', out, '--db', db]);
+    expect(run.stderr).toContain('wrote');
+    expect(run.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const { pages, text } = await pdfText(bytes);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+    expect(text).toContain('calcwise report for a clinician');
+    expect(text).toContain('Diet from 2026-11-16 to 2026-11-22');
+    expect(text).toContain('Chronic kidney disease, stage 3b');
+    expect(text).toContain('warfarin (vitamin K antagonist)');
+    expect(text).not.toMatch(/ckd-3b|vitamin-k2|\bmk7\b/);
+    // A nutrient row: the name, then the week's daily calcium from food as the analysis has it.
+    expect(text).toContain(`Calcium ${expectedCalciumCell()}`);
+    expect(text).toContain('Vitamin K2 as MK-7');
+    // A finding's message and its action, as the policy words them.
+    const store = await createSqliteStore(db);
+    const report = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
+    await store.close();
+    if (!report.ok) throw new Error(report.error.message);
+    const first = report.value.findings[0]!;
+    expect(text).toContain(collapse(first.message));
+    expect(text).toContain(collapse(`What to do: ${first.action}`));
+    expect(text).toContain('Avoid (');
+    expect(text).toContain(`[1] ${report.value.references[0]}`);
+    expect(text).toContain('calcwise informs; it does not diagnose');
+    expect(text).toContain('with your clinician');
+  });
+
+  it('`report` refuses a date that does not exist with exit 2, naming the field', async () => {
+    const out = join(dir, 'bad.pdf');
+    const run = await cli(['report', '--pdf', out, '--db', db, '--from', '2026-02-30']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"from"');
+    expect(existsSync(out)).toBe(false);
+    const reversed = await cli([
+      'report',
+      '--pdf',
+      out,
+      '--db',
+      db,
+      '--from',
+      '2026-11-22',
+      '--to',
+      '2026-11-16',
+    ]);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain('"from"');
+  });
+
+  it('GET /api/report.pdf answers application/pdf as documented, and 400 for a bad date', async () => {
+    const store = await createSqliteStore(':memory:');
+    try {
+      await seed(store);
+      const app = documentedApp(createApp({ store, foods, log: false, clock }));
+      const response = await app.request('/api/report.pdf?from=2026-11-20&to=2026-11-22');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toContain(
+        'calcwise-report-2026-11-20-to-2026-11-22.pdf',
+      );
+      const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
+      expect(text).toContain('Diet from 2026-11-20 to 2026-11-22 (3 logged of 3 days)');
+      expect(text).toContain('Chronic kidney disease, stage 3b');
+      const bad = await app.request('/api/report.pdf?from=2026-13-01');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { field?: string } }).error.field).toBe('from');
+    } finally {
+      await store.close();
+    }
+  });
+});
