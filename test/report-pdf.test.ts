@@ -7,7 +7,7 @@ import { analyseDiary } from '../src/app/analysis.js';
 import { LOCAL_OWNER } from '../src/app/deps.js';
 import { saveProfile } from '../src/app/profile.js';
 import { buildReport } from '../src/app/report.js';
-import { printAmount } from '../src/app/report-pdf.js';
+import { printAmount, renderReportPdf } from '../src/app/report-pdf.js';
 import { parseDiaryText } from '../src/schemas/diary.js';
 import { loadFoodIndex } from '../src/data/load-foods.js';
 import { createApp } from '../src/server/index.js';
@@ -155,6 +155,71 @@ describe('the clinician report', () => {
     ]);
     expect(reversed.code).toBe(2);
     expect(reversed.stderr).toContain('"from"');
+  });
+
+  it('fits an everyday profile on two pages, and shows the latest saved plan', async () => {
+    const store = await createSqliteStore(':memory:');
+    try {
+      await seed(store);
+      const omnivore = JSON.parse(
+        readFileSync('examples/profile-omnivore-64f.json', 'utf8'),
+      ) as Record<string, unknown>;
+      const saved = await saveProfile({ store }, LOCAL_OWNER, omnivore);
+      expect(saved.ok).toBe(true);
+      await store.savePlan(LOCAL_OWNER, {
+        request: { days: 1 },
+        result: {
+          status: 'optimal',
+          days: [
+            {
+              day: 1,
+              date: '2026-11-23',
+              items: [
+                { foodId: 'sr24:11233', name: 'Kale, raw', grams: 67, portion: '1 cup, chopped' },
+                { foodId: 'sr24:16113', name: 'Natto', grams: 20, portion: '' },
+              ],
+            },
+          ],
+          supplements: [{ nutrient: 'vitamin-d', suggestedAmount: 10, unit: 'µg' }],
+        },
+      });
+      const report = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
+      if (!report.ok) throw new Error(report.error.message);
+      expect(report.value.plan?.days).toEqual([
+        { label: '2026-11-23', foods: ['Kale, raw, 1 cup, chopped', 'Natto, 20 g'] },
+      ]);
+      const { pages, text } = await pdfText(await renderReportPdf(report.value));
+      expect(pages).toBeLessThanOrEqual(2);
+      expect(text).toContain('64, female');
+      expect(text).toContain('Latest saved plan');
+      expect(text).toContain('2026-11-23: Kale, raw, 1 cup, chopped; Natto, 20 g');
+      expect(text).toContain('Vitamin D 10 µg (to discuss with your clinician)');
+      expect(text).toContain('No laboratory results are recorded');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('without a profile still reports the intake, and says why there are no targets', async () => {
+    const store = await createSqliteStore(':memory:');
+    try {
+      await store.addEntries(LOCAL_OWNER, [
+        { date: '2026-11-20', food: 'sr24:11233', amount: 134, unit: 'g' },
+      ]);
+      const report = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
+      if (!report.ok) throw new Error(report.error.message);
+      expect(report.value.profile).toBeUndefined();
+      expect(report.value.findings).toEqual([]);
+      const k1 = report.value.panel.find((r) => r.nutrient === 'vitamin-k1')!;
+      expect(k1.food).toBeGreaterThan(0);
+      expect(k1.target).toBeUndefined();
+      const { text } = await pdfText(await renderReportPdf(report.value));
+      expect(text).toContain('No profile has been entered');
+      expect(text).toContain(`Vitamin K1 (phylloquinone) ${printAmount(k1.food!)} µg`);
+      expect(text).toContain('Fewer than three logged days');
+    } finally {
+      await store.close();
+    }
   });
 
   it('GET /api/report.pdf answers application/pdf as documented, and 400 for a bad date', async () => {
