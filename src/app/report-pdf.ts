@@ -147,6 +147,13 @@ class Writer {
     this.page.drawText(text, { x, y, size, font: this.font(bold), color: colour });
   }
 
+  /** The height `text` takes in `style`. */
+  measure(text: string, style: TextStyle = {}): number {
+    const size = style.size ?? BODY;
+    const width = style.width ?? CONTENT_WIDTH - (style.indent ?? 0);
+    return this.wrap(text, width, size, style.bold).length * size * 1.24;
+  }
+
   text(text: string, style: TextStyle = {}): void {
     const size = style.size ?? BODY;
     const indent = style.indent ?? 0;
@@ -316,13 +323,17 @@ function findingsSection(w: Writer, findings: readonly ReportFinding[]): void {
       colour: SEVERITY_COLOURS[severity],
     });
     for (const finding of group) {
-      w.ensure(BODY * 4.5);
-      w.gap(1.5);
-      w.text(`- ${finding.message}`, { indent: 6 });
-      w.text(`What to do: ${finding.action}`, { indent: 14 });
       const refs =
         finding.references.length > 0 ? ` · Sources [${finding.references.join(', ')}]` : '';
-      w.text(`Because of ${finding.because}${refs}`, { indent: 14, size: SMALL, colour: MUTED });
+      const parts: [string, TextStyle][] = [
+        [`- ${finding.message}`, { indent: 6 }],
+        [`What to do: ${finding.action}`, { indent: 14 }],
+        [`Because of ${finding.because}${refs}`, { indent: 14, size: SMALL, colour: MUTED }],
+      ];
+      // A finding is read whole: it does not break across pages.
+      w.ensure(parts.reduce((height, [text, style]) => height + w.measure(text, style), 1.5));
+      w.gap(1.5);
+      for (const [text, style] of parts) w.text(text, style);
     }
   }
 }
