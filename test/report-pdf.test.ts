@@ -155,6 +155,9 @@ describe('the clinician report', () => {
     ]);
     expect(reversed.code).toBe(2);
     expect(reversed.stderr).toContain('"from"');
+    const unwritable = await cli(['report', '--pdf', join(dir, 'missing', 'x.pdf'), '--db', db]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('(field "pdf")');
   });
 
   it('fits an everyday profile on two pages, and shows the latest saved plan', async () => {

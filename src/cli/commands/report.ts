@@ -47,7 +47,15 @@ export function registerReportCommand(program: Command, io: CliIo): void {
           return result.value;
         });
         const bytes = await renderReportPdf(report);
-        writeFileSync(resolve(io.cwd, options.pdf), bytes);
+        try {
+          writeFileSync(resolve(io.cwd, options.pdf), bytes);
+        } catch (error) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: `cannot write ${options.pdf} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+            field: 'pdf',
+          });
+        }
         io.stderr(
           `wrote ${options.pdf}: ${report.period.from} to ${report.period.to}, ${report.period.loggedDays} logged day(s), ${report.findings.length} finding(s)\n`,
         );
