@@ -46,6 +46,24 @@ async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
+/** Every run of text on every page: where it starts, how wide it is, its type size (points). */
+async function textRuns(bytes: Uint8Array) {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const runs: { page: number; x: number; y: number; width: number; size: number; str: string }[] =
+    [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number);
+    const [, , width, height] = page.view;
+    expect([Math.round(width!), Math.round(height!)]).toEqual([595, 842]);
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [size, , , , x, y] = item.transform as number[];
+      runs.push({ page: number, x: x!, y: y!, width: item.width, size: size!, str: item.str });
+    }
+  }
+  return runs;
+}
+
 /** What the analysis says the week's daily calcium from food is, as the report prints it. */
 function expectedCalciumCell(): string {
   const diary = parseDiaryText(diaryText, 'examples/diary-week.json');
@@ -134,6 +152,15 @@ describe('the clinician report', () => {
     expect(text).toContain(`[1] ${report.value.references[0]}`);
     expect(text).toContain('calcwise informs; it does not diagnose');
     expect(text).toContain('with your clinician');
+
+    // As printed: A4, every line inside the margins, nothing smaller than 7.5 pt, and the
+    // disclaimer at the foot of every page.
+    const runs = await textRuns(bytes);
+    const outside = runs.filter((r) => r.x < 40 || r.x + r.width > 595 - 40 || r.y < 30);
+    expect(outside.map((r) => r.str)).toEqual([]);
+    expect(Math.min(...runs.map((r) => r.size))).toBeGreaterThanOrEqual(7.5);
+    const footers = runs.filter((r) => r.y < 60 && r.str.startsWith('calcwise informs'));
+    expect(footers.map((r) => r.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
   });
 
   it('`report` refuses a date that does not exist with exit 2, naming the field', async () => {
