@@ -252,6 +252,43 @@ describe('the clinician report', () => {
     }
   });
 
+  it('shows labs by test and date, with a result outside the own range marked', async () => {
+    const store = await createSqliteStore(db);
+    try {
+      const asked: unknown[] = [];
+      const report = await buildReport(
+        {
+          store,
+          foods,
+          clock,
+          labs: async (owner, range) => {
+            asked.push({ owner, ...range });
+            return [
+              { date: '2026-11-21', test: 'INR', value: 3.6, unit: 'ratio', low: 2, high: 3 },
+              { date: '2026-11-17', test: 'eGFR', value: 38, unit: 'mL/min/1.73 m²' },
+              { date: '2026-11-16', test: 'INR', value: 2.4, unit: 'ratio', low: 2, high: 3 },
+            ];
+          },
+        },
+        { owner: LOCAL_OWNER },
+      );
+      if (!report.ok) throw new Error(report.error.message);
+      expect(asked).toEqual([{ owner: LOCAL_OWNER, from: '2026-11-16', to: '2026-11-22' }]);
+      expect(report.value.labs!.map((l) => `${l.test} ${l.date}`)).toEqual([
+        'eGFR 2026-11-17',
+        'INR 2026-11-16',
+        'INR 2026-11-21',
+      ]);
+      const { text } = await pdfText(await renderReportPdf(report.value));
+      expect(text).toContain('INR 2026-11-16 2.4 ratio 2-3');
+      expect(text).toContain('INR 2026-11-21 3.6 ratio 2-3 OUTSIDE');
+      expect(text).toContain('eGFR 2026-11-17 38 mL/min/1.73 m² -');
+      expect(text).not.toContain('No laboratory results');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('GET /api/report.pdf answers application/pdf as documented, and 400 for a bad date', async () => {
     const store = await createSqliteStore(':memory:');
     try {

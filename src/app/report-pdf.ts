@@ -384,7 +384,7 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
   w.table(INTAKE_COLUMNS, intakeRows(report.panel));
   w.gap(3);
   w.text(
-    'Food and supplements are daily averages over the logged days; targets and limits are compared with their sum (a limit marked "suppl." counts supplements only). Coverage: share of logged entries whose food has a value; unknown values are not counted as zero.',
+    'Food and supplements are daily averages over the logged days; targets and limits are compared with their sum (a limit marked "suppl." counts supplements only). Vitamin D: 1 µg = 40 IU. Coverage: share of logged entries whose food has a value; unknown values are not counted as zero.',
     { size: SMALL, colour: MUTED },
   );
 
@@ -419,14 +419,25 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
   if (report.labs && report.labs.length > 0) {
     w.table(
       [
-        { header: 'Date', width: 90 },
-        { header: 'Test', width: 250 },
-        { header: 'Value', width: 90, align: 'right' },
-        { header: 'Unit', width: CONTENT_WIDTH - 430 },
+        { header: 'Test', width: 170 },
+        { header: 'Date', width: 80 },
+        { header: 'Value', width: 80, align: 'right' },
+        { header: 'Unit', width: 80 },
+        { header: 'Your range', width: CONTENT_WIDTH - 410 },
       ],
-      report.labs.map((lab) => ({
-        cells: [lab.date, lab.test, printAmount(lab.value), lab.unit],
-      })),
+      report.labs.map((lab) => {
+        const outside =
+          (lab.low !== undefined && lab.value < lab.low) ||
+          (lab.high !== undefined && lab.value > lab.high);
+        const range =
+          lab.low !== undefined || lab.high !== undefined
+            ? `${lab.low !== undefined ? printAmount(lab.low) : ''}-${lab.high !== undefined ? printAmount(lab.high) : ''}${outside ? ' OUTSIDE' : ''}`
+            : '-';
+        return {
+          alert: outside,
+          cells: [lab.test, lab.date, printAmount(lab.value), lab.unit, range],
+        };
+      }),
     );
   } else {
     w.text('No laboratory results are recorded in calcwise for this period.', { colour: MUTED });

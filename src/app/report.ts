@@ -116,12 +116,17 @@ export interface ReportPlan {
   supplements: string[];
 }
 
-/** A lab result, as the labs store gives it (converted on entry). */
+/**
+ * A lab result as the labs store keeps it (converted on entry), `test` in words ("eGFR"), with
+ * the person's own range when they gave one.
+ */
 export interface ReportLab {
   date: string;
   test: string;
   value: number;
   unit: string;
+  low?: number;
+  high?: number;
 }
 
 export interface ClinicianReport {
@@ -480,7 +485,12 @@ export async function buildReport(
   const { findings, references } = reportFindings(assessment?.findings ?? []);
   const [latestPlan] = await deps.store.listPlans(input.owner, 1);
   const plan = planSummary(latestPlan);
-  const labs = deps.labs ? await deps.labs(input.owner, { from, to }) : undefined;
+  // By test, then date: a test's results read as its trend.
+  const labs = deps.labs
+    ? [...(await deps.labs(input.owner, { from, to }))].sort(
+        (a, b) => a.test.localeCompare(b.test) || a.date.localeCompare(b.date),
+      )
+    : undefined;
   return ok({
     generatedOn: deps.clock().toISOString().slice(0, 10),
     period: reportPeriodValue,
