@@ -388,32 +388,11 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
     { size: SMALL, colour: MUTED },
   );
 
-  if (report.other.length > 0) {
-    w.heading('Other intake vs targets');
-    w.table(INTAKE_COLUMNS, intakeRows(report.other), 8);
-  }
-
   w.heading('Data coverage');
   for (const line of report.coverage) w.text(line);
 
   w.heading('Findings, most serious first');
   findingsSection(w, report.findings);
-
-  w.heading('Latest saved plan');
-  if (report.plan) {
-    w.text(
-      `Made ${report.plan.createdAt.slice(0, 10)} (${report.plan.status}), ${report.plan.days.length} day(s):`,
-      { colour: MUTED },
-    );
-    for (const day of report.plan.days) {
-      w.text(`${day.label}: ${day.foods.join('; ') || 'nothing planned'}`, { indent: 6 });
-    }
-    if (report.plan.supplements.length > 0) {
-      w.text(`Supplements suggested: ${report.plan.supplements.join('; ')}`, { indent: 6 });
-    }
-  } else {
-    w.text('No plan has been saved.', { colour: MUTED });
-  }
 
   w.heading('Labs');
   if (report.labs && report.labs.length > 0) {
@@ -441,6 +420,27 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
     );
   } else {
     w.text('No laboratory results are recorded in calcwise for this period.', { colour: MUTED });
+  }
+
+  if (report.other.length > 0) {
+    w.heading('Other intake vs targets');
+    w.table(INTAKE_COLUMNS, intakeRows(report.other), 8);
+  }
+
+  w.heading('Latest saved plan');
+  if (report.plan) {
+    w.text(
+      `Made ${report.plan.createdAt.slice(0, 10)} (${report.plan.status}), ${report.plan.days.length} day(s):`,
+      { colour: MUTED },
+    );
+    for (const day of report.plan.days) {
+      w.text(`${day.label}: ${day.foods.join('; ') || 'nothing planned'}`, { indent: 6 });
+    }
+    if (report.plan.supplements.length > 0) {
+      w.text(`Supplements suggested: ${report.plan.supplements.join('; ')}`, { indent: 6 });
+    }
+  } else {
+    w.text('No plan has been saved.', { colour: MUTED });
   }
 
   if (report.references.length > 0) {
