@@ -68,6 +68,10 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise import fdc FoodData_Central_foundation_food_csv.zip --db ./calcwise.db',
     'calcwise import calcwise export.json --db ./empty.db',
   ],
+  report: [
+    'calcwise report --pdf report.pdf --db ./calcwise.db',
+    'calcwise report --pdf report.pdf --from 2026-11-01 --to 2026-11-30',
+  ],
   export: ['calcwise export --db ./calcwise.db -o export.json', 'calcwise export --format csv'],
   serve: [
     'calcwise serve',

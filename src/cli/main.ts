@@ -13,6 +13,7 @@ import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMedsCommand } from './commands/meds.js';
 import { registerPlanCommand } from './commands/plan.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTargetsCommand } from './commands/targets.js';
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerDiaryCommand(program, io);
   registerLabsCommand(program, io);
   registerExportCommand(program, io);
+  registerReportCommand(program, io);
   addHelpExamples(program);
 
   try {

@@ -21,6 +21,7 @@ import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerReportRoutes } from './routes/report.js';
 import { registerProfileRoutes } from './routes/profile.js';
 import { allowHosts, requestOrigin, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerDiaryRoutes(app, deps);
   registerLabRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerEvidenceRoutes(app);
   registerDataRoutes(app, deps);

@@ -430,6 +430,26 @@ const paths: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/report.pdf': {
+    get: {
+      operationId: 'getReportPdf',
+      summary: 'The report for a clinician as an A4 PDF (the same as `calcwise report --pdf`)',
+      description:
+        'Profile in plain words, the calcification panel and other intakes against the targets, ' +
+        'findings by severity with their actions and sources, data coverage, the latest saved plan ' +
+        'and labs. from and to default to the first and last logged dates.',
+      tags: ['assessment'],
+      parameters: queryParameters(analysisQuery),
+      responses: {
+        200: {
+          description: 'The PDF, as an attachment.',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        },
+        400: badRequest,
+        422: unprocessable,
+      },
+    },
+  },
   '/api/evidence': {
     get: {
       operationId: 'getEvidence',

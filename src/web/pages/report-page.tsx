@@ -73,6 +73,13 @@ export function ReportPage() {
         <button type="button" className="primary" onClick={() => window.print()}>
           Print
         </button>
+        <a
+          className="button"
+          href={`/api/report.pdf?${new URLSearchParams({ from, to }).toString()}`}
+          download={`calcwise-report-${from}-to-${to}.pdf`}
+        >
+          Download PDF
+        </a>
       </div>
       <h1 id="report-title">calcwise report for a clinician</h1>
       <p className="muted">
