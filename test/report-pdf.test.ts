@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseDiary } from '../src/app/analysis.js';
 import { LOCAL_OWNER } from '../src/app/deps.js';
 import { saveProfile } from '../src/app/profile.js';
+import { addLab } from '../src/app/labs.js';
 import { buildReport } from '../src/app/report.js';
 import { printAmount, renderReportPdf } from '../src/app/report-pdf.js';
 import { parseDiaryText } from '../src/schemas/diary.js';
@@ -260,25 +261,19 @@ describe('the clinician report', () => {
   it('shows labs by test and date, with a result outside the own range marked', async () => {
     const store = await createSqliteStore(db);
     try {
-      const asked: unknown[] = [];
-      const report = await buildReport(
-        {
-          store,
-          foods,
-          clock,
-          labs: async (owner, range) => {
-            asked.push({ owner, ...range });
-            return [
-              { date: '2026-11-21', test: 'INR', value: 3.6, unit: 'ratio', low: 2, high: 3 },
-              { date: '2026-11-17', test: 'eGFR', value: 38, unit: 'mL/min/1.73 m²' },
-              { date: '2026-11-16', test: 'INR', value: 2.4, unit: 'ratio', low: 2, high: 3 },
-            ];
-          },
-        },
-        { owner: LOCAL_OWNER },
-      );
+      // The store's own labs: the INR of the 21st is outside the range the person entered.
+      for (const lab of [
+        { date: '2026-11-21', test: 'inr', value: 3.6, unit: 'ratio', low: 2, high: 3 },
+        { date: '2026-11-17', test: 'egfr', value: 38, unit: 'mL/min/1.73m2' },
+        { date: '2026-11-16', test: 'inr', value: 2.4, unit: 'ratio', low: 2, high: 3 },
+        { date: '2026-10-01', test: 'inr', value: 2.2, unit: 'ratio' },
+      ]) {
+        const added = await addLab({ store }, { owner: LOCAL_OWNER, lab });
+        if (!added.ok) throw new Error(added.error.message);
+      }
+      const report = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
       if (!report.ok) throw new Error(report.error.message);
-      expect(asked).toEqual([{ owner: LOCAL_OWNER, from: '2026-11-16', to: '2026-11-22' }]);
+      // Only the period's results (16–22 November), by test then date.
       expect(report.value.labs!.map((l) => `${l.test} ${l.date}`)).toEqual([
         'eGFR 2026-11-17',
         'INR 2026-11-16',
@@ -287,7 +282,7 @@ describe('the clinician report', () => {
       const { text } = await pdfText(await renderReportPdf(report.value));
       expect(text).toContain('INR 2026-11-16 2.4 ratio 2-3');
       expect(text).toContain('INR 2026-11-21 3.6 ratio 2-3 OUTSIDE');
-      expect(text).toContain('eGFR 2026-11-17 38 mL/min/1.73 m² -');
+      expect(text).toContain('eGFR 2026-11-17 38 mL/min/1.73m² -');
       expect(text).not.toContain('No laboratory results');
     } finally {
       await store.close();

@@ -12,6 +12,7 @@ import type { FoodIndex } from '../core/foods.js';
 import { DEFAULT_REGION } from '../core/k2.js';
 import { getNutrient, isNutrientId, NUTRIENTS, type NutrientId } from '../core/nutrients.js';
 import { assess } from '../core/policy/index.js';
+import { getLabTest } from '../core/labs/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CONDITION_LABELS, normalizeCondition } from '../core/safety/conditions.js';
@@ -153,8 +154,6 @@ export interface ReportInput extends DateRange {
 
 export interface ReportDeps extends Pick<AppDeps, 'store' | 'clock'> {
   foods: FoodIndex;
-  /** Lab results of the period, where the store keeps them. */
-  labs?: (owner: string, range: Required<DateRange>) => Promise<ReportLab[]>;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -457,10 +456,13 @@ export async function buildReport(
     region: profile.value?.region ?? DEFAULT_REGION,
   });
   if (!analysis.ok) return analysis;
+  const storedLabs = await deps.store.listLabs(input.owner);
   const assessment = profile.value
     ? assess(profile.value, {
         authority,
         ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
+        // The latest result of each test up to the period's end informs the findings.
+        ...(storedLabs.length > 0 && { labs: storedLabs.filter((l) => l.date <= to) }),
       })
     : undefined;
   const document = analysisDocument(analysis.value, profile.value, assessment?.targets);
@@ -486,10 +488,18 @@ export async function buildReport(
   const [latestPlan] = await deps.store.listPlans(input.owner, 1);
   const plan = planSummary(latestPlan);
   // By test, then date: a test's results read as its trend.
-  const labs = deps.labs
-    ? [...(await deps.labs(input.owner, { from, to }))].sort(
-        (a, b) => a.test.localeCompare(b.test) || a.date.localeCompare(b.date),
-      )
+  const inPeriod = storedLabs.filter((l) => l.date >= from && l.date <= to);
+  const labs = inPeriod.length
+    ? inPeriod
+        .map((l): ReportLab => ({
+          date: l.date,
+          test: getLabTest(l.test).name,
+          value: l.value,
+          unit: l.unit,
+          ...(l.low !== undefined && { low: l.low }),
+          ...(l.high !== undefined && { high: l.high }),
+        }))
+        .sort((a, b) => a.test.localeCompare(b.test) || a.date.localeCompare(b.date))
     : undefined;
   return ok({
     generatedOn: deps.clock().toISOString().slice(0, 10),
