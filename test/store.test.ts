@@ -352,6 +352,7 @@ describe('SQLite file store', () => {
       { name: '0001-initial' },
       { name: '0002-import-provenance' },
       { name: '0003-idempotency-keys' },
+      { name: '0004-diary-meal' },
     ]);
     raw.close();
   });
