@@ -41,7 +41,7 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
         />
       );
     case 'plan':
-      return <PlanPage />;
+      return <PlanPage planId={route.param} />;
     case 'evidence':
       return <EvidencePage />;
     case 'report':
