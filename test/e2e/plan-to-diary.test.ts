@@ -3,6 +3,7 @@
  * by default to the next unlogged date, adds its foods once however often it is clicked, and
  * the diary shows them grouped by the plan's meals. A food is then logged into a meal slot.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,14 @@ const planResult = {
   disclaimer: 'calcwise informs; it does not diagnose.',
 };
 
+/** Serious or critical axe-core violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
+
 describe('plans → diary in the browser', () => {
   let dir: string;
   let server: RunningServer;
@@ -99,6 +108,7 @@ describe('plans → diary in the browser', () => {
       /nothing was added again/,
     );
     await plan.screenshot('plan-applied-1280');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Leaving and coming back: the plan is still there, and says where it is in the diary.
     await plan.open(`plan/${planId}`);
@@ -124,12 +134,14 @@ describe('plans → diary in the browser', () => {
       .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
       .toBe('search');
     await diary.screenshot('diary-meals-1280');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await diary.screenshot('diary-meals-390');
     const plan = new PlanModel(page, server.url);
     await plan.open(`plan/${planId}`);
     await plan.days().first().waitFor();
     await plan.screenshot('plan-applied-390');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import type { PlanDay, PlanItem, PlanJobView, PlanResponse } from '../api-types.js';
 import { DataView } from '../components/data-view.js';
@@ -118,14 +118,17 @@ export function PlanPage({ planId }: { planId?: string | undefined }) {
     );
   }, [planId]);
 
-  // Where "Add to diary" would put the plan: where it went before, else the next unlogged dates.
+  // Where "Add to diary" would put the plan: where it went before, else the next unlogged dates;
+  // a date the person already typed for this plan stays.
+  const startTouched = useRef(false);
   useEffect(() => {
     if (plan?.id === undefined) return;
+    startTouched.current = false;
     let current = true;
     api.planApplication(String(plan.id)).then(
       (where) => {
         if (!current) return;
-        setStartDate(where.suggestedStartDate);
+        if (!startTouched.current) setStartDate(where.suggestedStartDate);
         setInDiary(where.applied);
       },
       () => undefined,
@@ -251,7 +254,10 @@ export function PlanPage({ planId }: { planId?: string | undefined }) {
               name="startDate"
               type="date"
               value={startDate}
-              onChange={(e) => setStartDate(e.target.value)}
+              onChange={(e) => {
+                startTouched.current = true;
+                setStartDate(e.target.value);
+              }}
               required
             />
           </label>
