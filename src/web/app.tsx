@@ -27,7 +27,7 @@ const TITLES: Record<string, string> = {
 function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
   switch (route.page) {
     case 'diary':
-      return <DiaryPage />;
+      return <DiaryPage initialDate={route.param} />;
     case 'foods':
       return <FoodPage id={undefined} />;
     case 'food':

@@ -107,6 +107,8 @@ describe('plans → diary in the browser', () => {
     expect(await plan.addToDiary(undefined, /already in your diary/)).toMatch(
       /nothing was added again/,
     );
+    const link = plan.applyForm().getByRole('link', { name: `Open the diary on ${tomorrow}` });
+    expect(await link.getAttribute('href')).toBe(`#/diary/${tomorrow}`);
     await plan.screenshot('plan-applied-1280');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -119,8 +121,9 @@ describe('plans → diary in the browser', () => {
 
   it('shows the added day once, grouped by the plan’s meals, and logs a food into a meal', async () => {
     const diary = new DiaryModel(page, server.url);
-    await diary.open('diary');
-    await diary.setDate(tomorrow);
+    // The plan page's link opens the diary on the plan's first date.
+    await diary.open(`diary/${tomorrow}`);
+    expect(await page.getByLabel('Day', { exact: true }).inputValue()).toBe(tomorrow);
     await expect.poll(() => diary.entries().count()).toBe(4);
     expect(await diary.mealHeadings()).toEqual(['Breakfast', 'Lunch', 'Dinner', 'Snack']);
     expect(await diary.namesIn('Breakfast')).toEqual(['Cheese, cheddar']);

@@ -25,8 +25,11 @@ function useFoodNames(entries: DiaryEntryRow[] | undefined): Record<string, Food
   return foods;
 }
 
-export function DiaryPage() {
-  const [date, setDate] = useState(todayIso);
+/** `initialDate`: the day to open (`#/diary/2026-12-01`, e.g. from the plan page); else today. */
+export function DiaryPage({ initialDate }: { initialDate?: string | undefined } = {}) {
+  const [date, setDate] = useState(() =>
+    initialDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(initialDate) ? initialDate : todayIso(),
+  );
   const entries = useAsync(() => api.diary(date, date), [date]);
   const foods = useFoodNames(entries.data);
   const [picked, setPicked] = useState<Food>();

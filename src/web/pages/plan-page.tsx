@@ -279,7 +279,7 @@ export function PlanPage({ planId }: { planId?: string | undefined }) {
           <span role="status" className="ok">
             {applied}
           </span>
-          {applied ? <a href={href('diary')}>Open the diary</a> : null}
+          {applied ? <a href={href('diary', startDate)}>Open the diary on {startDate}</a> : null}
           <ErrorMessage error={applyError} title="The plan was not added to the diary." />
         </form>
       ) : null}
