@@ -76,7 +76,7 @@ describe('plans through the API', () => {
     const created = await call('POST', '/api/plans', { days: 1 });
     expect(created.status).toBe(201);
     expect(['optimal', 'effort-limit']).toContain(created.json.status);
-    const items = created.json.days[0].items as { foodId: string; grams: number }[];
+    const items = created.json.days[0].items as { foodId: string; grams: number; meal: string }[];
     expect(items.length).toBeGreaterThan(3);
     for (const item of items) {
       expect(foods.has(item.foodId)).toBe(true);
@@ -92,6 +92,18 @@ describe('plans through the API', () => {
     expect(applied.json.entries.map((e: { food: string }) => e.food)).toEqual(
       items.map((i) => i.foodId),
     );
+    // Each entry is in the meal the planner chose for it.
+    expect(applied.json.entries.map((e: { meal?: string }) => e.meal)).toEqual(
+      items.map((i) => i.meal),
+    );
+    // A second click: nothing new, and it says so.
+    const again = await call('POST', `/api/plans/${created.json.id}/apply`, {
+      startDate: '2026-12-01',
+    });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ alreadyApplied: true, entries: [] });
+    const logged = await call('GET', '/api/diary?from=2026-12-01&to=2026-12-01');
+    expect(logged.json.days[0].entries).toHaveLength(items.length);
     const analysis = await call('GET', '/api/analysis?from=2026-12-01&to=2026-12-01');
     // The plan's energy total, recomputed by the analysis from the logged grams.
     const planEnergy = created.json.days[0].totals.energy.amount as number;

@@ -146,8 +146,9 @@ async function fill(store: Store, owner: string): Promise<void> {
     food: 'custom:kale-soup',
     amount: 1,
     unit: 'bowl',
+    meal: 'dinner',
   });
-  await store.savePlan(owner, {
+  const plan = await store.savePlan(owner, {
     request: { days: 1 },
     result: { foods: [{ id: 'sr24:11233', grams: 67 }] },
   });
@@ -162,6 +163,15 @@ async function fill(store: Store, owner: string): Promise<void> {
     { store },
     { owner, lab: { date: '2026-11-20', test: 'inr', value: 2.6, unit: 'ratio' } },
   );
+  // An entry a plan wrote keeps its plan and day, so applying the plan again after a restore
+  // still finds it there.
+  await store.applyPlanDays(owner, plan.id, [
+    {
+      day: 0,
+      date: '2026-12-01',
+      entries: [{ date: '2026-12-01', food: 'sr24:11233', amount: 67, unit: 'g', meal: 'lunch' }],
+    },
+  ]);
   const header = TRACKER_HEADERS.servings2020_61;
   const cells = header
     .split(',')
@@ -211,12 +221,20 @@ for (const [name, backend] of backends) {
       await fill(a.store, 'local');
       const first = serializeExport(await exportData({ store: a.store }, { owner: 'local' }));
       const document = JSON.parse(first) as {
-        diary: unknown[];
+        diary: { meal?: string; plan?: { planId: string; day: number } }[];
         foods: unknown[];
-        plans: unknown[];
+        plans: { id: string }[];
         labs: unknown[];
       };
-      expect(document.diary).toHaveLength(4);
+      expect(document.diary).toHaveLength(5);
+      expect(document.diary.map((entry) => entry.meal ?? null)).toEqual([
+        null,
+        null,
+        null,
+        'dinner',
+        'lunch',
+      ]);
+      expect(document.diary[4]!.plan).toEqual({ planId: document.plans[0]!.id, day: 0 });
       expect(document.labs).toEqual([
         expect.objectContaining({
           test: '25-oh-d',
@@ -237,7 +255,7 @@ for (const [name, backend] of backends) {
       );
       expect(restored).toMatchObject({
         ok: true,
-        value: { diary_entries: 4, custom_foods: 2, plans: 1, profiles: 1, labs: 2 },
+        value: { diary_entries: 5, custom_foods: 2, plans: 1, profiles: 1, labs: 2 },
       });
       const second = serializeExport(await exportData({ store: b.store }, { owner: 'local' }));
       expect(second).toBe(first);
@@ -337,8 +355,8 @@ for (const [name, backend] of backends) {
       const text = await exported.text();
       expect(text).toBe(serializeExport(await exportData({ store: a.store }, { owner: 'local' })));
       const csv = await (await app.request('/api/export?format=csv')).text();
-      expect(csv.split('\n')[0]).toBe('date,food,amount,unit,grams,name');
-      expect(csv).toMatch(/2026-11-29,sr24:11233,1,"cup, chopped",67,"Kale, raw"/);
+      expect(csv.split('\n')[0]).toBe('date,food,amount,unit,meal,grams,name');
+      expect(csv).toMatch(/2026-11-29,sr24:11233,1,"cup, chopped",,67,"Kale, raw"/);
 
       const b = await backend.open();
       const appB = createApp({ store: b.store, foods: foods.index, log: false });
@@ -369,7 +387,7 @@ for (const [name, backend] of backends) {
         confirmToken: string;
         counts: { diary: number };
       };
-      expect(summary.counts.diary).toBe(4);
+      expect(summary.counts.diary).toBe(5);
       const deleted = await appB.request('/api/data', {
         method: 'DELETE',
         headers: json,

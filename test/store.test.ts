@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Food } from '../src/core/foods.js';
@@ -13,6 +14,7 @@ import {
   type Store,
 } from '../src/store/index.js';
 import type { KyselyStoreOptions } from '../src/store/kysely-store.js';
+import { buildMigrations } from '../src/store/migrations.js';
 import { pgProblem as findPgProblem, pgUrl } from './support/test-stores.js';
 
 /** A clock that moves one second per call, so timestamps are distinct and predictable. */
@@ -292,6 +294,59 @@ function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.deleteCustomFood('local', kale.id)).toBe(false);
       expect(await store.getCustomFood('alice', kale.id)).toEqual(other);
     });
+
+    it('keeps an entry’s meal slot, changes and clears it, and leaves an unassigned entry without one', async () => {
+      const lunch = await store.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 1,
+        unit: 'g',
+        meal: 'lunch',
+      });
+      const none = await store.addEntry('local', {
+        date: '2026-11-20',
+        food: 'sr24:11233',
+        amount: 2,
+        unit: 'g',
+      });
+      expect(lunch.meal).toBe('lunch');
+      expect(none).not.toHaveProperty('meal');
+      expect((await store.updateEntry('local', none.id, { meal: 'snack' }))?.meal).toBe('snack');
+      const cleared = await store.updateEntry('local', lunch.id, { meal: null });
+      expect(cleared).not.toHaveProperty('meal');
+      expect((await store.listEntries('local')).map((e) => e.meal)).toEqual([undefined, 'snack']);
+    });
+
+    it('stores a plan day once per date and reports the dates it is on', async () => {
+      const plan = await store.savePlan('local', { request: {}, result: {} });
+      const day = (date: string) => ({
+        day: 0,
+        date,
+        entries: [{ date, food: 'sr24:11233', amount: 67, unit: 'g', meal: 'dinner' as const }],
+      });
+      const [first] = await store.applyPlanDays('local', plan.id, [day('2026-12-01')]);
+      expect(first).toMatchObject({ day: 0, date: '2026-12-01', existing: 0 });
+      expect(first!.stored.map((e) => e.meal)).toEqual(['dinner']);
+      const [again] = await store.applyPlanDays('local', plan.id, [day('2026-12-01')]);
+      expect(again).toMatchObject({ stored: [], existing: 1 });
+      await store.applyPlanDays('local', plan.id, [day('2026-12-03')]);
+      // Another owner's application of the same plan id is theirs alone.
+      await store.applyPlanDays('alice', plan.id, [day('2026-12-05')]);
+      expect(await store.listPlanApplications('local', plan.id)).toEqual([
+        { day: 0, date: '2026-12-01', entries: 1 },
+        { day: 0, date: '2026-12-03', entries: 1 },
+      ]);
+      await store.addEntry('local', {
+        date: '2026-11-30',
+        food: 'sr24:11233',
+        amount: 1,
+        unit: 'g',
+      });
+      expect(await store.listLoggedDates('local', '2026-12-01')).toEqual([
+        '2026-12-01',
+        '2026-12-03',
+      ]);
+    });
   });
 }
 
@@ -312,6 +367,41 @@ afterAll(() => {
 storeContract('SQLite file', (options) => createSqliteStore(tempDbFile(), options));
 
 describe('SQLite file store', () => {
+  it('upgrades a store made before meal slots: its entries stay, unassigned', async () => {
+    const file = tempDbFile();
+    const raw = openSqliteDatabase(file);
+    // The schema as it was before 0004: typed as migrations are.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+    const all = buildMigrations('sqlite');
+    const before = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0004'));
+    const { error } = await new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(before) },
+    }).migrateToLatest();
+    expect(error).toBeUndefined();
+    await db.insertInto('owners').values({ id: 'local', created_at: 'then' }).execute();
+    await db
+      .insertInto('diary_entries')
+      .values({
+        owner: 'local',
+        date: '2026-11-01',
+        food_id: 'sr24:11233',
+        amount: 1,
+        unit: 'g',
+        created_at: 'then',
+        updated_at: 'then',
+      })
+      .execute();
+    await db.destroy();
+
+    const store = await createSqliteStore(file);
+    const [entry] = await store.listEntries('local');
+    expect(entry).toMatchObject({ date: '2026-11-01', food: 'sr24:11233' });
+    expect(entry).not.toHaveProperty('meal');
+    await store.close();
+  });
+
   it('keeps everything across closing and reopening, and uses WAL', async () => {
     const file = tempDbFile();
     const first = await createSqliteStore(file);
@@ -353,6 +443,7 @@ describe('SQLite file store', () => {
       { name: '0002-import-provenance' },
       { name: '0003-idempotency-keys' },
       { name: '0004-labs' },
+      { name: '0005-diary-meal' },
     ]);
     raw.close();
   });

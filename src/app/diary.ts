@@ -34,7 +34,16 @@ export async function addDiaryEntry(
       field: 'date',
     });
   }
-  const foods = await ownerFoods(deps, input.owner);
+  const checked = checkDiaryEntry(entry, await ownerFoods(deps, input.owner));
+  if (!checked.ok) return checked;
+  return ok(await deps.store.addEntry(input.owner, entry));
+}
+
+/**
+ * Checks one entry as a diary file's entries are checked (known food, known unit, an amount
+ * above zero and not absurd); the error names the field, with no file or line.
+ */
+export function checkDiaryEntry(entry: NewDiaryEntry, foods: FoodIndex): Result<void> {
   const resolved = resolveDiary(
     { days: [{ date: entry.date, entries: [{ ...entry, location: 'entry' }] }] },
     foods,
@@ -43,7 +52,7 @@ export async function addDiaryEntry(
     const { location: _location, file: _file, ...error } = resolved.error;
     return err(error);
   }
-  return ok(await deps.store.addEntry(input.owner, entry));
+  return ok(undefined);
 }
 
 /** The stored entries of a range with each food's name and grams (absent when unresolvable). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIARY_MEALS } from '../core/diary/types.js';
 import { amountToGrams, type FoodIndex } from '../core/foods.js';
 import { LAB_TEST_IDS } from '../core/labs/index.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -46,9 +47,17 @@ export const EXPORT_SCHEMA = z
         food: z.string().min(1).describe('food id: sr24:…, fdc:…, custom:…'),
         amount: z.number().positive(),
         unit: z.string().min(1),
+        meal: z.enum(DIARY_MEALS).optional().describe('the meal slot; absent when unassigned'),
         createdAt: timestamp,
         updatedAt: timestamp,
         importId: z.string().nullable().describe('the import that wrote the entry, if any'),
+        plan: z
+          .strictObject({
+            planId: z.string().min(1),
+            day: z.number().int().min(0).describe('0-based day of the plan'),
+          })
+          .optional()
+          .describe('the saved plan day that wrote the entry (Add to diary), if any'),
       }),
     ),
     foods: z.array(
@@ -121,7 +130,10 @@ export function serializeExport(document: ExportDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** The diary as CSV in the diary-file layout (date,food,amount,unit) plus the food's name. */
+/**
+ * The diary as CSV in the diary-file layout (date,food,amount,unit,meal; an empty meal is
+ * unassigned) plus grams and the food's name.
+ */
 export async function exportDiaryCsv(
   deps: { store: Pick<Store, 'dumpOwner' | 'listCustomFoods'>; foods: FoodIndex },
   input: { owner: string },
@@ -129,7 +141,7 @@ export async function exportDiaryCsv(
   const data = await deps.store.dumpOwner(input.owner);
   const foods = await ownerFoods(deps, input.owner);
   const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = ['date,food,amount,unit,grams,name'];
+  const lines = ['date,food,amount,unit,meal,grams,name'];
   for (const entry of data.diary) {
     const food = foods.get(entry.food);
     const grams = food ? amountToGrams(food, entry.amount, entry.unit) : undefined;
@@ -139,6 +151,7 @@ export async function exportDiaryCsv(
         cell(entry.food),
         String(entry.amount),
         cell(entry.unit),
+        entry.meal ?? '',
         grams?.ok ? String(grams.value) : '',
         cell(food?.name ?? ''),
       ].join(','),

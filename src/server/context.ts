@@ -21,15 +21,5 @@ export interface AppEnv {
   Variables: { owner: string; origin: RequestOrigin };
 }
 
-/** The server's local calendar date, YYYY-MM-DD. */
-export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+/** The server's local calendar date, and date arithmetic: the use cases' (src/app/dates.ts). */
+export { addDays, localDate } from '../app/dates.js';

@@ -544,13 +544,30 @@ const paths: Record<string, Record<string, Operation>> = {
     },
   },
   '/api/plans/{id}/apply': {
+    get: {
+      operationId: 'getPlanApplication',
+      summary: 'Where "Add to diary" would put a plan, and which of its days are logged already',
+      tags: ['plans'],
+      parameters: [planId],
+      responses: {
+        200: ok(responses.planApplicationResponse, 'The suggested start date and applied days.'),
+        400: badRequest,
+        404: notFound,
+        422: unprocessable,
+      },
+    },
     post: {
       operationId: 'applyPlan',
-      summary: "Add a saved plan's foods to the diary, day 1 on startDate",
+      summary: "Add a saved plan's foods to the diary in their meal slots, day 1 on startDate",
+      description:
+        'Idempotent per plan day and date: a day this plan already wrote on that date is not ' +
+        'stored again. Without startDate: where the plan was added before, else the dates of the ' +
+        'logged days a close-my-gaps plan completes, else the first unlogged dates from today.',
       tags: ['plans'],
       parameters: [planId],
       requestBody: requestBody(applyPlanBody, 'Optional first date.'),
       responses: {
+        200: ok(responses.appliedPlanResponse, 'Already in the diary: nothing was added.'),
         201: ok(responses.appliedPlanResponse, 'The entries added.'),
         400: badRequest,
         404: notFound,

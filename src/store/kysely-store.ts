@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { isDiaryMeal } from '../core/diary/types.js';
 import type { Food, FoodId } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LabResult } from '../core/labs/index.js';
@@ -12,7 +13,10 @@ import {
 } from './schema.js';
 import {
   IDEMPOTENCY_KEY_TTL_HOURS,
+  type AppliedPlanDay,
   type DateRange,
+  type DiaryEntryPatch,
+  type PlanDayEntries,
   type ImportBatch,
   type ImportCounts,
   type LabQuery,
@@ -62,6 +66,7 @@ export function createKyselyStore(
     executor: Executor,
     owner: string,
     entries: NewDiaryEntry[],
+    plan?: { planId: string; day: number },
   ): Promise<StoredDiaryEntry[]> {
     if (entries.length === 0) return [];
     await ensureOwner(executor, owner);
@@ -71,7 +76,11 @@ export function createKyselyStore(
     for (const chunk of chunks(entries, ENTRY_ROWS_PER_INSERT)) {
       const rows = await executor
         .insertInto('diary_entries')
-        .values(chunk.map((entry) => entryRow(owner, entry, { createdAt: at, updatedAt: at })))
+        .values(
+          chunk.map((entry) =>
+            entryRow(owner, entry, { createdAt: at, updatedAt: at, ...(plan && { plan }) }),
+          ),
+        )
         .returningAll()
         .execute();
       stored.push(...rows.map(toEntry));
@@ -181,7 +190,7 @@ export function createKyselyStore(
     async updateEntry(
       owner: string,
       id: number,
-      patch: Partial<NewDiaryEntry>,
+      patch: DiaryEntryPatch,
     ): Promise<StoredDiaryEntry | undefined> {
       if (!isEntryId(id)) return undefined;
       const row = await db
@@ -191,6 +200,7 @@ export function createKyselyStore(
           ...(patch.food !== undefined && { food_id: patch.food }),
           ...(patch.amount !== undefined && { amount: patch.amount }),
           ...(patch.unit !== undefined && { unit: patch.unit }),
+          ...(patch.meal !== undefined && { meal: patch.meal }),
           updated_at: now(),
         })
         .where('owner', '=', owner)
@@ -208,6 +218,63 @@ export function createKyselyStore(
         .where('id', '=', id)
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
+    },
+
+    applyPlanDays(owner: string, planId: string, days: PlanDayEntries[]) {
+      return db.transaction().execute(async (trx) => {
+        // PostgreSQL: lock the plan's row so a second apply of the same plan waits for this one
+        // and then sees its entries. SQLite transactions on one connection already run one by one.
+        if (dialect === 'postgres') {
+          await trx
+            .selectFrom('plans')
+            .select('id')
+            .where('owner', '=', owner)
+            .where('id', '=', planId)
+            .forUpdate()
+            .execute();
+        }
+        const applied: AppliedPlanDay[] = [];
+        for (const { day, date, entries } of days) {
+          const row = await trx
+            .selectFrom('diary_entries')
+            .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+            .where('owner', '=', owner)
+            .where('plan_id', '=', planId)
+            .where('plan_day', '=', day)
+            .where('date', '=', date)
+            .executeTakeFirst();
+          const existing = Number(row?.n ?? 0);
+          const stored =
+            existing > 0 ? [] : await insertEntries(trx, owner, entries, { planId, day });
+          applied.push({ day, date, stored, existing });
+        }
+        return applied;
+      });
+    },
+
+    async listPlanApplications(owner: string, planId: string) {
+      const rows = await db
+        .selectFrom('diary_entries')
+        .select(['plan_day', 'date', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+        .where('owner', '=', owner)
+        .where('plan_id', '=', planId)
+        .groupBy(['plan_day', 'date'])
+        .orderBy('date')
+        .orderBy('plan_day')
+        .execute();
+      return rows.map((r) => ({ day: Number(r.plan_day), date: r.date, entries: Number(r.n) }));
+    },
+
+    async listLoggedDates(owner: string, from: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('diary_entries')
+        .select('date')
+        .distinct()
+        .where('owner', '=', owner)
+        .where('date', '>=', from)
+        .orderBy('date')
+        .execute();
+      return rows.map((r) => r.date);
     },
 
     async savePlan(owner: string, plan: NewPlan): Promise<StoredPlan> {
@@ -429,9 +496,14 @@ export function createKyselyStore(
           food: row.food_id,
           amount: Number(row.amount),
           unit: row.unit,
+          ...(isDiaryMeal(row.meal) && { meal: row.meal }),
           createdAt: row.created_at,
           updatedAt: row.updated_at,
           importId: row.import_id ?? null,
+          ...(row.plan_id !== null &&
+            row.plan_id !== undefined && {
+              plan: { planId: row.plan_id, day: Number(row.plan_day ?? 0) },
+            }),
         })),
         foods: foods.map((row) => ({
           ...toFood(row),
@@ -493,7 +565,9 @@ export function createKyselyStore(
         for (const chunk of chunks(data.diary, ENTRY_ROWS_PER_INSERT)) {
           await trx
             .insertInto('diary_entries')
-            .values(chunk.map((entry) => entryRow(owner, entry, entry)))
+            .values(
+              chunk.map((entry) => entryRow(owner, entry, { ...entry, plan: entry.plan ?? null })),
+            )
             .execute();
         }
         for (const chunk of chunks(data.plans, 200)) {
@@ -558,7 +632,8 @@ function replay(
     first.date === entry.date &&
     first.food === entry.food &&
     first.amount === entry.amount &&
-    first.unit === entry.unit;
+    first.unit === entry.unit &&
+    first.meal === entry.meal;
   if (same) return ok({ entry: first, replayed: true });
   return err({
     code: 'CONFLICT',
@@ -577,7 +652,7 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** Diary rows per INSERT: at most 8 columns × 500 rows stays far below either dialect's variable limit. */
+/** Diary rows per INSERT: at most 11 columns × 500 rows stays far below either dialect's variable limit. */
 const ENTRY_ROWS_PER_INSERT = 500;
 
 /** Tables whose rows belong to an owner (column `owner`), children before `owners`. */
@@ -603,7 +678,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function entryRow(
   owner: string,
   entry: NewDiaryEntry,
-  meta: { createdAt: string; updatedAt: string; importId?: string | null },
+  meta: {
+    createdAt: string;
+    updatedAt: string;
+    importId?: string | null;
+    plan?: { planId: string; day: number } | null;
+  },
 ): Insertable<DiaryEntriesTable> {
   return {
     owner,
@@ -611,9 +691,11 @@ function entryRow(
     food_id: entry.food,
     amount: entry.amount,
     unit: entry.unit,
+    meal: entry.meal ?? null,
     created_at: meta.createdAt,
     updated_at: meta.updatedAt,
     ...(meta.importId !== undefined && { import_id: meta.importId }),
+    ...(meta.plan && { plan_id: meta.plan.planId, plan_day: meta.plan.day }),
   };
 }
 
@@ -624,6 +706,7 @@ function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {
     food: row.food_id,
     amount: Number(row.amount),
     unit: row.unit,
+    ...(isDiaryMeal(row.meal) && { meal: row.meal }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -144,6 +144,22 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
+    '0005-diary-meal': {
+      // The meal slot of a diary entry (breakfast, lunch, dinner, snack); null is unassigned,
+      // which is what every entry logged before this change stays. Applying a plan records
+      // which plan and date wrote an entry, so applying the same plan day again adds nothing.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('diary_entries').addColumn('meal', 'text').execute();
+        await db.schema.alterTable('diary_entries').addColumn('plan_id', 'text').execute();
+        await db.schema.alterTable('diary_entries').addColumn('plan_day', 'integer').execute();
+        await db.schema
+          .createIndex('diary_entries_owner_plan')
+          .on('diary_entries')
+          .columns(['owner', 'plan_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -39,6 +39,12 @@ export interface DiaryEntriesTable {
   updated_at: string;
   /** The import that wrote the entry (e.g. `cronometer:<sha256 prefix>`); null when logged. */
   import_id: string | null;
+  /** breakfast | lunch | dinner | snack; null when unassigned. */
+  meal: string | null;
+  /** The plan that wrote the entry (POST /api/plans/{id}/apply); null when logged otherwise. */
+  plan_id: string | null;
+  /** Which day of that plan (0-based); null with plan_id. */
+  plan_day: number | null;
 }
 
 export interface CustomFoodsTable {

@@ -1,3 +1,4 @@
+import type { DiaryMeal } from '../core/diary/types.js';
 import type { Food, FoodId } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
 import type { Result } from '../core/result.js';
@@ -9,6 +10,35 @@ export interface NewDiaryEntry {
   food: FoodId;
   amount: number;
   unit: string;
+  /** The meal slot; absent when unassigned. */
+  meal?: DiaryMeal;
+}
+
+/** A change to an entry: the fields given change; `meal: null` makes the entry unassigned. */
+export type DiaryEntryPatch = Partial<Omit<NewDiaryEntry, 'meal'>> & { meal?: DiaryMeal | null };
+
+/** Which plan day wrote an entry (POST /api/plans/{id}/apply). */
+export interface PlanSource {
+  planId: string;
+  /** 0-based index of the plan's day. */
+  day: number;
+}
+
+/** One plan day to apply to one date. */
+export interface PlanDayEntries {
+  day: number;
+  date: string;
+  entries: NewDiaryEntry[];
+}
+
+/** What applying one plan day did: the entries stored now, or the count already there. */
+export interface AppliedPlanDay {
+  day: number;
+  date: string;
+  /** Stored by this call; empty when the day was already on that date. */
+  stored: StoredDiaryEntry[];
+  /** Entries this plan day had already written on that date (0 when newly applied). */
+  existing: number;
 }
 
 export interface StoredDiaryEntry extends NewDiaryEntry {
@@ -62,7 +92,13 @@ export interface LabQuery extends DateRange {
 export interface OwnerData {
   profile: StoredProfile | null;
   /** By date, then in the order logged. */
-  diary: (NewDiaryEntry & { createdAt: string; updatedAt: string; importId: string | null })[];
+  diary: (NewDiaryEntry & {
+    createdAt: string;
+    updatedAt: string;
+    importId: string | null;
+    /** Present when a plan wrote the entry. */
+    plan?: PlanSource;
+  })[];
   /** By id. */
   foods: (Food & { createdAt: string; importId: string | null })[];
   /** By creation time, then id. */
@@ -112,10 +148,24 @@ export interface Store {
   updateEntry(
     owner: string,
     id: number,
-    patch: Partial<NewDiaryEntry>,
+    patch: DiaryEntryPatch,
   ): Promise<StoredDiaryEntry | undefined>;
   /** False when the owner has no entry with that id. */
   deleteEntry(owner: string, id: number): Promise<boolean>;
+
+  /**
+   * Stores plan days on their dates, once each: in one transaction, a day this plan already
+   * wrote on that date (any of its entries still there) is left as it is and reported with
+   * `existing`; the others are stored. Calls for the same plan are serialized.
+   */
+  applyPlanDays(owner: string, planId: string, days: PlanDayEntries[]): Promise<AppliedPlanDay[]>;
+  /** The dates each day of a plan is on in the diary, with its entry counts, by date then day. */
+  listPlanApplications(
+    owner: string,
+    planId: string,
+  ): Promise<{ day: number; date: string; entries: number }[]>;
+  /** The distinct dates with at least one entry, from `from` on (inclusive), ascending. */
+  listLoggedDates(owner: string, from: string): Promise<string[]>;
 
   savePlan(owner: string, plan: NewPlan): Promise<StoredPlan>;
   getPlan(owner: string, id: string): Promise<StoredPlan | undefined>;

@@ -414,9 +414,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Where "Add to diary" would put a plan, and which of its days are logged already */
+    get: operations['getPlanApplication'];
     put?: never;
-    /** Add a saved plan's foods to the diary, day 1 on startDate */
+    /**
+     * Add a saved plan's foods to the diary in their meal slots, day 1 on startDate
+     * @description Idempotent per plan day and date: a day this plan already wrote on that date is not stored again. Without startDate: where the plan was added before, else the dates of the logged days a close-my-gaps plan completes, else the first unlogged dates from today.
+     */
     post: operations['applyPlan'];
     delete?: never;
     options?: never;
@@ -789,6 +793,11 @@ export interface components {
       food: string;
       amount: number;
       unit: string;
+      /**
+       * @description The meal slot; absent when the entry is not assigned to one.
+       * @enum {string}
+       */
+      meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
       createdAt: string;
       updatedAt: string;
       /** @description Absent when the food no longer exists. */
@@ -2792,7 +2801,35 @@ export interface components {
     AppliedPlan: {
       planId: string;
       startDate: string;
+      /** @description Every day of the plan was already on its date: nothing was stored. */
+      alreadyApplied: boolean;
+      days: {
+        /** @description 0-based day of the plan. */
+        day: number;
+        date: string;
+        /** @description Entries stored now. */
+        added: number;
+        /** @description Entries this plan day had already written on that date (then none is added). */
+        existing: number;
+      }[];
+      /** @description The entries stored by this request. */
       entries: components['schemas']['DiaryEntry'][];
+    };
+    PlanApplication: {
+      planId: string;
+      /** @description Where day 1 goes when no startDate is given. */
+      suggestedStartDate: string;
+      /**
+       * @description applied: where the plan was added before; plan-dates: the logged days a close-my-gaps plan completes; unlogged: the first run of dates from today with nothing logged.
+       * @enum {string}
+       */
+      suggestedBecause: 'applied' | 'plan-dates' | 'unlogged';
+      /** @description The plan days already in the diary, by date. */
+      applied: {
+        day: number;
+        date: string;
+        entries: number;
+      }[];
     };
     TrackerImportReport: {
       file: string;
@@ -3508,6 +3545,11 @@ export interface operations {
           food: string;
           amount: number;
           unit: string;
+          /**
+           * @description The meal slot; absent when the entry is not assigned to one.
+           * @enum {string}
+           */
+          meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
         };
       };
     };
@@ -3686,6 +3728,8 @@ export interface operations {
           food?: string;
           amount?: number;
           unit?: string;
+          /** @description A meal slot, or null to unassign the entry. */
+          meal?: ('breakfast' | 'lunch' | 'dinner' | 'snack') | null;
         };
       };
     };
@@ -4371,6 +4415,59 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  getPlanApplication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Plan id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The suggested start date and applied days. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanApplication'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['ForbiddenHost'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
   applyPlan: {
     parameters: {
       query?: never;
@@ -4390,6 +4487,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already in the diary: nothing was added. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppliedPlan'];
+        };
+      };
       /** @description The entries added. */
       201: {
         headers: {
@@ -4465,10 +4571,21 @@ export interface operations {
               food: string;
               amount: number;
               unit: string;
+              /**
+               * @description the meal slot; absent when unassigned
+               * @enum {string}
+               */
+              meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
               createdAt: string;
               updatedAt: string;
               /** @description the import that wrote the entry, if any */
               importId: string | null;
+              /** @description the saved plan day that wrote the entry (Add to diary), if any */
+              plan?: {
+                planId: string;
+                /** @description 0-based day of the plan */
+                day: number;
+              };
             }[];
             foods: {
               /** @description own food (custom:) or imported FDC food (fdc:) */
@@ -4581,10 +4698,21 @@ export interface operations {
             food: string;
             amount: number;
             unit: string;
+            /**
+             * @description the meal slot; absent when unassigned
+             * @enum {string}
+             */
+            meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
             createdAt: string;
             updatedAt: string;
             /** @description the import that wrote the entry, if any */
             importId: string | null;
+            /** @description the saved plan day that wrote the entry (Add to diary), if any */
+            plan?: {
+              planId: string;
+              /** @description 0-based day of the plan */
+              day: number;
+            };
           }[];
           foods: {
             /** @description own food (custom:) or imported FDC food (fdc:) */

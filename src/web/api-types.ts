@@ -53,12 +53,17 @@ export interface ProfileInput {
   targets?: Record<string, { min?: number; max?: number }>;
 }
 
+/** The meal slots of a diary day, in the order of the day (src/core/diary/types.ts). */
+export type DiaryMeal = 'breakfast' | 'lunch' | 'dinner' | 'snack';
+
 export interface DiaryEntryRow {
   id: string | number;
   date: string;
   food: string;
   amount: number;
   unit: string;
+  /** Absent when the entry is not assigned to a meal. */
+  meal?: DiaryMeal;
   name?: string;
   grams?: number;
 }

@@ -3,7 +3,13 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-schema.js';
 import type { LabInput } from '../core/labs/index.js';
-import type { DiaryEntryRow, PlanJobView, PlanResponse, ProfileInput } from './api-types.js';
+import type {
+  DiaryEntryRow,
+  DiaryMeal,
+  PlanJobView,
+  PlanResponse,
+  ProfileInput,
+} from './api-types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -127,11 +133,17 @@ export const api = {
         client.GET('/api/diary', { params: { query: { from, to } } }),
       ),
     ),
-  addEntry: (entry: { date: string; food: string; amount: number; unit: string }) =>
+  addEntry: (entry: {
+    date: string;
+    food: string;
+    amount: number;
+    unit: string;
+    meal?: DiaryMeal;
+  }) =>
     unwrap('POST', '/api/diary/entries', () => client.POST('/api/diary/entries', { body: entry })),
   patchEntry: (
     id: string | number,
-    patch: Partial<{ date: string; amount: number; unit: string }>,
+    patch: Partial<{ date: string; amount: number; unit: string; meal: DiaryMeal | null }>,
   ) =>
     unwrap('PATCH', '/api/diary/entries/{id}', () =>
       client.PATCH('/api/diary/entries/{id}', {
@@ -192,6 +204,14 @@ export const api = {
     unwrap('DELETE', '/api/plan-jobs/{id}', () =>
       client.DELETE('/api/plan-jobs/{id}', { params: { path: { id: jobId(location) } } }),
     ) as Promise<PlanJobView>,
+  /** Saved plans, newest first: the plan page lists them so a plan outlives the page. */
+  plans: () => unwrap('GET', '/api/plans', () => client.GET('/api/plans')),
+  /** Where "Add to diary" would put the plan, and which of its days are logged already. */
+  planApplication: (id: string) =>
+    unwrap('GET', '/api/plans/{id}/apply', () =>
+      client.GET('/api/plans/{id}/apply', { params: { path: { id } } }),
+    ),
+  /** Idempotent per plan day and date: a second call for the same dates adds nothing. */
   applyPlan: (id: string | number, startDate: string) =>
     unwrap('POST', '/api/plans/{id}/apply', () =>
       client.POST('/api/plans/{id}/apply', {

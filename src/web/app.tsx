@@ -29,7 +29,7 @@ const TITLES: Record<string, string> = {
 function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
   switch (route.page) {
     case 'diary':
-      return <DiaryPage />;
+      return <DiaryPage initialDate={route.param} />;
     case 'foods':
       return <FoodPage id={undefined} />;
     case 'food':
@@ -45,7 +45,7 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
     case 'labs':
       return <LabsPage />;
     case 'plan':
-      return <PlanPage />;
+      return <PlanPage planId={route.param} />;
     case 'evidence':
       return <EvidencePage />;
     case 'report':

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addDiaryEntry, listDiaryEntries, removeDiaryEntry } from '../../app/diary.js';
 import { LOCAL_OWNER } from '../../app/deps.js';
+import { DIARY_MEALS, isDiaryMeal } from '../../core/diary/types.js';
 import { formatAmount, formatTable } from '../format-table.js';
 import { CliFailure, printJson, type CliIo } from '../io.js';
 import { withCliStore } from '../open-cli-store.js';
@@ -17,11 +18,14 @@ export function registerDiaryCommand(program: Command, io: CliIo): void {
 
   diary
     .command('add')
-    .description('log a food: calcwise diary add 2026-11-30 sr24:11233 1 "cup, chopped"')
+    .description(
+      'log a food: calcwise diary add 2026-11-30 sr24:11233 1 "cup, chopped" --meal lunch',
+    )
     .argument('<date>', 'YYYY-MM-DD')
     .argument('<food>', 'food id, e.g. sr24:11233 (see `calcwise foods search`)')
     .argument('<amount>', 'amount, e.g. 1.5')
     .argument('[unit...]', "g (default), kg, oz, lb or one of the food's portions", ['g'])
+    .option('--meal <meal>', `meal slot: ${DIARY_MEALS.join(', ')} (default: unassigned)`)
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON')
     .action(
@@ -30,8 +34,16 @@ export function registerDiaryCommand(program: Command, io: CliIo): void {
         food: string,
         amountText: string,
         unitWords: string[],
-        options: { db?: string; json?: boolean },
+        options: { meal?: string; db?: string; json?: boolean },
       ) => {
+        const meal = options.meal?.trim().toLowerCase();
+        if (meal !== undefined && !isDiaryMeal(meal)) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: `--meal must be one of ${DIARY_MEALS.join(', ')}, got "${options.meal}"`,
+            field: 'meal',
+          });
+        }
         const amount = Number(amountText);
         if (amountText.trim() === '' || !Number.isFinite(amount)) {
           throw new CliFailure({
@@ -44,14 +56,14 @@ export function registerDiaryCommand(program: Command, io: CliIo): void {
         const stored = await withCliStore(io, options.db, async (store) => {
           const result = await addDiaryEntry(
             { store, foods: loadFoods().index },
-            { owner: LOCAL_OWNER, entry: { date, food, amount, unit } },
+            { owner: LOCAL_OWNER, entry: { date, food, amount, unit, ...(meal && { meal }) } },
           );
           if (!result.ok) throw new CliFailure(result.error);
           return result.value;
         });
         if (options.json) return printJson(io, stored);
         io.stdout(
-          `logged entry ${stored.id}: ${stored.date} ${formatAmount(stored.amount)} ${stored.unit} ${stored.food}\n`,
+          `logged entry ${stored.id}: ${stored.date}${stored.meal ? ` ${stored.meal}` : ''} ${formatAmount(stored.amount)} ${stored.unit} ${stored.food}\n`,
         );
       },
     );
@@ -83,17 +95,18 @@ export function registerDiaryCommand(program: Command, io: CliIo): void {
       }
       io.stdout(
         formatTable(
-          ['Id', 'Date', 'Amount', 'Unit', 'Grams', 'Food', 'Name'],
+          ['Id', 'Date', 'Meal', 'Amount', 'Unit', 'Grams', 'Food', 'Name'],
           entries.map((e) => [
             String(e.id),
             e.date,
+            e.meal ?? '',
             formatAmount(e.amount),
             e.unit,
             e.grams === undefined ? '?' : formatAmount(e.grams),
             e.food,
             e.name ?? '(unknown food)',
           ]),
-          { align: ['right', 'left', 'right', 'left', 'right', 'left', 'left'] },
+          { align: ['right', 'left', 'left', 'right', 'left', 'right', 'left', 'left'] },
         ),
       );
     });

@@ -222,3 +222,40 @@ describe('parseDiaryText and isIsoDate', () => {
     expect(isIsoDate('2000-02-29')).toBe(true);
   });
 });
+
+describe('meal slots in diary files', () => {
+  it('keeps a meal given in JSON or CSV (any case); absent or empty is unassigned', () => {
+    const fromJson = parseDiaryJson(
+      json({ days: [day('2026-11-29', [{ ...kale, meal: 'Dinner' }, kale])] }),
+      'd.json',
+    );
+    expect(fromJson.ok && fromJson.value.days[0]!.entries.map((e) => e.meal)).toEqual([
+      'dinner',
+      undefined,
+    ]);
+    const fromCsv = parseDiaryCsv(
+      'meal,date,food,amount,unit\nsnack,2026-11-29,sr24:11233,1,g\n,2026-11-29,sr24:11233,2,g\n',
+      'd.csv',
+    );
+    expect(fromCsv.ok && fromCsv.value.days[0]!.entries.map((e) => e.meal)).toEqual([
+      'snack',
+      undefined,
+    ]);
+  });
+
+  it('refuses another meal with the file, the line or entry, and the field', () => {
+    expect(
+      failure(
+        parseDiaryCsv('date,food,amount,unit,meal\n2026-11-29,sr24:11233,1,g,brunch\n', 'd.csv'),
+      ),
+    ).toMatchObject({ code: 'INVALID_DIARY', file: 'd.csv', location: 'line 2', field: 'meal' });
+    expect(
+      failure(
+        parseDiaryJson(
+          json({ days: [day('2026-11-29', [{ ...kale, meal: ['lunch'] }])] }),
+          'd.json',
+        ),
+      ),
+    ).toMatchObject({ file: 'd.json', location: 'days[0].entries[0]', field: 'meal' });
+  });
+});

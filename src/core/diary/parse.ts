@@ -74,7 +74,7 @@ export function parseDiaryJson(text: string, file?: string): Result<Diary> {
         });
       }
       const entry = checkEntry(
-        { food: rawEntry.food, amount: rawEntry.amount, unit: rawEntry.unit },
+        { food: rawEntry.food, amount: rawEntry.amount, unit: rawEntry.unit, meal: rawEntry.meal },
         where,
       );
       if (!entry.ok) return entry;
@@ -88,8 +88,8 @@ export function parseDiaryJson(text: string, file?: string): Result<Diary> {
 const CSV_COLUMNS = ['date', 'food', 'amount', 'unit'] as const;
 
 /**
- * Parses a diary in CSV with the header `date,food,amount,unit` (any order, case-insensitive,
- * extra columns ignored). Quoted fields follow RFC 4180, so a unit like "cup, chopped" is
+ * Parses a diary in CSV with the header `date,food,amount,unit` and an optional `meal` column
+ * (any order, case-insensitive, extra columns ignored; an empty meal cell is unassigned). Quoted fields follow RFC 4180, so a unit like "cup, chopped" is
  * written in quotes. Rows of the same date form one day, wherever they sit in the file.
  * Errors name the file, the line and the field.
  */
@@ -119,6 +119,7 @@ export function parseDiaryCsv(text: string, file?: string): Result<Diary> {
     }
     column[name] = index;
   }
+  const mealColumn = names.indexOf('meal');
   if (rows.length === 0)
     return err({ code: 'INVALID_DIARY', message: 'the diary has no entries', file });
   const byDate = new Map<string, DiaryEntry[]>();
@@ -140,6 +141,7 @@ export function parseDiaryCsv(text: string, file?: string): Result<Diary> {
         food: row.fields[column.food!],
         amount: row.fields[column.amount!],
         unit: row.fields[column.unit!],
+        meal: mealColumn >= 0 ? row.fields[mealColumn] : undefined,
       },
       where,
     );

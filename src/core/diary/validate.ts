@@ -1,5 +1,5 @@
 import { err, ok, type CalcwiseError, type Result } from '../result.js';
-import type { DiaryEntry } from './types.js';
+import { DIARY_MEALS, isDiaryMeal, type DiaryEntry, type DiaryMeal } from './types.js';
 
 /**
  * Any amount above this, in whatever unit, is taken for a typing error (a diary entry of
@@ -88,9 +88,28 @@ function checkText(value: unknown, field: 'food' | 'unit', where: Where): Result
   return ok(value.trim().replace(/\s+/g, ' '));
 }
 
+/**
+ * The meal slot from JSON or CSV text: absent (undefined, null or an empty CSV cell) means
+ * unassigned; otherwise one of DIARY_MEALS, case-insensitive.
+ */
+export function checkMeal(value: unknown, where: Where): Result<DiaryMeal | undefined> {
+  if (value === undefined || value === null) return ok(undefined);
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === '') return ok(undefined);
+    if (isDiaryMeal(text)) return ok(text);
+  }
+  return fail(
+    where,
+    'INVALID_DIARY',
+    'meal',
+    `meal must be one of ${DIARY_MEALS.join(', ')} (or left out), got ${JSON.stringify(value)}`,
+  );
+}
+
 /** One entry from untrusted fields, with the location it came from. */
 export function checkEntry(
-  raw: { food: unknown; amount: unknown; unit: unknown },
+  raw: { food: unknown; amount: unknown; unit: unknown; meal?: unknown },
   where: Where,
 ): Result<DiaryEntry> {
   const food = checkText(raw.food, 'food', where);
@@ -99,5 +118,13 @@ export function checkEntry(
   if (!amount.ok) return amount;
   const unit = checkText(raw.unit, 'unit', where);
   if (!unit.ok) return unit;
-  return ok({ food: food.value, amount: amount.value, unit: unit.value, location: where.location });
+  const meal = checkMeal(raw.meal, where);
+  if (!meal.ok) return meal;
+  return ok({
+    food: food.value,
+    amount: amount.value,
+    unit: unit.value,
+    ...(meal.value !== undefined && { meal: meal.value }),
+    location: where.location,
+  });
 }

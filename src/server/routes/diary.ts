@@ -84,7 +84,13 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const source = await deps.store.listEntries(c.var.owner, { from, to: from });
     if (source.length === 0) throw notFound(`diary entries on ${from}`, 'from');
     const foods = await ownerFoods(deps, c.var.owner);
-    const copies = source.map(({ food, amount, unit }) => ({ date: to, food, amount, unit }));
+    const copies = source.map(({ food, amount, unit, meal }) => ({
+      date: to,
+      food,
+      amount,
+      unit,
+      ...(meal && { meal }),
+    }));
     const stored = await deps.store.addEntries(c.var.owner, copies);
     return c.json({ from, to, entries: stored.map((entry) => entryView(entry, foods)) }, 201);
   });
@@ -95,7 +101,8 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const existing = await deps.store.getEntry(c.var.owner, id);
     if (!existing) throw notFound(`diary entry ${id}`, 'id');
     const foods = await ownerFoods(deps, c.var.owner);
-    checkEntry({ ...existing, ...patch }, foods);
+    const { meal: _meal, ...fields } = patch;
+    checkEntry({ ...existing, ...fields }, foods);
     const updated = await deps.store.updateEntry(c.var.owner, id, patch);
     if (!updated) throw notFound(`diary entry ${id}`, 'id');
     return c.json(entryView(updated, foods));

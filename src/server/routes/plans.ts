@@ -1,31 +1,15 @@
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
-import type { NewDiaryEntry, StoredPlan } from '../../app/deps.js';
+import type { StoredPlan } from '../../app/deps.js';
 import { ownerFoods } from '../../app/foods.js';
 import { jobView, type PlanJob } from '../../app/plan-jobs.js';
 import { planError, storedPlanRequest } from '../../app/plan.js';
+import { applyPlan, planApplication } from '../../app/plan-apply.js';
 import type { CalcwiseError } from '../../core/result.js';
-import { addDays, localDate, type AppDeps, type AppEnv } from '../context.js';
+import type { AppDeps, AppEnv } from '../context.js';
 import { ApiFailure, errorBody, notFound, orFail } from '../errors.js';
 import { applyPlanBody, planBody } from '../schemas/api.js';
 import { readJson, readParam } from '../validation.js';
-import { checkEntry, entryView } from './diary.js';
-
-/** The part of a stored plan that applying it needs (the CLI plan JSON, docs/design.md §5). */
-const storedPlanDays = z.looseObject({
-  days: z.array(
-    z.looseObject({
-      date: z.string().optional(),
-      items: z.array(
-        z.looseObject({
-          foodId: z.string(),
-          grams: z.number().positive(),
-          change: z.enum(['logged', 'added', 'removed']).optional(),
-        }),
-      ),
-    }),
-  ),
-});
+import { entryView } from './diary.js';
 
 /** A saved plan as the API returns it: the plan JSON with its id, request and time. */
 export function planView(plan: StoredPlan): Record<string, unknown> {
@@ -35,6 +19,11 @@ export function planView(plan: StoredPlan): Record<string, unknown> {
     createdAt: plan.createdAt,
     request: plan.request,
   };
+}
+
+/** The ports of the plan-apply use case: the bundled food index, not the whole catalog. */
+function applyDeps(deps: AppDeps) {
+  return { store: deps.store, foods: deps.foods.index, clock: deps.clock };
 }
 
 function jobLocation(id: string): string {
@@ -160,43 +149,29 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(planView(plan));
   });
 
-  // Day 1 of the plan goes on startDate (default: the day's own date for a close-my-gaps plan,
-  // else today), day 2 on the next date, and so on. Items are logged in grams; items a
-  // close-my-gaps plan kept from the diary ('logged') or would remove are not added again.
-  // All entries are stored or none.
+  // Where "Add to diary" would put the plan, and which of its days are in the diary already.
+  app.get('/api/plans/:id/apply', async (c) => {
+    const input = { owner: c.var.owner, planId: readParam(c, 'id') };
+    return c.json(orFail(await planApplication(applyDeps(deps), input)));
+  });
+
+  // Day 1 of the plan goes on startDate (default: where it went before, else the days' own
+  // dates for a close-my-gaps plan, else the next unlogged dates), each item in its meal slot.
+  // A plan day already on its date is not stored again: 201 when something was added, 200 with
+  // alreadyApplied when nothing was. All entries are stored or none.
   app.post('/api/plans/:id/apply', async (c) => {
     const { startDate } = await readJson(c, applyPlanBody);
-    const plan = await deps.store.getPlan(c.var.owner, readParam(c, 'id'));
-    if (!plan) throw notFound('plan', 'id');
-    const parsed = storedPlanDays.safeParse(plan.result);
-    if (!parsed.success) {
-      throw new ApiFailure({ code: 'INVALID_INPUT', message: 'this plan has no days to add' });
-    }
-    const today = localDate(deps.clock());
-    const dateOf = (day: { date?: string | undefined }, index: number) =>
-      startDate !== undefined || day.date === undefined
-        ? addDays(startDate ?? today, index)
-        : day.date;
-    const entries: NewDiaryEntry[] = parsed.data.days.flatMap((day, index) =>
-      day.items
-        .filter((item) => item.change !== 'logged' && item.change !== 'removed')
-        .map((item) => ({
-          date: dateOf(day, index),
-          food: item.foodId,
-          amount: Math.round(item.grams * 10) / 10,
-          unit: 'g',
-        })),
-    );
     const foods = await ownerFoods(deps, c.var.owner);
-    for (const entry of entries) checkEntry(entry, foods);
-    const stored = await deps.store.addEntries(c.var.owner, entries);
+    const applied = orFail(
+      await applyPlan(applyDeps(deps), {
+        owner: c.var.owner,
+        planId: readParam(c, 'id'),
+        ...(startDate && { startDate }),
+      }),
+    );
     return c.json(
-      {
-        planId: plan.id,
-        startDate: startDate ?? entries[0]?.date ?? today,
-        entries: stored.map((entry) => entryView(entry, foods)),
-      },
-      201,
+      { ...applied, entries: applied.entries.map((entry) => entryView(entry, foods)) },
+      applied.entries.length > 0 ? 201 : 200,
     );
   });
 }

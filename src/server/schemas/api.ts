@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ENTRY_ID } from '../../app/deps.js';
+import { DIARY_MEALS } from '../../core/diary/types.js';
 import { NUTRIENT_IDS } from '../../core/nutrients.js';
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
@@ -22,12 +23,17 @@ const foodId = z.string().trim().min(1, 'a food id is required').max(200);
 const unit = z.string().trim().min(1, 'a unit is required').max(100);
 /** Type only: sign and size are the core's to judge (422 INVALID_AMOUNT), not the shape's. */
 const amount = z.number({ error: 'amount must be a number' });
+/** The meal slot; absent means unassigned. */
+export const meal = z
+  .enum(DIARY_MEALS, { error: `meal must be one of ${DIARY_MEALS.join(', ')}` })
+  .describe('The meal slot; absent when the entry is not assigned to one.');
 
 export const newEntryBody = z.strictObject({
   date: isoDate,
   food: foodId,
   amount,
   unit,
+  meal: meal.optional(),
 });
 
 export const entryPatchBody = z
@@ -36,10 +42,11 @@ export const entryPatchBody = z
     food: foodId.optional(),
     amount: amount.optional(),
     unit: unit.optional(),
+    meal: meal.nullable().optional().describe('A meal slot, or null to unassign the entry.'),
   })
   .refine(
     (patch) => Object.keys(patch).length > 0,
-    'nothing to change: give date, food, amount or unit',
+    'nothing to change: give date, food, amount, unit or meal',
   );
 
 /** Copy the entries of date `from` to date `to`. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EVIDENCE_NUTRIENT_IDS } from '../../core/evidence/types.js';
 import { NUTRIENT_IDS } from '../../core/nutrients.js';
+import { DIARY_MEALS } from '../../core/diary/types.js';
 import { MEALS } from '../../core/plan/types.js';
 import { profileSchema } from '../../schemas/profile.js';
 
@@ -239,6 +240,10 @@ export const diaryEntry = named(
     food: z.string(),
     amount: z.number(),
     unit: z.string(),
+    meal: z
+      .enum(DIARY_MEALS)
+      .optional()
+      .describe('The meal slot; absent when the entry is not assigned to one.'),
     createdAt: z.string(),
     updatedAt: z.string(),
     name: z.string().optional().describe('Absent when the food no longer exists.'),
@@ -758,7 +763,41 @@ export const planListResponse = named(
 
 export const appliedPlanResponse = named(
   'AppliedPlan',
-  z.strictObject({ planId: z.string(), startDate: z.string(), entries: z.array(diaryEntry) }),
+  z.strictObject({
+    planId: z.string(),
+    startDate: z.string(),
+    alreadyApplied: z
+      .boolean()
+      .describe('Every day of the plan was already on its date: nothing was stored.'),
+    days: z.array(
+      z.strictObject({
+        day: z.number().int().describe('0-based day of the plan.'),
+        date: z.string(),
+        added: z.number().int().describe('Entries stored now.'),
+        existing: z
+          .number()
+          .int()
+          .describe('Entries this plan day had already written on that date (then none is added).'),
+      }),
+    ),
+    entries: z.array(diaryEntry).describe('The entries stored by this request.'),
+  }),
+);
+
+export const planApplicationResponse = named(
+  'PlanApplication',
+  z.strictObject({
+    planId: z.string(),
+    suggestedStartDate: z.string().describe('Where day 1 goes when no startDate is given.'),
+    suggestedBecause: z
+      .enum(['applied', 'plan-dates', 'unlogged'])
+      .describe(
+        'applied: where the plan was added before; plan-dates: the logged days a close-my-gaps plan completes; unlogged: the first run of dates from today with nothing logged.',
+      ),
+    applied: z
+      .array(z.strictObject({ day: z.number().int(), date: z.string(), entries: z.number().int() }))
+      .describe('The plan days already in the diary, by date.'),
+  }),
 );
 
 const reviewItem = z.strictObject({

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { DiaryEntryRow, Food, FoodHit } from '../api-types.js';
+import type { DiaryEntryRow, DiaryMeal, Food, FoodHit } from '../api-types.js';
 import { AmountFields } from '../components/amount-fields.js';
 import { DaySummary } from '../components/day-summary.js';
 import { FoodSearch } from '../components/food-search.js';
+import { groupByMeal, MealSelect, mealAt } from '../components/meal-select.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
 import { addDays, formatAmount, todayIso, useAsync } from '../lib.js';
@@ -24,13 +25,18 @@ function useFoodNames(entries: DiaryEntryRow[] | undefined): Record<string, Food
   return foods;
 }
 
-export function DiaryPage() {
-  const [date, setDate] = useState(todayIso);
+/** `initialDate`: the day to open (`#/diary/2026-12-01`, e.g. from the plan page); else today. */
+export function DiaryPage({ initialDate }: { initialDate?: string | undefined } = {}) {
+  const [date, setDate] = useState(() =>
+    initialDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(initialDate) ? initialDate : todayIso(),
+  );
   const entries = useAsync(() => api.diary(date, date), [date]);
   const foods = useFoodNames(entries.data);
   const [picked, setPicked] = useState<Food>();
   const [amount, setAmount] = useState('100');
   const [unit, setUnit] = useState('g');
+  // The meal of the time of day to start with; a choice then sticks for the next foods.
+  const [meal, setMeal] = useState<DiaryMeal | ''>(() => mealAt(new Date()));
   const [addError, setAddError] = useState<Error>();
   const [notice, setNotice] = useState('');
   const addCard = useRef<HTMLDivElement>(null);
@@ -65,8 +71,14 @@ export function DiaryPage() {
     if (!picked) return;
     setAddError(undefined);
     try {
-      await api.addEntry({ date, food: picked.id, amount: Number(amount), unit });
-      setNotice(`Added ${amount} ${unit} of ${picked.name}.`);
+      await api.addEntry({
+        date,
+        food: picked.id,
+        amount: Number(amount),
+        unit,
+        ...(meal && { meal }),
+      });
+      setNotice(`Added ${amount} ${unit} of ${picked.name}${meal ? ` to ${meal}` : ''}.`);
       setPicked(undefined);
       entries.reload();
       focusInAddCard('input[type="search"]');
@@ -118,6 +130,7 @@ export function DiaryPage() {
               onAmount={setAmount}
               onUnit={setUnit}
             />
+            <MealSelect value={meal} onChange={setMeal} />
             <button type="submit" className="primary">
               Add to {date}
             </button>
@@ -145,22 +158,27 @@ export function DiaryPage() {
         {entries.data && entries.data.length === 0 ? (
           <p className="muted">Nothing logged on this day yet.</p>
         ) : null}
-        {entries.data && entries.data.length > 0 ? (
-          <ul className="entries" aria-label={`Entries on ${date}`}>
-            {entries.data.map((entry) => (
-              <EntryRow
-                key={entry.id}
-                entry={entry}
-                food={foods[entry.food]}
-                onChanged={entries.reload}
-              />
-            ))}
-          </ul>
-        ) : null}
+        {entries.data && entries.data.length > 0
+          ? groupByMeal(entries.data).map((group) => (
+              <div className="meal-group" key={group.meal ?? 'none'}>
+                <h3 id={`meal-${group.meal ?? 'none'}`}>{group.label}</h3>
+                <ul className="entries" aria-labelledby={`meal-${group.meal ?? 'none'}`}>
+                  {group.entries.map((entry) => (
+                    <EntryRow
+                      key={entry.id}
+                      entry={entry}
+                      food={foods[entry.food]}
+                      onChanged={entries.reload}
+                    />
+                  ))}
+                </ul>
+              </div>
+            ))
+          : null}
         {entries.data && entries.data.length > 0 ? (
           <DaySummary
             date={date}
-            version={entries.data.map((e) => `${e.id}:${e.amount}:${e.unit}`).join('|')}
+            version={entries.data.map((e) => `${e.id}:${e.amount}:${e.unit}:${e.meal}`).join('|')}
           />
         ) : null}
         {entries.data && entries.data.length > 0 ? <CopyDay from={date} /> : null}
@@ -181,6 +199,7 @@ function EntryRow({
   const [editing, setEditing] = useState(false);
   const [amount, setAmount] = useState(String(entry.amount));
   const [unit, setUnit] = useState(entry.unit);
+  const [meal, setMeal] = useState<DiaryMeal | ''>(entry.meal ?? '');
   const [error, setError] = useState<Error>();
   const name = entry.name ?? food?.name ?? entry.food;
 
@@ -188,7 +207,7 @@ function EntryRow({
     event.preventDefault();
     setError(undefined);
     try {
-      await api.patchEntry(entry.id, { amount: Number(amount), unit });
+      await api.patchEntry(entry.id, { amount: Number(amount), unit, meal: meal || null });
       setEditing(false);
       onChanged();
     } catch (e) {
@@ -217,6 +236,7 @@ function EntryRow({
             onAmount={setAmount}
             onUnit={setUnit}
           />
+          <MealSelect value={meal} onChange={setMeal} />
           <button type="submit" className="primary">
             Save
           </button>

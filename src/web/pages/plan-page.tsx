@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.js';
 import type { PlanDay, PlanItem, PlanJobView, PlanResponse } from '../api-types.js';
 import { DataView } from '../components/data-view.js';
 import { PlanExplanation } from '../components/plan-explanation.js';
 import { ErrorMessage } from '../components/status.js';
-import { formatAmount, nutrientName, todayIso } from '../lib.js';
+import { formatAmount, nutrientName, todayIso, useAsync } from '../lib.js';
 import { href } from '../router.js';
 
 const MEAL_ORDER = ['breakfast', 'lunch', 'dinner', 'snack', 'snacks'];
@@ -80,7 +80,20 @@ async function pollJob(job: PlanJobView): Promise<PlanResponse> {
   return current.plan;
 }
 
-export function PlanPage() {
+/** "applied" when the plan is in the diary already: the message says nothing was added again. */
+function appliedText(result: {
+  startDate: string;
+  alreadyApplied: boolean;
+  entries: unknown[];
+}): string {
+  if (result.alreadyApplied) {
+    return `This plan is already in your diary from ${result.startDate}; nothing was added again.`;
+  }
+  return `The plan was added to your diary from ${result.startDate} (${result.entries.length} foods).`;
+}
+
+/** `planId`: a saved plan to open (`#/plan/<id>`), so a plan outlives leaving the page. */
+export function PlanPage({ planId }: { planId?: string | undefined }) {
   const [days, setDays] = useState('1');
   const [keepLogged, setKeepLogged] = useState(false);
   const [baseDate, setBaseDate] = useState(todayIso);
@@ -91,6 +104,39 @@ export function PlanPage() {
   const [startDate, setStartDate] = useState(todayIso);
   const [applied, setApplied] = useState('');
   const [applyError, setApplyError] = useState<Error>();
+  const [inDiary, setInDiary] = useState<{ date: string }[]>([]);
+  const saved = useAsync(() => api.plans(), []);
+
+  // A saved plan named in the address: load it unless it is the one on screen.
+  useEffect(() => {
+    if (planId === undefined || String(plan?.id) === planId) return;
+    setError(undefined);
+    setApplied('');
+    api.plan(planId).then(
+      (loaded) => setPlan(loaded as PlanResponse),
+      (e: unknown) => setError(e as Error),
+    );
+  }, [planId]);
+
+  // Where "Add to diary" would put the plan: where it went before, else the next unlogged dates;
+  // a date the person already typed for this plan stays.
+  const startTouched = useRef(false);
+  useEffect(() => {
+    if (plan?.id === undefined) return;
+    startTouched.current = false;
+    let current = true;
+    api.planApplication(String(plan.id)).then(
+      (where) => {
+        if (!current) return;
+        if (!startTouched.current) setStartDate(where.suggestedStartDate);
+        setInDiary(where.applied);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [plan?.id]);
 
   const generate = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,9 +148,12 @@ export function PlanPage() {
     try {
       const created = await api.createPlan(Number(days), keepLogged ? baseDate : undefined);
       // 202: the plan is a job still solving; poll it until it is done.
-      setPlan('location' in created && 'state' in created ? await pollJob(created) : created);
-      // A close-my-gaps plan completes the logged day: its additions belong on that date.
-      setStartDate(keepLogged ? baseDate : todayIso());
+      const made = 'location' in created && 'state' in created ? await pollJob(created) : created;
+      setPlan(made);
+      // The address names the plan, so going back to it (or reloading) shows it again.
+      if (made.id !== undefined)
+        window.history.replaceState(null, '', href('plan', String(made.id)));
+      saved.reload();
     } catch (e) {
       setError(e as Error);
       if (e instanceof ApiError && e.status === 422) {
@@ -122,8 +171,9 @@ export function PlanPage() {
     setApplyError(undefined);
     setApplied('');
     try {
-      await api.applyPlan(plan.id, startDate);
-      setApplied(`The plan was added to your diary from ${startDate}.`);
+      const result = await api.applyPlan(plan.id, startDate);
+      setApplied(appliedText(result));
+      setInDiary((await api.planApplication(String(plan.id))).applied);
     } catch (e) {
       setApplyError(e as Error);
     }
@@ -191,6 +241,10 @@ export function PlanPage() {
           />
         </div>
       ) : null}
+      <SavedPlans
+        plans={saved.data?.plans}
+        openId={plan?.id === undefined ? undefined : String(plan.id)}
+      />
       {plan ? <PlanView plan={plan} /> : null}
       {plan && plan.id !== undefined ? (
         <form className="inline card" onSubmit={apply} aria-label="Add the plan to the diary">
@@ -200,13 +254,22 @@ export function PlanPage() {
               name="startDate"
               type="date"
               value={startDate}
-              onChange={(e) => setStartDate(e.target.value)}
+              onChange={(e) => {
+                startTouched.current = true;
+                setStartDate(e.target.value);
+              }}
               required
             />
           </label>
           <button type="submit" className="primary">
             Add to diary
           </button>
+          {inDiary.length ? (
+            <span className="small muted">
+              Already in your diary on {[...new Set(inDiary.map((d) => d.date))].join(', ')}: adding
+              it there again changes nothing.
+            </span>
+          ) : null}
           {plan.days.some((d) => d.items.some((i) => i.change === 'logged')) ? (
             <span className="small muted">
               Only the added foods are logged; what you logged stays as it is, and nothing is
@@ -216,11 +279,43 @@ export function PlanPage() {
           <span role="status" className="ok">
             {applied}
           </span>
-          {applied ? <a href={href('diary')}>Open the diary</a> : null}
+          {applied ? <a href={href('diary', startDate)}>Open the diary on {startDate}</a> : null}
           <ErrorMessage error={applyError} title="The plan was not added to the diary." />
         </form>
       ) : null}
     </section>
+  );
+}
+
+type PlanSummary = Awaited<ReturnType<typeof api.plans>>['plans'][number];
+
+/** The saved plans, newest first: each opens at its own address. */
+function SavedPlans({ plans, openId }: { plans: PlanSummary[] | undefined; openId?: string }) {
+  if (!plans || plans.length === 0) return null;
+  return (
+    <details className="card saved-plans" open={openId === undefined}>
+      <summary>
+        <h2>Saved plans ({plans.length})</h2>
+      </summary>
+      <ul aria-label="Saved plans">
+        {plans.map((p) => {
+          const made = new Date(p.createdAt);
+          const when = Number.isNaN(made.getTime())
+            ? p.createdAt
+            : made.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+          const label = `${when} · ${p.days ?? '?'} day${p.days === 1 ? '' : 's'} · ${p.status}`;
+          return (
+            <li key={p.id}>
+              {p.id === openId ? (
+                <strong aria-current="true">{label} (shown)</strong>
+              ) : (
+                <a href={href('plan', p.id)}>{label}</a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 

@@ -19,16 +19,28 @@ export class DiaryModel extends AppPage {
     return this.page.locator('form.add-entry');
   }
 
-  async add(amount: number, unit: string): Promise<void> {
+  async add(amount: number, unit: string, meal?: string): Promise<void> {
     const form = this.addForm();
     await form.getByLabel('Amount').fill(String(amount));
     await form.getByLabel('Unit').selectOption(unit);
+    if (meal !== undefined) await form.getByLabel('Meal').selectOption(meal);
     await form.getByRole('button', { name: /^Add to / }).click();
     await form.waitFor({ state: 'detached' });
   }
 
   entries(): Locator {
     return this.page.locator('ul.entries > li');
+  }
+
+  /** The day's meal headings, in the order shown. */
+  async mealHeadings(): Promise<string[]> {
+    return this.page.locator('.meal-group h3').allTextContents();
+  }
+
+  /** The food names listed under one meal heading ("Breakfast", "No meal"). */
+  async namesIn(meal: string): Promise<string[]> {
+    const list = this.page.getByRole('list', { name: meal, exact: true });
+    return list.locator('.entry-name').allTextContents();
   }
 
   entry(name: RegExp | string): Locator {

@@ -27,10 +27,27 @@ export class PlanModel extends AppPage {
     return this.page.locator('.plan-day .meal li');
   }
 
-  async addToDiary(startDate: string): Promise<void> {
-    const form = this.page.getByRole('form', { name: 'Add the plan to the diary' });
-    await form.getByLabel('Start date').fill(startDate);
+  applyForm(): Locator {
+    return this.page.getByRole('form', { name: 'Add the plan to the diary' });
+  }
+
+  /**
+   * Adds the plan from `startDate` (default: the date the page suggests) and waits for the
+   * answer `expected` (a second click answers "already in your diary").
+   */
+  async addToDiary(
+    startDate?: string,
+    expected: RegExp = /(added to|already in) your diary/,
+  ): Promise<string> {
+    const form = this.applyForm();
+    if (startDate !== undefined) await form.getByLabel('Start date').fill(startDate);
     await form.getByRole('button', { name: 'Add to diary' }).click();
-    await form.getByText(/added to your diary/).waitFor();
+    const status = form.getByRole('status').filter({ hasText: expected });
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  savedPlans(): Locator {
+    return this.page.getByRole('list', { name: 'Saved plans' }).getByRole('listitem');
   }
 }
