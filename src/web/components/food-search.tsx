@@ -33,6 +33,8 @@ export function FoodSearch({
   const [total, setTotal] = useState(0);
   const [note, setNote] = useState<string>();
   const [status, setStatus] = useState('');
+  /** The result the keyboard moves to once it is rendered (the first of a loaded page). */
+  const [focusAt, setFocusAt] = useState<number>();
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -69,8 +71,8 @@ export function FoodSearch({
         setResults(next);
         setTotal(body.total);
         setStatus(searchStatus(next.length, body.total));
-        // Keep the keyboard where the new results start.
-        requestAnimationFrame(() => hitButtons()[shown]?.focus());
+        // Keep the keyboard where the new results start (focused once they are in the DOM).
+        setFocusAt(shown);
       },
       (error: Error) => setStatus(`Search failed: ${error.message}`),
     );
@@ -78,6 +80,14 @@ export function FoodSearch({
 
   const hitButtons = () =>
     Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.hit') ?? []);
+
+  useEffect(() => {
+    if (focusAt === undefined) return;
+    const target = hitButtons()[focusAt];
+    if (!target) return;
+    target.focus();
+    setFocusAt(undefined);
+  }, [focusAt, results]);
   const moveFocus = (from: number, step: number) => {
     const all = hitButtons();
     const next = from + step;
