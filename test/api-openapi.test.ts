@@ -98,8 +98,19 @@ describe('OpenAPI document', () => {
     const ids = operations().map(([, , op]) => op.operationId);
     expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    // Local mode: no authentication, declared as an empty requirement.
-    expect(OPENAPI_DOCUMENT.security).toEqual([]);
+    // None in local mode, the session cookie with accounts; the public paths need none at all.
+    expect(OPENAPI_DOCUMENT.security).toEqual([{}, { session: [] }]);
+    const open = operations()
+      .filter(([, , op]) => Array.isArray(op.security) && op.security.length === 0)
+      .map(([method, path]) => `${method} ${path}`);
+    expect(open).toEqual([
+      'get /api/health',
+      'get /api/openapi.json',
+      'post /api/auth/register',
+      'post /api/auth/login',
+      'post /api/auth/logout',
+      'get /api/auth/me',
+    ]);
   });
 
   it('documents every error response with the one error shape', () => {
@@ -150,6 +161,7 @@ describe('OpenAPI document', () => {
 
 type Op = {
   operationId?: string;
+  security?: unknown[];
   parameters?: unknown[];
   requestBody?: {
     content: Record<string, { schema: { $ref?: string; additionalProperties?: unknown } }>;

@@ -146,7 +146,7 @@ describe('health, headers, limits', () => {
 });
 
 describe('error codes → HTTP statuses', () => {
-  it('maps every core error code, in one table, to 400/404/409/422 (500 only for the solver)', () => {
+  it('maps every core error code, in one table, to 400/401/403/404/409/422/429 (500 only for the solver)', () => {
     const expected: Record<ErrorCode, number> = {
       INVALID_JSON: 400,
       INVALID_CSV: 400,
@@ -164,6 +164,9 @@ describe('error codes → HTTP statuses', () => {
       INFEASIBLE_PLAN: 422,
       SOLVER_FAILED: 500,
       BUSY: 503,
+      UNAUTHENTICATED: 401,
+      FORBIDDEN: 403,
+      RATE_LIMITED: 429,
     };
     expect(STATUS_BY_CODE).toEqual(expected);
   });

@@ -33,6 +33,9 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   INFEASIBLE_PLAN: EXIT.infeasible,
   SOLVER_FAILED: EXIT.failure,
   BUSY: EXIT.failure,
+  UNAUTHENTICATED: EXIT.badInput,
+  FORBIDDEN: EXIT.badInput,
+  RATE_LIMITED: EXIT.failure,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

@@ -17,6 +17,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTargetsCommand } from './commands/targets.js';
+import { registerUsersCommands } from './commands/users.js';
 
 /** The package version, from package.json (two levels up from src/cli and from dist/cli). */
 export const VERSION = (
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerLabsCommand(program, io);
   registerExportCommand(program, io);
   registerReportCommand(program, io);
+  registerUsersCommands(program, io);
   addHelpExamples(program);
 
   try {

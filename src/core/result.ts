@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SOLVER_FAILED'
-  | 'BUSY';
+  | 'BUSY'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 export interface CalcwiseError {
   code: ErrorCode;

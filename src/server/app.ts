@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { LOCAL_OWNER, type ClosableSolver, type Store } from '../app/deps.js';
+import type { ClosableSolver, Store } from '../app/deps.js';
 import { foodCatalog } from '../app/food-catalog.js';
 import { PlanJobs, type PlanJobsSettings } from '../app/plan-jobs.js';
 import { workerPool, workerSolver } from '../app/solvers.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { Solver } from '../core/plan/solver-port.js';
+import { ownerOf, registerAuthRoutes, type AccountsOptions } from './auth.js';
 import { accessLog, stdoutAccessLogger, type AccessLogger } from './access-log.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { ApiFailure, errorBody, statusFor } from './errors.js';
@@ -57,6 +58,11 @@ export interface AppOptions {
   allowedHosts?: readonly string[] | (() => readonly string[]);
   /** Believe X-Forwarded-Host, -Proto and -For (a reverse proxy in front sets them). */
   trustProxy?: boolean;
+  /**
+   * Accounts: each request's owner is the logged-in user (src/server/auth.ts). Absent: the
+   * single-user local mode, every request is `local`.
+   */
+  accounts?: AccountsOptions;
   /**
    * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
    * sized from the cores, as many plans at once as it has workers.
@@ -136,14 +142,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     (IMPORT_ROUTES.test(c.req.path) ? importLimit : apiLimit)(c, next),
   );
   app.use('/api/*', requireJsonBody);
-  // Single-user local mode: everything belongs to `local` until accounts exist.
-  app.use('/api/*', async (c, next) => {
-    c.set('owner', LOCAL_OWNER);
-    await next();
-  });
+  // The owner of the request: `local` by default, the session's user with accounts.
+  app.use('/api/*', ownerOf(options.store, clock, options.accounts));
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
+  registerAuthRoutes(app, options.store, clock, options.accounts);
   registerFoodRoutes(app, deps);
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);

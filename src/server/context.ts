@@ -16,9 +16,16 @@ export interface RequestOrigin {
   client?: string;
 }
 
-/** Hono variables set per request. `owner` is `local` until accounts exist. */
+/**
+ * Hono variables set per request. `owner`: `local` without accounts; with accounts, the logged-in
+ * user (src/server/auth.ts), with `session` beside it. Public paths without a session have none.
+ */
 export interface AppEnv {
-  Variables: { owner: string; origin: RequestOrigin };
+  Variables: {
+    owner: string;
+    origin: RequestOrigin;
+    session?: { username: string; csrfToken: string };
+  };
 }
 
 /** The server's local calendar date, and date arithmetic: the use cases' (src/app/dates.ts). */

@@ -2,8 +2,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { CalcwiseError, ErrorCode, Result } from '../core/result.js';
 
 /**
- * The one table from the core's error codes to HTTP statuses: 400 malformed request, 404 a thing
- * that does not exist, 409 a conflict with stored data, 422 well-formed but semantically invalid.
+ * The one table from the core's error codes to HTTP statuses: 400 malformed request, 401 not
+ * logged in, 403 refused (CSRF, closed registration), 404 a thing that does not exist, 409 a conflict with stored data, 422 well-formed but semantically
+ * invalid, 429 too many login attempts.
  */
 export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   INVALID_JSON: 400,
@@ -22,6 +23,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   INFEASIBLE_PLAN: 422,
   SOLVER_FAILED: 500,
   BUSY: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
 };
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {

@@ -73,12 +73,13 @@ export function isAllowedHost(header: string, allowed: readonly string[]): boole
  */
 export function exposureRefusal(
   host: string,
-  options: { insecureNoAuth?: boolean },
+  options: { insecureNoAuth?: boolean; accounts?: boolean },
 ): string | undefined {
-  if (isLoopbackAddress(host) || options.insecureNoAuth) return undefined;
+  if (isLoopbackAddress(host) || options.insecureNoAuth || options.accounts) return undefined;
   return (
-    `refusing to listen on ${host}: calcwise has no accounts, so anyone who can reach that ` +
-    'address could read and change the diary, profile and medications. Listen on 127.0.0.1 ' +
-    'behind a reverse proxy (see README, Deploy), or pass --insecure-no-auth on a network you trust'
+    `refusing to listen on ${host} without accounts: anyone who can reach that address could ` +
+    'read and change the diary, profile and medications. Add --accounts (logins), or listen on ' +
+    '127.0.0.1 behind a reverse proxy (see README, Deploy), or pass --insecure-no-auth on a ' +
+    'network you trust'
   );
 }

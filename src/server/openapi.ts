@@ -10,6 +10,7 @@ import {
   applyPlanBody,
   authorityQuery,
   copyDayBody,
+  credentialsBody,
   customFoodBody,
   dateRangeQuery,
   entryPatchBody,
@@ -130,17 +131,23 @@ interface Operation {
   responses: Record<string, Json>;
 }
 
+/** Paths answered without a session when the server has accounts (src/server/auth.ts). */
+const PUBLIC_PATHS = /^\/api\/(?:health|openapi\.json|auth\/|shared\/)/;
+
 /** Every operation: its own responses, plus the ones any request can get. */
-function operation(op: Operation): Json {
+function operation(op: Operation, path: string): Json {
   const withBody = op.requestBody !== undefined;
   // Any parameter can carry a control character or an id out of range: 400 naming it.
   const withParameters = (op.parameters ?? []).length > 0;
   return {
     ...op,
+    // Public paths need no session even when the server has accounts.
+    ...(PUBLIC_PATHS.test(path) && { security: [] }),
     responses: {
       ...((withBody || withParameters) && { 400: badRequest }),
+      ...(!PUBLIC_PATHS.test(path) && { 401: shared('Unauthenticated') }),
       ...op.responses,
-      403: shared('ForbiddenHost'),
+      403: shared('Forbidden'),
       431: shared('HeadersTooLarge'),
       ...(withBody && { 413: shared('PayloadTooLarge'), 415: shared('UnsupportedMediaType') }),
       500: op.responses[500] ?? shared('Internal'),
@@ -172,6 +179,59 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'This document',
       tags: ['meta'],
       responses: { 200: ok(responses.openApiResponse, 'OpenAPI 3.1 document.') },
+    },
+  },
+  '/api/auth/register': {
+    post: {
+      operationId: 'register',
+      summary: 'Create an account and log in',
+      description:
+        'Only with accounts (404 otherwise; 403 when registration is closed). Sets the session cookie. ' +
+        'A username is 3 to 64 of a-z, 0-9, ".", "_", "-"; a password 8 to 256 characters.',
+      tags: ['auth'],
+      requestBody: requestBody(credentialsBody, 'Username and password.'),
+      responses: {
+        201: ok(responses.sessionResponse, 'Registered and logged in (Set-Cookie).'),
+        404: notFound,
+        409: fails('The username is taken (CONFLICT, field "username").'),
+        429: fails('Too many attempts from this address (RATE_LIMITED); see Retry-After.'),
+      },
+    },
+  },
+  '/api/auth/login': {
+    post: {
+      operationId: 'login',
+      summary: 'Log in',
+      description:
+        'Only with accounts (404 otherwise). Five wrong passwords in a row lock the account for 15 minutes (429).',
+      tags: ['auth'],
+      requestBody: requestBody(credentialsBody, 'Username and password.'),
+      responses: {
+        200: ok(responses.sessionResponse, 'Logged in (Set-Cookie).'),
+        401: fails('The username or the password is wrong (UNAUTHENTICATED).'),
+        404: notFound,
+        429: fails('Locked account or too many attempts (RATE_LIMITED); see Retry-After.'),
+      },
+    },
+  },
+  '/api/auth/logout': {
+    post: {
+      operationId: 'logout',
+      summary: 'End the session',
+      tags: ['auth'],
+      responses: { 204: { description: 'Logged out; the cookie is cleared.' }, 404: notFound },
+    },
+  },
+  '/api/auth/me': {
+    get: {
+      operationId: 'getSession',
+      summary: 'Who is logged in',
+      description: 'Without accounts: `{ accounts: false, user: { id: "local" } }`.',
+      tags: ['auth'],
+      responses: {
+        200: ok(responses.sessionResponse, 'The session.'),
+        401: fails('Not logged in (UNAUTHENTICATED).'),
+      },
     },
   },
   '/api/foods': {
@@ -697,7 +757,7 @@ export function buildOpenApiDocument() {
   const documentPaths = Object.fromEntries(
     Object.entries(paths).map(([path, item]) => [
       path,
-      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, operation(op)])),
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, operation(op, path)])),
     ]),
   );
   return {
@@ -708,8 +768,11 @@ export function buildOpenApiDocument() {
       description:
         'Nutrition for vascular calcification: foods, diary, analysis against personal targets, safety ' +
         'findings, evidence and food-first plans. calcwise informs; it does not diagnose. ' +
-        'Single-user local mode: every row belongs to the owner "local" and no request is ' +
-        'authenticated (security: none); accounts may add a scheme later. Request bodies must be ' +
+        'By default a single-user local server: every row belongs to the owner "local" and no ' +
+        'request is authenticated. With accounts (serve --accounts) every path but health, this ' +
+        'document, /api/auth/* and /api/shared/* needs the HttpOnly session cookie (401 without), ' +
+        "writes carry the session's X-CSRF-Token (403 without), and ids of another user are 404. " +
+        'Request bodies must be ' +
         'JSON (415 otherwise) and at most 1 MiB (413), 64 MiB for POST /api/import and ' +
         '/api/import/cronometer; headers at most 16 KiB (431); the server ' +
         'answers only the host names it is allowed (403). A method a path does not have is a 405 ' +
@@ -717,10 +780,11 @@ export function buildOpenApiDocument() {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'calcwise serve (local)' }],
-    // Local mode: no authentication. An empty requirement means none is needed.
-    security: [],
+    // Local mode needs none; with accounts, the session cookie (the public paths say security: []).
+    security: [{}, { session: [] }],
     tags: [
       { name: 'meta', description: 'Health and this document.' },
+      { name: 'auth', description: 'Accounts and sessions (serve --accounts).' },
       { name: 'foods', description: 'Bundled and custom foods.' },
       { name: 'profile', description: 'The person the numbers are for.' },
       { name: 'diary', description: 'What was eaten.' },
@@ -731,9 +795,22 @@ export function buildOpenApiDocument() {
     ],
     paths: documentPaths,
     components: {
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'calcwise_session',
+          description: 'Set by POST /api/auth/login or /register when the server has accounts.',
+        },
+      },
       schemas: componentSchemas(),
       responses: {
-        ForbiddenHost: fails('The Host header is not one this server answers (FORBIDDEN_HOST).'),
+        Forbidden: fails(
+          "The Host header is not one this server answers (FORBIDDEN_HOST); with accounts, also a write without the session's X-CSRF-Token, a write from another site, or registration when it is closed (FORBIDDEN).",
+        ),
+        Unauthenticated: fails(
+          'With accounts (serve --accounts): no valid session cookie; log in (UNAUTHENTICATED).',
+        ),
         PayloadTooLarge: fails(
           'The body is over the limit (PAYLOAD_TOO_LARGE): 1 MiB by default, 64 MiB for POST /api/import.',
         ),

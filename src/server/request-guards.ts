@@ -9,7 +9,9 @@ import { isAllowedHost } from './exposure.js';
  */
 export const requireJsonBody: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
-  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+  // Logging out reads no body, and ending a session is nothing another site gains by.
+  const bodyless = c.req.path === '/api/auth/logout';
+  if (!bodyless && (method === 'POST' || method === 'PUT' || method === 'PATCH')) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       return c.json(

@@ -12,6 +12,7 @@ import {
 } from '../app/compose.js';
 import type { Store } from '../app/deps.js';
 import type { AccessLogger } from './access-log.js';
+import type { AccountsOptions } from './auth.js';
 import { createApp, type AppOptions } from './app.js';
 import { PlanJobs } from '../app/plan-jobs.js';
 import { randomUUID } from 'node:crypto';
@@ -22,10 +23,12 @@ import { defaultWebRoot } from './static-files.js';
 export interface StartOptions {
   /** 0 picks a free port. Default 3000. */
   port?: number;
-  /** Default 127.0.0.1: loopback only. Anything else needs `insecureNoAuth` (no accounts yet). */
+  /** Default 127.0.0.1: loopback only. Anything else needs `accounts` or `insecureNoAuth`. */
   host?: string;
   /** Listen beyond loopback although nobody is authenticated (a network the user trusts). */
   insecureNoAuth?: boolean;
+  /** Accounts: registration, logins and per-user data (src/server/auth.ts). */
+  accounts?: AccountsOptions;
   /**
    * Host values answered besides the defaults (loopback names and the bind address, with the
    * port): `name` for any port, `name:port` for one. See exposure.ts.
@@ -71,7 +74,10 @@ export class ExposureRefused extends Error {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const refusal = exposureRefusal(host, options);
+  const refusal = exposureRefusal(host, {
+    accounts: options.accounts !== undefined,
+    ...(options.insecureNoAuth !== undefined && { insecureNoAuth: options.insecureNoAuth }),
+  });
   if (refusal) throw new ExposureRefused(refusal);
   const foods = options.foods ?? bundledFoods().index;
   const opened = options.store
@@ -101,6 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webRoot,
     allowedHosts: () => allowedHosts,
     trustProxy: options.trustProxy ?? false,
+    ...(options.accounts && { accounts: options.accounts }),
     ...(options.log !== undefined && { log: options.log }),
   });
 

@@ -4,6 +4,8 @@ import { isDiaryMeal } from '../core/diary/types.js';
 import type { Food, FoodId } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { LabResult } from '../core/labs/index.js';
+import { createKyselyAccounts } from './kysely-accounts.js';
+import { isUniqueViolation } from './sql-errors.js';
 import {
   isEntryId,
   type Database,
@@ -37,6 +39,8 @@ export interface KyselyStoreOptions {
   newId?: () => string;
   /** Extra work on close (the dialect's pool or file handle is closed by Kysely). */
   onClose?: () => Promise<void>;
+  /** SQLite's online backup into a new file; returns its size in bytes. */
+  backup?: (destination: string) => Promise<number>;
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -90,6 +94,7 @@ export function createKyselyStore(
 
   return {
     dialect,
+    accounts: createKyselyAccounts(db, now),
 
     async getProfile(owner: string): Promise<StoredProfile | undefined> {
       const row = await db
@@ -613,6 +618,17 @@ export function createKyselyStore(
       });
     },
 
+    async backup(destination: string) {
+      if (!options.backup) {
+        return err({
+          code: 'INVALID_INPUT' as const,
+          message: `calcwise backup copies a SQLite database; back up PostgreSQL with pg_dump`,
+          field: 'db',
+        });
+      }
+      return ok({ bytes: await options.backup(destination) });
+    },
+
     async close(): Promise<void> {
       await db.destroy();
       await options.onClose?.();
@@ -640,16 +656,6 @@ function replay(
     message: 'this Idempotency-Key was already used for a different entry; use a new key',
     field: 'Idempotency-Key',
   });
-}
-
-/** A primary-key or unique violation: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_PRIMARYKEY. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
 }
 
 /** Diary rows per INSERT: at most 11 columns × 500 rows stays far below either dialect's variable limit. */

@@ -13,6 +13,8 @@ export interface Database {
   plans: PlansTable;
   idempotency_keys: IdempotencyKeysTable;
   labs: LabsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }
 
 export interface OwnersTable {
@@ -113,6 +115,33 @@ export interface LabsTable {
   original_low: number | null;
   original_high: number | null;
   created_at: string;
+}
+
+/**
+ * An account (`serve --accounts`). Its id is the owner id of everything it stores; the row does
+ * not hang off `owners`, so erasing one's data (DELETE /api/data) keeps the account.
+ */
+export interface UsersTable {
+  id: string;
+  /** Lower-cased; unique. */
+  username: string;
+  /** argon2id PHC string (src/app/passwords.ts). */
+  password_hash: string;
+  created_at: string;
+  /** Failed logins since the last success; LOGIN_LOCKOUT (src/app/accounts.ts) locks the account. */
+  failed_logins: number;
+  /** ISO time until which logins are refused; null when not locked. */
+  locked_until: string | null;
+}
+
+/** A login session. Only the SHA-256 of the cookie's token is stored. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  /** Sent back by the UI in X-CSRF-Token on every write. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
 }
 
 /** The owner of every row in single-user local mode. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore, type KyselyStoreOptions } from './kysely-store.js';
@@ -38,7 +39,13 @@ export async function createSqliteStore(
   try {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db, 'sqlite');
-    return createKyselyStore(db, 'sqlite', options);
+    return createKyselyStore(db, 'sqlite', {
+      ...options,
+      backup: async (destination) => {
+        await sqlite.backup(destination);
+        return statSync(destination).size;
+      },
+    });
   } catch (error) {
     sqlite.close();
     throw error;

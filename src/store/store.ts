@@ -110,6 +110,59 @@ export interface OwnerData {
 /** How long an Idempotency-Key is remembered: a day covers any client's retries. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
+/** An account as stored (`serve --accounts`). */
+export interface StoredUser {
+  /** The owner id of everything the user stores. */
+  id: string;
+  username: string;
+  passwordHash: string;
+  createdAt: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+/** A live session: who it belongs to and the CSRF token writes must carry. */
+export interface StoredSession {
+  owner: string;
+  username: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Accounts and sessions, for `serve --accounts`. Policy (lockout, lifetimes, hashing) is the
+ * use cases' (src/app/accounts.ts); this only stores and counts, atomically across processes.
+ */
+export interface AccountStore {
+  /** CONFLICT when the username is taken. */
+  createUser(user: {
+    id: string;
+    username: string;
+    passwordHash: string;
+  }): Promise<Result<StoredUser>>;
+  findUser(username: string): Promise<StoredUser | undefined>;
+  /** By username. */
+  listUsers(): Promise<Omit<StoredUser, 'passwordHash'>[]>;
+  /** Adds one failed login and returns the new count (one statement: safe across processes). */
+  countFailedLogin(userId: string): Promise<number>;
+  /** Sets the lock (null unlocks) and, with `resetFailures`, zeroes the failed-login count. */
+  setLock(userId: string, lockedUntil: string | null, resetFailures: boolean): Promise<void>;
+  /** A new hash; ends every session of the user and unlocks it. False for an unknown user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
+  createSession(session: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /** The session when it exists and `now` is before its expiry. */
+  findSession(tokenHash: string, now: string): Promise<StoredSession | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Removes expired sessions; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
+}
+
 /** Inclusive date range; an absent bound is open. */
 export interface DateRange {
   from?: string;
@@ -123,6 +176,8 @@ export interface DateRange {
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Accounts and sessions (used when the server runs with accounts). */
+  readonly accounts: AccountStore;
 
   getProfile(owner: string): Promise<StoredProfile | undefined>;
   putProfile(owner: string, profile: unknown): Promise<StoredProfile>;
@@ -199,6 +254,12 @@ export interface Store {
   restoreOwner(owner: string, data: OwnerData): Promise<Result<{ [table: string]: number }>>;
   /** Deletes every row of the owner in every table, in one transaction; counts by table. */
   eraseOwner(owner: string): Promise<{ [table: string]: number }>;
+
+  /**
+   * A consistent copy of the whole database in a new file while it is in use (SQLite's online
+   * backup). INVALID_INPUT on PostgreSQL, which is backed up with pg_dump.
+   */
+  backup(destination: string): Promise<Result<{ bytes: number }>>;
 
   close(): Promise<void>;
 }

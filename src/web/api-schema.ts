@@ -35,6 +35,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create an account and log in
+     * @description Only with accounts (404 otherwise; 403 when registration is closed). Sets the session cookie. A username is 3 to 64 of a-z, 0-9, ".", "_", "-"; a password 8 to 256 characters.
+     */
+    post: operations['register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in
+     * @description Only with accounts (404 otherwise). Five wrong passwords in a row lock the account for 15 minutes (429).
+     */
+    post: operations['login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the session */
+    post: operations['logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is logged in
+     * @description Without accounts: `{ accounts: false, user: { id: "local" } }`.
+     */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/foods': {
     parameters: {
       query?: never;
@@ -528,6 +605,19 @@ export interface components {
     Health: {
       /** @constant */
       status: 'ok';
+    };
+    Session: {
+      /** @description Whether this server has accounts (serve --accounts). */
+      accounts: boolean;
+      user: {
+        /** @description The owner id of everything the user stores (`local` without accounts). */
+        id: string;
+        username?: string;
+      };
+      /** @description Send it in X-CSRF-Token on every write made with the session cookie. */
+      csrfToken?: string;
+      /** @description When the session ends (ISO 8601). */
+      expiresAt?: string;
     };
     OpenApiDocument: {
       openapi: string;
@@ -3055,8 +3145,17 @@ export interface components {
     };
   };
   responses: {
-    /** @description The Host header is not one this server answers (FORBIDDEN_HOST). */
-    ForbiddenHost: {
+    /** @description The Host header is not one this server answers (FORBIDDEN_HOST); with accounts, also a write without the session's X-CSRF-Token, a write from another site, or registration when it is closed (FORBIDDEN). */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description With accounts (serve --accounts): no valid session cookie; log in (UNAUTHENTICATED). */
+    Unauthenticated: {
       headers: {
         [name: string]: unknown;
       };
@@ -3126,7 +3225,7 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3149,7 +3248,207 @@ export interface operations {
           'application/json': components['schemas']['OpenApiDocument'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      403: components['responses']['Forbidden'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Username and password. */
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Registered and logged in (Set-Cookie). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The username is taken (CONFLICT, field "username"). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Too many attempts from this address (RATE_LIMITED); see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Username and password. */
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Logged in (Set-Cookie). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The username or the password is wrong (UNAUTHENTICATED). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Locked account or too many attempts (RATE_LIMITED); see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Logged out; the cookie is cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description Not logged in (UNAUTHENTICATED). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3187,7 +3486,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3210,7 +3510,8 @@ export interface operations {
           'application/json': components['schemas']['CustomFoods'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3262,7 +3563,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description A custom food with this id exists (CONFLICT). */
       409: {
         headers: {
@@ -3306,7 +3608,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3354,7 +3657,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3398,7 +3702,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3430,7 +3735,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description No profile saved yet (NOT_FOUND). */
       404: {
         headers: {
@@ -3476,7 +3782,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
@@ -3522,7 +3829,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3574,7 +3882,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3643,7 +3952,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Nothing logged on the source date (NOT_FOUND, field "from"). */
       404: {
         headers: {
@@ -3696,7 +4006,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3752,7 +4063,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3808,7 +4120,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3853,7 +4166,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
@@ -3897,7 +4211,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -3942,7 +4257,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
       422: {
         headers: {
@@ -3985,7 +4301,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description No profile saved yet (NOT_FOUND, field "profile"). */
       404: {
         headers: {
@@ -4038,7 +4355,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description No profile saved yet (NOT_FOUND, field "profile"). */
       404: {
         headers: {
@@ -4092,7 +4410,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
       422: {
         headers: {
@@ -4135,7 +4454,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4167,7 +4487,8 @@ export interface operations {
           'application/json': components['schemas']['Faq'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -4190,7 +4511,8 @@ export interface operations {
           'application/json': components['schemas']['PlanList'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -4241,7 +4563,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description No profile saved yet, or nothing logged on a base date (NOT_FOUND). */
       404: {
         headers: {
@@ -4313,7 +4636,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4357,7 +4681,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4401,7 +4726,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4445,7 +4771,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4514,7 +4841,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
         headers: {
@@ -4668,7 +4996,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -4808,7 +5137,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       /** @description The store already holds data (CONFLICT): a restore never merges. */
       409: {
         headers: {
@@ -4879,7 +5209,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description A row that cannot be read (INVALID_DATE …): the file, line and column; nothing stored. */
@@ -4919,7 +5250,8 @@ export interface operations {
           };
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -4958,7 +5290,8 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      403: components['responses']['ForbiddenHost'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };

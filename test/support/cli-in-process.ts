@@ -6,11 +6,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in this process in `cwd` with an empty environment, capturing its output. */
+/**
+ * Runs the CLI in this process in `cwd` with an empty environment, capturing its output; `stdin`
+ * is what standard input holds.
+ */
 export async function cliIn(
   cwd: string,
   args: string[],
-  options: { stderrIsTTY?: boolean } = {},
+  options: { stderrIsTTY?: boolean; stdin?: string } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -19,7 +22,8 @@ export async function cliIn(
     stderr: (s) => (stderr += s),
     cwd,
     env: {},
-    ...options,
+    ...(options.stderrIsTTY !== undefined && { stderrIsTTY: options.stderrIsTTY }),
+    ...(options.stdin !== undefined && { readStdin: () => options.stdin! }),
   });
   return { code, stdout, stderr };
 }

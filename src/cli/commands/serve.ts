@@ -11,6 +11,8 @@ interface ServeOptions {
   allowedHost: string[];
   trustProxy?: boolean;
   insecureNoAuth?: boolean;
+  accounts?: boolean;
+  closedRegistration?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -65,8 +67,16 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     )
     .option('--trust-proxy', 'believe X-Forwarded-Host, -Proto and -For from a reverse proxy')
     .option(
+      '--accounts',
+      'accounts: registration, logins, each person sees only their own data (also CALCWISE_ACCOUNTS=1)',
+    )
+    .option(
+      '--closed-registration',
+      'with --accounts: no sign-up page; accounts come from `calcwise users add` (also CALCWISE_REGISTRATION=closed)',
+    )
+    .option(
       '--insecure-no-auth',
-      'listen beyond loopback although calcwise has no accounts: anyone who reaches it can read and change everything',
+      'listen beyond loopback without accounts: anyone who reaches it can read and change everything',
     )
     .action(async (options: ServeOptions) => {
       const allowedHosts = parseAllowedHosts(options.allowedHost);
@@ -80,6 +90,16 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       const dbFile =
         options.db ??
         (io.env.DATABASE_URL ? undefined : inCwd(io.env.CALCWISE_DB || 'calcwise.db'));
+      const accounts = options.accounts || io.env.CALCWISE_ACCOUNTS === '1';
+      const closed =
+        options.closedRegistration || io.env.CALCWISE_REGISTRATION?.toLowerCase() === 'closed';
+      if (closed && !accounts) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: '--closed-registration needs --accounts',
+          field: 'closed-registration',
+        });
+      }
       let server;
       try {
         server = await startServer({
@@ -88,6 +108,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           allowedHosts,
           trustProxy: options.trustProxy ?? false,
           insecureNoAuth: options.insecureNoAuth ?? false,
+          ...(accounts && { accounts: { registration: closed ? 'closed' : 'open' } }),
           ...(dbFile !== undefined && { dbFile: inCwd(dbFile) }),
           env: io.env,
           // Access log: one JSON line per request, through the command's stdout.
@@ -112,7 +133,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           `${server.servesUi ? '' : '; no built UI in dist/web, API only'}). Ctrl-C stops it.\n`,
       );
       io.stderr(`answering Host: ${server.allowedHosts.join(', ')}\n`);
-      if (!isLoopbackAddress(server.host)) {
+      if (accounts) {
+        io.stderr(
+          `accounts on: each person logs in and sees only their own data (registration ${closed ? 'closed' : 'open'}).\n`,
+        );
+      } else if (!isLoopbackAddress(server.host)) {
         io.stderr(
           `warning: --insecure-no-auth: listening on ${server.host} without accounts, so anyone ` +
             'who can reach this address can read and change the diary, profile and medications.\n',

@@ -153,3 +153,9 @@ export const trackerUploadBody = z.strictObject({
     .boolean()
     .describe('true: read and review, store nothing; false: store in one transaction.'),
 });
+
+/** POST /api/auth/register and /login. Rules (length, characters) are checked by the use case. */
+export const credentialsBody = z.strictObject({
+  username: z.string().max(200),
+  password: z.string().max(1024),
+});

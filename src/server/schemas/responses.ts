@@ -54,6 +54,25 @@ export const sourceRef = named(
 
 export const healthResponse = named('Health', z.strictObject({ status: z.literal('ok') }));
 
+export const sessionResponse = named(
+  'Session',
+  z.strictObject({
+    accounts: z.boolean().describe('Whether this server has accounts (serve --accounts).'),
+    user: z.strictObject({
+      id: z
+        .string()
+        .describe('The owner id of everything the user stores (`local` without accounts).'),
+      username: z.string().optional(),
+    }),
+    csrfToken: z
+      .string()
+      .optional()
+      .describe('Send it in X-CSRF-Token on every write made with the session cookie.'),
+    expiresAt: z.string().optional().describe('When the session ends (ISO 8601).'),
+  }),
+  'Who is logged in. The session itself is the HttpOnly cookie calcwise_session.',
+);
+
 export const openApiResponse = named(
   'OpenApiDocument',
   z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
