@@ -3,6 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './api-schema.js';
 import type { LabInput } from '../core/labs/index.js';
+import { csrfHeaders, sessionEnded } from './session.js';
 import type {
   DiaryEntryRow,
   DiaryMeal,
@@ -30,6 +31,15 @@ const client = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   headers: { accept: 'application/json' },
 });
+// With accounts, every write carries the session's CSRF token.
+client.use({
+  onRequest({ request }) {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      for (const [name, value] of Object.entries(csrfHeaders())) request.headers.set(name, value);
+    }
+    return request;
+  },
+});
 
 /** An openapi-fetch result as the UI wants it: the data, or an ApiError with the error body. */
 async function unwrap<T>(
@@ -44,6 +54,11 @@ async function unwrap<T>(
     throw new ApiError(0, 'NETWORK', 'The calcwise server did not answer. Is it running?');
   }
   const { data, error, response } = result;
+  // The session ended (logged out elsewhere, expired): the app asks to log in again. Asking who
+  // is logged in is how the app finds out in the first place, so that one is left to the caller.
+  if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
+    sessionEnded();
+  }
   if (!response.ok) {
     const body = (error ?? undefined) as
       { error?: { code?: string; message?: string; field?: string } } | undefined;
@@ -96,6 +111,17 @@ function jobId(location: string): string {
 
 export const api = {
   health: () => unwrap('GET', '/api/health', () => client.GET('/api/health')),
+  /** Who is logged in; 401 when the server has accounts and nobody is. */
+  me: () => unwrap('GET', '/api/auth/me', () => client.GET('/api/auth/me')),
+  login: (username: string, password: string) =>
+    unwrap('POST', '/api/auth/login', () =>
+      client.POST('/api/auth/login', { body: { username, password } }),
+    ),
+  register: (username: string, password: string) =>
+    unwrap('POST', '/api/auth/register', () =>
+      client.POST('/api/auth/register', { body: { username, password } }),
+    ),
+  logout: () => unwrap('POST', '/api/auth/logout', () => client.POST('/api/auth/logout')),
   searchFoods: (q: string, limit = 12, offset = 0, group?: string) =>
     unwrap('GET', '/api/foods', () =>
       client.GET('/api/foods', {

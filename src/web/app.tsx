@@ -1,17 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { PageErrorBoundary } from './components/error-boundary.js';
-import { Layout } from './components/layout.js';
+import { Layout, type Account } from './components/layout.js';
 import { Loading } from './components/status.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { DiaryPage } from './pages/diary-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
 import { FoodPage, TopFoodsPage } from './pages/food-page.js';
 import { LabsPage } from './pages/labs-page.js';
+import { LoginPage } from './pages/login-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
 import { api, ApiError } from './api.js';
 import { navigate, useRoute, type Route } from './router.js';
+import { SESSION_ENDED_EVENT, setCsrfToken } from './session.js';
 
 const TITLES: Record<string, string> = {
   dashboard: 'Dashboard',
@@ -57,7 +59,65 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
   }
 }
 
+type Auth =
+  | { state: 'checking' }
+  | { state: 'local' }
+  | { state: 'signed-in'; username: string }
+  | { state: 'signed-out' };
+
+/**
+ * Who is using the app: in local mode (the default) nobody logs in; on a server with accounts
+ * the login form comes first, and again whenever the server says the session has ended.
+ */
 export function App() {
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  useEffect(() => {
+    api.me().then(
+      (me) => {
+        setCsrfToken(me.csrfToken);
+        setAuth(
+          me.accounts
+            ? { state: 'signed-in', username: me.user.username ?? '' }
+            : { state: 'local' },
+        );
+      },
+      (error: unknown) => {
+        // A server from before accounts has no /api/auth/me: it is a local one.
+        if (error instanceof ApiError && error.status === 401) setAuth({ state: 'signed-out' });
+        else setAuth({ state: 'local' });
+      },
+    );
+    const ended = () => setAuth({ state: 'signed-out' });
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, []);
+
+  if (auth.state === 'checking') return <Loading what="calcwise" />;
+  if (auth.state === 'signed-out') {
+    return (
+      <LoginPage
+        onSignedIn={(session) => {
+          setCsrfToken(session.csrfToken);
+          setAuth({ state: 'signed-in', username: session.username });
+        }}
+      />
+    );
+  }
+  const account =
+    auth.state === 'signed-in'
+      ? {
+          username: auth.username,
+          logout: async () => {
+            await api.logout().catch(() => undefined);
+            setCsrfToken(undefined);
+            setAuth({ state: 'signed-out' });
+          },
+        }
+      : undefined;
+  return <Shell account={account} />;
+}
+
+function Shell({ account }: { account: Account | undefined }) {
   const route = useRoute();
   const page = TITLES[route.page] ? route.page : 'dashboard';
   const first = useRef(true);
@@ -95,7 +155,7 @@ export function App() {
   }, []);
   const nav = page === 'food' || page === 'top' ? 'foods' : page;
   return (
-    <Layout current={nav}>
+    <Layout current={nav} account={account}>
       <PageErrorBoundary
         key={`${route.page}/${route.param ?? ''}`}
         page={TITLES[page] ?? 'calcwise'}

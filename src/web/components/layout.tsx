@@ -13,7 +13,21 @@ const LINKS: { page: string; label: string }[] = [
   { page: 'profile', label: 'Profile' },
 ];
 
-export function Layout({ current, children }: { current: string; children: ReactNode }) {
+/** The logged-in person on a server with accounts. */
+export interface Account {
+  username: string;
+  logout: () => Promise<void>;
+}
+
+export function Layout({
+  current,
+  account,
+  children,
+}: {
+  current: string;
+  account?: Account | undefined;
+  children: ReactNode;
+}) {
   return (
     <>
       <a
@@ -46,6 +60,16 @@ export function Layout({ current, children }: { current: string; children: React
               ))}
             </ul>
           </nav>
+          {account && (
+            <div className="account">
+              <span>
+                Logged in as <strong>{account.username}</strong>
+              </span>
+              <button type="button" className="link-button" onClick={() => void account.logout()}>
+                Log out
+              </button>
+            </div>
+          )}
         </div>
         <p className="disclaimer" role="note">
           {DISCLAIMER}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { csrfHeaders } from '../session.js';
 import type { components } from '../api-schema.js';
 import { ErrorMessage } from './status.js';
 
@@ -25,7 +26,7 @@ function toBase64(bytes: Uint8Array): string {
 async function upload(file: string, contentBase64: string, dryRun: boolean): Promise<Report> {
   const response = await fetch('/api/import/cronometer', {
     method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...csrfHeaders() },
     body: JSON.stringify({ file, contentBase64, dryRun }),
   });
   const body = (await response.json().catch(() => undefined)) as

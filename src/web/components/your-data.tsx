@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { csrfHeaders } from '../session.js';
 import { ErrorMessage } from './status.js';
 import { TrackerImport } from './tracker-import.js';
 
@@ -8,6 +9,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     method,
     headers: {
       accept: 'application/json',
+      ...csrfHeaders(),
       ...(body !== undefined && { 'content-type': 'application/json' }),
     },
     ...(body !== undefined && { body: JSON.stringify(body) }),

@@ -43,12 +43,17 @@ export interface RunningServer {
  * `GET /api/health` answers. CALCWISE_E2E_SERVE may name another command (`{port}` and `{db}`
  * are substituted), e.g. to point the tests at a development server.
  */
-export async function startServer(db: string, port?: number): Promise<RunningServer> {
+export async function startServer(
+  db: string,
+  port?: number,
+  /** More `serve` options, e.g. `['--accounts']`. */
+  serveArgs: string[] = [],
+): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
   const template = process.env.CALCWISE_E2E_SERVE;
   const [command, ...args] = template
     ? template.replaceAll('{port}', String(chosen)).replaceAll('{db}', db).split(' ')
-    : ['node', 'bin/calcwise.js', 'serve', '--port', String(chosen), '--db', db];
+    : ['node', 'bin/calcwise.js', 'serve', '--port', String(chosen), '--db', db, ...serveArgs];
   const env: NodeJS.ProcessEnv = { ...process.env, CALCWISE_DB: db };
   delete env.DATABASE_URL;
   delete env.PORT;
