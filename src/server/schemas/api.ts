@@ -153,3 +153,16 @@ export const trackerUploadBody = z.strictObject({
     .boolean()
     .describe('true: read and review, store nothing; false: store in one transaction.'),
 });
+
+/** POST /api/shares: the report's period and when the link stops working. */
+export const newShareBody = z
+  .strictObject({
+    from: isoDate.describe("First day of the report's period."),
+    to: isoDate.describe("Last day of the report's period."),
+    expiresAt: z
+      .string()
+      .min(1)
+      .max(40)
+      .describe('ISO 8601 timestamp with a zone, in the future, at most 365 days ahead.'),
+  })
+  .refine((r) => r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] });
