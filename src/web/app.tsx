@@ -10,6 +10,7 @@ import { LabsPage } from './pages/labs-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
+import { SharedReportPage } from './pages/shared-report-page.js';
 import { api, ApiError } from './api.js';
 import { navigate, useRoute, type Route } from './router.js';
 
@@ -24,6 +25,7 @@ const TITLES: Record<string, string> = {
   evidence: 'Evidence',
   report: 'Report',
   profile: 'Profile',
+  share: 'Shared report',
 };
 
 function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
@@ -94,6 +96,14 @@ export function App() {
     // Only on the first render.
   }, []);
   const nav = page === 'food' || page === 'top' ? 'foods' : page;
+  // A share link: the report it opens, outside the app (no navigation, nothing to edit).
+  if (page === 'share') {
+    return (
+      <PageErrorBoundary key={route.param ?? ''} page="Shared report">
+        <SharedReportPage token={route.param ?? ''} />
+      </PageErrorBoundary>
+    );
+  }
   return (
     <Layout current={nav}>
       <PageErrorBoundary
