@@ -16,6 +16,12 @@ import { buildReport } from '../src/app/report.js';
 import { createShare, newShareToken, USER_AGENT_MAX_LENGTH } from '../src/app/shares.js';
 import { makeFood, makeFoodIndex } from '../src/core/test-support/make-food.js';
 import type { AccessRecord } from '../src/server/access-log.js';
+import { Hono } from 'hono';
+import { foodCatalog } from '../src/app/food-catalog.js';
+import type { AppDeps, AppEnv } from '../src/server/context.js';
+import { ApiFailure, errorBody, statusFor } from '../src/server/errors.js';
+import { requestOrigin } from '../src/server/request-guards.js';
+import { registerSharedReportRoutes } from '../src/server/routes/shares.js';
 import { createApp } from '../src/server/index.js';
 import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
 import { documentedApp } from './support/openapi-responses.js';
@@ -464,6 +470,38 @@ for (const [name, backend] of backends) {
     });
   });
 }
+
+describe('the shared-report routes', () => {
+  it('need no owner: on an app that never sets one, a token opens its owner’s report', async () => {
+    const store = await createSqliteStore(':memory:');
+    await store.addEntries('alice', [
+      { date: '2026-11-20', food: 'sr24:11233', amount: 3, unit: 'cup, chopped' },
+    ]);
+    const clock = () => START;
+    const created = await createShare(
+      { store, clock },
+      { owner: 'alice', from: '2026-11-15', to: '2026-11-21', expiresAt: inOneWeek },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    // As a login would stand: no owner middleware at all; any other /api route is refused.
+    const app = new Hono<AppEnv>();
+    app.use('*', requestOrigin(false));
+    registerSharedReportRoutes(app, { store, foods: foodCatalog(foods), clock } as AppDeps);
+    app.all('/api/*', (c) => c.json({ error: { code: 'UNAUTHORIZED', message: 'log in' } }, 401));
+    app.onError((error, c) =>
+      error instanceof ApiFailure
+        ? c.json(errorBody(error.error), statusFor(error.error.code))
+        : c.json({ error: { code: 'INTERNAL', message: String(error) } }, 500),
+    );
+    const response = await app.request(`/api/shared/${created.value.token}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { report: { period: { entries: number } } };
+    expect(body.report.period.entries).toBe(1);
+    expect((await app.request(`/api/shared/${created.value.token}/report.pdf`)).status).toBe(200);
+    expect((await app.request('/api/diary')).status).toBe(401);
+    await store.close();
+  });
+});
 
 describe('share tokens', () => {
   it('are 32 bytes of crypto.randomBytes in base64url: distinct, and their bits balanced', () => {

@@ -128,6 +128,8 @@ interface Operation {
   tags: string[];
   parameters?: Json[];
   requestBody?: Json;
+  /** Set on the public operations (shared reports): none, whatever the document's default. */
+  security?: Json[];
   responses: Record<string, Json>;
 }
 
@@ -512,6 +514,7 @@ const paths: Record<string, Record<string, Operation>> = {
         'Any other method under /api/shared/ is a 405.',
       tags: ['shares'],
       parameters: [shareToken],
+      security: [],
       responses: {
         200: ok(responses.sharedReportResponse, "The share's terms and the report."),
         404: sharedNotFound,
@@ -525,6 +528,7 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'The clinician report a share link opens, as a PDF (public, read-only)',
       tags: ['shares'],
       parameters: [shareToken],
+      security: [],
       responses: {
         200: {
           description: 'The PDF, as an attachment.',
