@@ -3,6 +3,7 @@
  * browser (no navigation, no form, a read-only notice with the expiry); the owner then sees the
  * opening and revokes the link, after which it opens nothing. Screenshots at 1280 and 390 px.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,18 @@ function isoDay(offset: number): string {
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Serious and critical axe-core violations on the page as it stands. */
+async function axeProblems(page: Page, name: string): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+    );
 }
 
 describe('sharing the report with a clinician', () => {
@@ -76,6 +89,7 @@ describe('sharing the report with a clinician', () => {
     expect(await report.shares().first().textContent()).toMatch(/Active.*opened 0 times/);
     await report.shareSection().scrollIntoViewIfNeeded();
     await shot(report.page, 'report-share-1280');
+    expect(await axeProblems(report.page, 'report with a new link')).toEqual([]);
 
     // The clinician opens the link.
     const shared = new SharedReportModel(await clinician.newPage(), server.url);
@@ -97,6 +111,7 @@ describe('sharing the report with a clinician', () => {
       expect.stringMatching(/^\/api\/shared\/[A-Za-z0-9_-]{43}\/report\.pdf$/),
     ]);
     await shot(shared.page, 'shared-report-1280');
+    expect(await axeProblems(shared.page, 'shared report')).toEqual([]);
     await shared.page.setViewportSize({ width: 390, height: 844 });
     await shared.page.locator('main h1').waitFor();
     expect(await shared.horizontalOverflow()).toBe(0);
