@@ -62,6 +62,7 @@ describe('sharing the report with a clinician', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // The flow plus two pages through axe-core: more than the 60 s default on a busy machine.
   it('creates a link on the Report page that opens the report read-only, then revokes it', async () => {
     const send = (method: string, path: string, body: unknown) =>
       sendJson(server, method, path, body);
@@ -144,5 +145,5 @@ describe('sharing the report with a clinician', () => {
     const token = url.split('/').at(-1)!;
     expect(server.output()).toContain('/api/shared/[token]');
     expect(server.output()).not.toContain(token);
-  });
+  }, 180_000);
 });
