@@ -29,6 +29,7 @@ type AliceIds = {
   food: string;
   plan: string;
   job: string;
+  share: string;
 };
 const ID_OF_PATH: Record<string, keyof AliceIds> = {
   '/api/diary/entries/{id}': 'entry',
@@ -38,9 +39,18 @@ const ID_OF_PATH: Record<string, keyof AliceIds> = {
   '/api/plans/{id}': 'plan',
   '/api/plans/{id}/apply': 'plan',
   '/api/plan-jobs/{id}': 'job',
+  '/api/shares/{id}': 'share',
+  '/api/shares/{id}/accesses': 'share',
 };
-/** Parameters that are not owner ids: a value any user may ask for. */
-const PUBLIC_PARAMETER: Record<string, string> = { '/api/foods/top/{nutrient}': 'vitamin-k2' };
+/**
+ * Parameters that are not owner ids: a value any user may ask for. A share link's token is a
+ * bearer credential, opened by whoever holds it (test/api-shares.test.ts); Bob does not have it.
+ */
+const PUBLIC_PARAMETER: Record<string, string> = {
+  '/api/foods/top/{nutrient}': 'vitamin-k2',
+  '/api/shared/{token}': 'A'.repeat(43),
+  '/api/shared/{token}/report.pdf': 'A'.repeat(43),
+};
 
 /** A valid body for each write, so that the request gets past validation to the owner check. */
 function bodyFor(method: string, path: string): unknown {
@@ -59,6 +69,7 @@ function bodyFor(method: string, path: string): unknown {
     },
     'put /api/profile': { age: 50, sex: 'male' },
     'post /api/plans': { days: 1 },
+    'post /api/shares': { from: '2026-11-01', to: '2026-11-30', expiresAt: '2027-01-01T00:00:00Z' },
     'delete /api/data': { confirm: 'delete-everything' },
     'post /api/import': { format: 'calcwise-export', version: 2 },
     'post /api/import/cronometer': { csv: 'Day,Food Name,Amount\n' },
@@ -122,6 +133,13 @@ for (const [name, open] of await testStores('calcwise_authz')) {
       const job = await alice.request('POST', '/api/plans', { days: 1 });
       expect(job.status, await job.clone().text()).toBe(202);
       ids.job = decodeURIComponent(job.headers.get('location')!.split('/').pop()!);
+      const share = await alice.request('POST', '/api/shares', {
+        from: '2026-11-01',
+        to: '2026-11-30',
+        expiresAt: '2027-01-01T00:00:00Z',
+      });
+      expect(share.status, await share.clone().text()).toBe(201);
+      ids.share = ((await share.json()) as { id: string }).id;
     });
 
     afterAll(async () => {
@@ -134,7 +152,7 @@ for (const [name, open] of await testStores('calcwise_authz')) {
       const before = await store.dumpOwner(alice.userId);
       const jobBefore = await alice.request('GET', `/api/plan-jobs/${ids.job}`);
       expect(jobBefore.status).toBe(200);
-      const marks = [SECRET_PLAN_NOTE, alice.userId, alice.username, ids.plan, ids.job];
+      const marks = [SECRET_PLAN_NOTE, alice.userId, alice.username, ids.plan, ids.job, ids.share];
       const tried: string[] = [];
 
       for (const [template, item] of Object.entries(OPENAPI_DOCUMENT.paths)) {
@@ -169,6 +187,11 @@ for (const [name, open] of await testStores('calcwise_authz')) {
         state: string;
       };
       expect(jobAfter.state).not.toBe('cancelled');
+      // Shares are not in the export: her share is still there and still active.
+      const shares = (await (await alice.request('GET', '/api/shares')).json()) as {
+        shares: { id: string; state: string }[];
+      };
+      expect(shares.shares.map((x) => [x.id, x.state])).toEqual([[ids.share, 'active']]);
       // And she still sees all of it.
       const diary = await (await alice.request('GET', '/api/diary')).text();
       expect(diary).toContain(SECRET_FOOD);

@@ -110,6 +110,8 @@ describe('OpenAPI document', () => {
       'post /api/auth/login',
       'post /api/auth/logout',
       'get /api/auth/me',
+      'get /api/shared/{token}',
+      'get /api/shared/{token}/report.pdf',
     ]);
   });
 

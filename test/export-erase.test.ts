@@ -14,6 +14,7 @@ import {
 } from '../src/app/export-data.js';
 import { importCronometer } from '../src/app/import-cronometer.js';
 import { addLab } from '../src/app/labs.js';
+import { createShare, openShare } from '../src/app/shares.js';
 import { loadFoods } from '../src/cli/commands/foods.js';
 import { createApp } from '../src/server/index.js';
 import { createPostgresStore, createSqliteStore, type Store } from '../src/store/index.js';
@@ -203,6 +204,23 @@ async function fill(store: Store, owner: string): Promise<void> {
     },
   );
   expect(imported.ok).toBe(true);
+  // A share of the report, opened once: not exported (a link to this store), but erased.
+  const clock = () => new Date();
+  const share = await createShare(
+    { store, clock },
+    {
+      owner,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+  );
+  if (!share.ok) throw new Error(share.error.message);
+  const opened = await openShare(
+    { store, clock },
+    { token: share.value.token, resource: 'report', client: '127.0.0.1' },
+  );
+  expect(opened.ok).toBe(true);
 }
 
 async function pgReachable(): Promise<boolean> {
@@ -255,6 +273,10 @@ for (const [name, backend] of backends) {
       ]);
       expect(document.foods).toHaveLength(2);
       expect(document.plans).toHaveLength(1);
+      // Shares stay out of the export: their tokens are not kept, so a restored link could
+      // never work, and a restore must not bring links the person revoked back to life.
+      expect(Object.keys(document)).not.toContain('shares');
+      expect(first).not.toMatch(/token|share/i);
 
       const b = await backend.open();
       const restored = await importExport(
@@ -345,6 +367,8 @@ for (const [name, backend] of backends) {
         'owners',
         'plans',
         'profiles',
+        'share_accesses',
+        'shares',
       ]);
       expect(Object.values(after).every((n) => n === 0)).toBe(true);
       expect(await s.rowsOf('other')).toEqual(before);

@@ -444,6 +444,8 @@ describe('SQLite file store', () => {
       { name: '0003-idempotency-keys' },
       { name: '0004-labs' },
       { name: '0005-diary-meal' },
+      { name: '0006-accounts' },
+      { name: '0007-shares' },
     ]);
     raw.close();
   });

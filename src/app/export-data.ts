@@ -13,6 +13,7 @@ import { ownerFoods } from './stored-diary.js';
  * export → import into an empty store → export gives the same bytes.
  * JSON Schema: docs/export.schema.json (generated from EXPORT_SCHEMA by scripts/build-export-schema.ts).
  * Version 2 added lab results (`labs`); a version 1 document is still read, as one without labs.
+ * Report shares (src/app/shares.ts) are not exported: see the schema's description.
  */
 export const EXPORT_FORMAT = 'calcwise-export';
 export const EXPORT_VERSION = 2;
@@ -109,7 +110,11 @@ export const EXPORT_SCHEMA = z
       .default([])
       .describe('lab results (version 2 on; absent in version 1)'),
   })
-  .describe('calcwise export: everything one person owns in a calcwise store');
+  .describe(
+    'calcwise export: everything one person owns in a calcwise store, except report shares: a ' +
+      "share's token is kept only as a hash and works only in the store that made it, so shares " +
+      'and their access log are left out (a restore brings none; erasing deletes them)',
+  );
 
 /** The document: its format and version, then the owner's data as the store holds it. */
 export type ExportDocument = {

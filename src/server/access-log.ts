@@ -20,6 +20,11 @@ export const stdoutAccessLogger: AccessLogger = (record) => {
   process.stdout.write(`${JSON.stringify(record)}\n`);
 };
 
+/** A share token in a path, as the log writes it: a log must not hold working links. */
+export function redactPath(path: string): string {
+  return path.replace(/^\/api\/shared\/[^/]+/, '/api/shared/[token]');
+}
+
 export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
@@ -28,7 +33,7 @@ export function accessLog(logger: AccessLogger, clock: () => Date): MiddlewareHa
     logger({
       time: clock().toISOString(),
       method: c.req.method,
-      path: c.req.path,
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 100) / 100,
       ...(length !== null && { bytes: Number(length) }),

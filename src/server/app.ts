@@ -24,6 +24,7 @@ import { registerFoodRoutes } from './routes/foods.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerProfileRoutes } from './routes/profile.js';
+import { registerSharedReportRoutes, registerShareRoutes } from './routes/shares.js';
 import { allowHosts, requestOrigin, requireJsonBody } from './request-guards.js';
 import { registerStaticFiles } from './static-files.js';
 import { unmatchedApiRequest } from './method-not-allowed.js';
@@ -135,6 +136,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           413,
         ),
     });
+  // Public and read-only: a share's token is its only credential. Before the body guards (any
+  // write there is a 405 unread) and before the owner is set, which these routes never read.
+  registerSharedReportRoutes(app, deps);
   const apiLimit = limitOf(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   // A restore or a tracker upload carries years of diary: their own, larger bound.
   const importLimit = limitOf(options.maxImportBodyBytes ?? IMPORT_MAX_BODY_BYTES);
@@ -154,6 +158,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerLabRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerShareRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerEvidenceRoutes(app);
   registerDataRoutes(app, deps);

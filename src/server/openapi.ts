@@ -17,6 +17,7 @@ import {
   evidenceQuery,
   labsQuery,
   newEntryBody,
+  newShareBody,
   newLabBody,
   planBody,
   searchQuery,
@@ -128,6 +129,8 @@ interface Operation {
   tags: string[];
   parameters?: Json[];
   requestBody?: Json;
+  /** Set on the public operations (shared reports): none, whatever the document's default. */
+  security?: Json[];
   responses: Record<string, Json>;
 }
 
@@ -162,6 +165,14 @@ const entryId = pathParameter('id', 'Diary entry id.', {
   maximum: MAX_ENTRY_ID,
 });
 const planId = pathParameter('id', 'Plan id.');
+const shareId = pathParameter('id', 'Share id.');
+const shareToken = pathParameter(
+  'token',
+  'The share token from the link (43 base64url characters).',
+);
+const sharedNotFound = fails(
+  'The token is unknown, expired or revoked: one and the same answer (NOT_FOUND).',
+);
 const labId = pathParameter('id', 'Lab result id.', { type: 'integer', minimum: 1 });
 
 const paths: Record<string, Record<string, Operation>> = {
@@ -510,6 +521,84 @@ const paths: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/shares': {
+    get: {
+      operationId: 'listShares',
+      summary: 'Your read-only shares of the clinician report (no tokens)',
+      description:
+        'Newest first, each with its state (active, revoked, expired) and how often it was opened.',
+      tags: ['shares'],
+      responses: { 200: ok(responses.sharesResponse, 'The shares.') },
+    },
+    post: {
+      operationId: 'createShare',
+      summary: 'Share the clinician report of a period with a read-only link',
+      description:
+        'The answer carries the token and the link once; the store keeps only the SHA-256 of ' +
+        'the token. Whoever holds the link reads the report until expiresAt or until revoked.',
+      tags: ['shares'],
+      requestBody: requestBody(newShareBody, "The report's period and when the link expires."),
+      responses: {
+        201: ok(responses.createdShare, 'Created: the token and link, shown this once.'),
+        400: badRequest,
+        422: fails(
+          'A date that does not exist, or expiresAt not in the next 365 days (INVALID_DATE).',
+        ),
+      },
+    },
+  },
+  '/api/shares/{id}': {
+    delete: {
+      operationId: 'revokeShare',
+      summary: 'Revoke a share: its link opens nothing from now on (its access log stays)',
+      tags: ['shares'],
+      parameters: [shareId],
+      responses: { 200: ok(responses.share, 'The share, revoked.'), 404: notFound },
+    },
+  },
+  '/api/shares/{id}/accesses': {
+    get: {
+      operationId: 'listShareAccesses',
+      summary: 'Each opening of a share link: when, what, from where',
+      tags: ['shares'],
+      parameters: [shareId],
+      responses: { 200: ok(responses.shareAccessesResponse, 'Oldest first.'), 404: notFound },
+    },
+  },
+  '/api/shared/{token}': {
+    get: {
+      operationId: 'getSharedReport',
+      summary: 'The clinician report a share link opens (public, read-only)',
+      description:
+        'Needs no session: the token is the credential. Each opening is logged for the owner. ' +
+        'Any other method under /api/shared/ is a 405.',
+      tags: ['shares'],
+      parameters: [shareToken],
+      security: [],
+      responses: {
+        200: ok(responses.sharedReportResponse, "The share's terms and the report."),
+        404: sharedNotFound,
+        422: unprocessable,
+      },
+    },
+  },
+  '/api/shared/{token}/report.pdf': {
+    get: {
+      operationId: 'getSharedReportPdf',
+      summary: 'The clinician report a share link opens, as a PDF (public, read-only)',
+      tags: ['shares'],
+      parameters: [shareToken],
+      security: [],
+      responses: {
+        200: {
+          description: 'The PDF, as an attachment.',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        },
+        404: sharedNotFound,
+        422: unprocessable,
+      },
+    },
+  },
   '/api/evidence': {
     get: {
       operationId: 'getEvidence',
@@ -792,6 +881,11 @@ export function buildOpenApiDocument() {
       { name: 'assessment', description: 'Analysis, targets and safety findings.' },
       { name: 'evidence', description: 'Graded claims and the studies behind them.' },
       { name: 'plans', description: 'Food-first plans.' },
+      {
+        name: 'shares',
+        description:
+          'Read-only links to the clinician report; /api/shared/* is public (the token is the credential).',
+      },
     ],
     paths: documentPaths,
     components: {

@@ -12,6 +12,7 @@ import {
   type DiaryEntriesTable,
   type LabsTable,
   type PlansTable,
+  type SharesTable,
 } from './schema.js';
 import {
   IDEMPOTENCY_KEY_TTL_HOURS,
@@ -25,7 +26,11 @@ import {
   type OwnerData,
   type NewDiaryEntry,
   type NewPlan,
+  type NewShare,
+  type ShareAccess,
+  type ShareGrant,
   type Store,
+  type StoredShare,
   type StoredDiaryEntry,
   type StoredLab,
   type StoredPlan,
@@ -90,6 +95,42 @@ export function createKyselyStore(
       stored.push(...rows.map(toEntry));
     }
     return stored.sort((a, b) => a.id - b.id);
+  }
+
+  /** Shares with their access counts and last access, newest first. */
+  async function selectShares(owner: string, id?: string): Promise<StoredShare[]> {
+    let query = db
+      .selectFrom('shares')
+      .leftJoin('share_accesses', 'share_accesses.share_id', 'shares.id')
+      .select([
+        'shares.id',
+        'shares.date_from',
+        'shares.date_to',
+        'shares.expires_at',
+        'shares.created_at',
+        'shares.revoked_at',
+        (eb) => eb.fn.count<number | string | bigint>('share_accesses.id').as('accesses'),
+        (eb) => eb.fn.max('share_accesses.accessed_at').as('last_access_at'),
+      ])
+      .where('shares.owner', '=', owner);
+    if (id !== undefined) query = query.where('shares.id', '=', id);
+    const rows = await query
+      .groupBy([
+        'shares.id',
+        'shares.date_from',
+        'shares.date_to',
+        'shares.expires_at',
+        'shares.created_at',
+        'shares.revoked_at',
+      ])
+      .orderBy('shares.created_at', 'desc')
+      .orderBy('shares.id')
+      .execute();
+    return rows.map((row) => ({
+      ...toShare(row),
+      accesses: Number(row.accesses),
+      lastAccessAt: row.last_access_at ?? null,
+    }));
   }
 
   return {
@@ -459,6 +500,94 @@ export function createKyselyStore(
       });
     },
 
+    async addShare(owner: string, share: NewShare): Promise<StoredShare> {
+      await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        await trx
+          .insertInto('shares')
+          .values({
+            id: share.id,
+            owner,
+            token_hash: share.tokenHash,
+            date_from: share.from,
+            date_to: share.to,
+            expires_at: share.expiresAt,
+            created_at: share.createdAt,
+            revoked_at: null,
+          })
+          .execute();
+      });
+      const { tokenHash: _hash, ...listed } = share;
+      return { ...listed, revokedAt: null, accesses: 0, lastAccessAt: null };
+    },
+
+    listShares(owner: string): Promise<StoredShare[]> {
+      return selectShares(owner);
+    },
+
+    async getShare(owner: string, id: string): Promise<StoredShare | undefined> {
+      return (await selectShares(owner, id))[0];
+    },
+
+    async revokeShare(owner: string, id: string, at: string): Promise<StoredShare | undefined> {
+      await db
+        .updateTable('shares')
+        .set({ revoked_at: at })
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+      return (await selectShares(owner, id))[0];
+    },
+
+    async findShareByTokenHash(tokenHash: string): Promise<ShareGrant | undefined> {
+      const row = await db
+        .selectFrom('shares')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return { ...toShare(row), owner: row.owner, tokenHash: row.token_hash };
+    },
+
+    async logShareAccess(grant: Pick<ShareGrant, 'id' | 'owner'>, access: ShareAccess) {
+      await db
+        .insertInto('share_accesses')
+        .values({
+          owner: grant.owner,
+          share_id: grant.id,
+          accessed_at: access.at,
+          resource: access.resource,
+          client: access.client,
+          user_agent: access.userAgent,
+        })
+        .execute();
+    },
+
+    async listShareAccesses(owner: string, id: string): Promise<ShareAccess[] | undefined> {
+      const share = await db
+        .selectFrom('shares')
+        .select('id')
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!share) return undefined;
+      const rows = await db
+        .selectFrom('share_accesses')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('share_id', '=', id)
+        .orderBy('accessed_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        at: row.accessed_at,
+        resource: row.resource,
+        client: row.client,
+        userAgent: row.user_agent,
+      }));
+    },
+
     async dumpOwner(owner: string): Promise<OwnerData> {
       const profile = await db
         .selectFrom('profiles')
@@ -661,8 +790,10 @@ function replay(
 /** Diary rows per INSERT: at most 11 columns × 500 rows stays far below either dialect's variable limit. */
 const ENTRY_ROWS_PER_INSERT = 500;
 
-/** Tables whose rows belong to an owner (column `owner`), children before `owners`. */
+/** Tables whose rows belong to an owner (column `owner`), children before their parents. */
 const OWNED_TABLES = [
+  'share_accesses',
+  'shares',
   'diary_entries',
   'custom_foods',
   'plans',
@@ -671,8 +802,12 @@ const OWNED_TABLES = [
   'idempotency_keys',
 ] as const;
 
-/** What a restore refuses to merge into: remembered Idempotency-Keys are not data. */
-const DATA_TABLES = OWNED_TABLES.filter((table) => table !== 'idempotency_keys');
+/**
+ * What a restore refuses to merge into: remembered Idempotency-Keys are not data, and shares are
+ * links to this store, not in an export (a restore neither brings nor removes them).
+ */
+const NOT_EXPORTED: readonly string[] = ['idempotency_keys', 'shares', 'share_accesses'];
+const DATA_TABLES = OWNED_TABLES.filter((table) => !NOT_EXPORTED.includes(table));
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -765,6 +900,22 @@ function toPlan(row: Selectable<PlansTable>): StoredPlan {
     createdAt: row.created_at,
     request: JSON.parse(row.request),
     result: JSON.parse(row.result),
+  };
+}
+
+function toShare(
+  row: Pick<
+    Selectable<SharesTable>,
+    'id' | 'date_from' | 'date_to' | 'expires_at' | 'created_at' | 'revoked_at'
+  >,
+) {
+  return {
+    id: row.id,
+    from: row.date_from,
+    to: row.date_to,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at ?? null,
   };
 }
 

@@ -188,6 +188,52 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
         await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
       },
     },
+    '0007-shares': {
+      // Read-only shares of the clinician report: a bearer link whose token is kept only as its
+      // SHA-256, and the log of each opening, which stays after the share is revoked.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('shares')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('date_from', 'text', (c) => c.notNull())
+          .addColumn('date_to', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('shares_owner_created')
+          .on('shares')
+          .columns(['owner', 'created_at'])
+          .execute();
+        await db.schema
+          .createTable('share_accesses')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('share_id', 'text', (c) =>
+            c.notNull().references('shares.id').onDelete('cascade'),
+          )
+          .addColumn('accessed_at', 'text', (c) => c.notNull())
+          .addColumn('resource', 'text', (c) => c.notNull())
+          .addColumn('client', 'text')
+          .addColumn('user_agent', 'text')
+          .execute();
+        await db.schema
+          .createIndex('share_accesses_share')
+          .on('share_accesses')
+          .columns(['share_id', 'accessed_at'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -15,6 +15,8 @@ export interface Database {
   labs: LabsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  shares: SharesTable;
+  share_accesses: ShareAccessesTable;
 }
 
 export interface OwnersTable {
@@ -142,6 +144,38 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+/**
+ * A read-only share of the clinician report. Only the SHA-256 of the token is kept (hex), so the
+ * rows of a leaked database open no report.
+ */
+export interface SharesTable {
+  id: string;
+  owner: string;
+  /** SHA-256 of the share token, lower-case hex; unique. */
+  token_hash: string;
+  /** The report's period, YYYY-MM-DD. */
+  date_from: string;
+  date_to: string;
+  expires_at: string;
+  created_at: string;
+  /** Set when the owner revokes the share; the row stays for its access log. */
+  revoked_at: string | null;
+}
+
+/** One opening of a share by its token. */
+export interface ShareAccessesTable {
+  id: Generated<number>;
+  /** The share's owner (so erasing an owner's rows reaches the log). */
+  owner: string;
+  share_id: string;
+  accessed_at: string;
+  /** `report` (the JSON) or `pdf`. */
+  resource: string;
+  client: string | null;
+  /** The User-Agent header, truncated. */
+  user_agent: string | null;
 }
 
 /** The owner of every row in single-user local mode. */

@@ -107,6 +107,50 @@ export interface OwnerData {
   labs: (LabResult & { createdAt: string })[];
 }
 
+/** A share as created: the use case makes the id, the token's hash and the times. */
+export interface NewShare {
+  id: string;
+  /** SHA-256 of the token, lower-case hex. The token itself is never stored. */
+  tokenHash: string;
+  /** The report's period, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** A share as its owner lists it: no token, no hash; with its state and how often it was opened. */
+export interface StoredShare {
+  id: string;
+  from: string;
+  to: string;
+  expiresAt: string;
+  createdAt: string;
+  revokedAt: string | null;
+  accesses: number;
+  lastAccessAt: string | null;
+}
+
+/** What a token opens: found by the token's hash, whatever its owner. */
+export interface ShareGrant {
+  id: string;
+  owner: string;
+  tokenHash: string;
+  from: string;
+  to: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/** One opening of a share. */
+export interface ShareAccess {
+  at: string;
+  /** `report` (the JSON) or `pdf`. */
+  resource: string;
+  client: string | null;
+  userAgent: string | null;
+}
+
 /** How long an Idempotency-Key is remembered: a day covers any client's retries. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
@@ -245,7 +289,25 @@ export interface Store {
    */
   replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts>;
 
-  /** Everything the owner has, timestamps included. */
+  addShare(owner: string, share: NewShare): Promise<StoredShare>;
+  /** Newest first. */
+  listShares(owner: string): Promise<StoredShare[]>;
+  getShare(owner: string, id: string): Promise<StoredShare | undefined>;
+  /**
+   * Sets revoked_at (kept as first set when already revoked); the row and its access log stay.
+   * Undefined when the owner has no share with that id.
+   */
+  revokeShare(owner: string, id: string, at: string): Promise<StoredShare | undefined>;
+  /** The share whose token hashes to `tokenHash`, of any owner (the shared-report routes). */
+  findShareByTokenHash(tokenHash: string): Promise<ShareGrant | undefined>;
+  logShareAccess(grant: Pick<ShareGrant, 'id' | 'owner'>, access: ShareAccess): Promise<void>;
+  /** Oldest first; undefined when the owner has no share with that id. */
+  listShareAccesses(owner: string, id: string): Promise<ShareAccess[] | undefined>;
+
+  /**
+   * Everything the owner has, timestamps included. Shares are left out: a share is a link to
+   * this store, and its token is not kept to be exported.
+   */
   dumpOwner(owner: string): Promise<OwnerData>;
   /**
    * Restores a dump in one transaction, timestamps as they were. CONFLICT when the owner already

@@ -397,6 +397,101 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your read-only shares of the clinician report (no tokens)
+     * @description Newest first, each with its state (active, revoked, expired) and how often it was opened.
+     */
+    get: operations['listShares'];
+    put?: never;
+    /**
+     * Share the clinician report of a period with a read-only link
+     * @description The answer carries the token and the link once; the store keeps only the SHA-256 of the token. Whoever holds the link reads the report until expiresAt or until revoked.
+     */
+    post: operations['createShare'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shares/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a share: its link opens nothing from now on (its access log stays) */
+    delete: operations['revokeShare'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shares/{id}/accesses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each opening of a share link: when, what, from where */
+    get: operations['listShareAccesses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinician report a share link opens (public, read-only)
+     * @description Needs no session: the token is the credential. Each opening is logged for the owner. Any other method under /api/shared/ is a 405.
+     */
+    get: operations['getSharedReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared/{token}/report.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The clinician report a share link opens, as a PDF (public, read-only) */
+    get: operations['getSharedReportPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/evidence': {
     parameters: {
       query?: never;
@@ -3097,6 +3192,253 @@ export interface components {
         }[];
       };
     };
+    ClinicianReport: {
+      generatedOn: string;
+      period: {
+        from: string;
+        to: string;
+        days: number;
+        loggedDays: number;
+        entries: number;
+      };
+      /** @enum {string} */
+      authority: 'nasem' | 'efsa';
+      /** @description The profile in words; absent when none is saved. */
+      profile?: {
+        label: string;
+        value: string;
+      }[];
+      panel: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        name: string;
+        unit: string;
+        /** @description Daily average from food; null when no value is known. */
+        food: number | null;
+        supplement: number;
+        target?: number;
+        targetKind?: string;
+        percent?: number;
+        limit?: number;
+        limitKind?: string;
+        /** @enum {string} */
+        limitAppliesTo?: 'total' | 'supplements' | 'food';
+        overLimit: boolean;
+        coverage: number;
+        coverageBasis?: {
+          measured: number;
+          inferred: number;
+          unknown: number;
+        };
+        notApplicable?: string;
+      }[];
+      other: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        name: string;
+        unit: string;
+        /** @description Daily average from food; null when no value is known. */
+        food: number | null;
+        supplement: number;
+        target?: number;
+        targetKind?: string;
+        percent?: number;
+        limit?: number;
+        limitKind?: string;
+        /** @enum {string} */
+        limitAppliesTo?: 'total' | 'supplements' | 'food';
+        overLimit: boolean;
+        coverage: number;
+        coverageBasis?: {
+          measured: number;
+          inferred: number;
+          unknown: number;
+        };
+        notApplicable?: string;
+      }[];
+      findings: {
+        /** @enum {string} */
+        severity: 'avoid' | 'caution' | 'monitor' | 'info';
+        message: string;
+        action: string;
+        because: string;
+        references: number[];
+      }[];
+      references: string[];
+      coverage: string[];
+      plan?: {
+        createdAt: string;
+        status: string;
+        days: {
+          label: string;
+          foods: string[];
+        }[];
+        supplements: string[];
+      };
+      /** @description Results in the period, by test then date (a trend per test). */
+      labs?: {
+        date: string;
+        test: string;
+        value: number;
+        unit: string;
+        low?: number;
+        high?: number;
+      }[];
+      disclaimer: string;
+    };
+    SharedReport: {
+      share: {
+        from: string;
+        to: string;
+        /** @description After this the link opens nothing. */
+        expiresAt: string;
+      };
+      report: components['schemas']['ClinicianReport'];
+    };
+    Share: {
+      id: string;
+      /** @description The report's period, YYYY-MM-DD. */
+      from: string;
+      to: string;
+      expiresAt: string;
+      createdAt: string;
+      revokedAt: string | null;
+      /** @enum {string} */
+      state: 'active' | 'revoked' | 'expired';
+      /** @description How often the link was opened. */
+      accesses: number;
+      lastAccessAt: string | null;
+    };
+    CreatedShare: {
+      id: string;
+      /** @description The report's period, YYYY-MM-DD. */
+      from: string;
+      to: string;
+      expiresAt: string;
+      createdAt: string;
+      revokedAt: string | null;
+      /** @enum {string} */
+      state: 'active' | 'revoked' | 'expired';
+      /** @description How often the link was opened. */
+      accesses: number;
+      lastAccessAt: string | null;
+      /** @description The bearer token, 256 bits base64url: shown this once, only its hash is kept. */
+      token: string;
+      /** @description The share page: whoever has it reads the report until expiry. */
+      url: string;
+    };
+    Shares: {
+      shares: components['schemas']['Share'][];
+    };
+    ShareAccesses: {
+      accesses: {
+        at: string;
+        /** @enum {string} */
+        resource: 'report' | 'pdf';
+        /** @description The client's address, when known. */
+        client: string | null;
+        /** @description Truncated to 200 characters. */
+        userAgent: string | null;
+      }[];
+    };
     /** @description The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected. */
     Profile: {
       age: number;
@@ -4412,6 +4754,282 @@ export interface operations {
       };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The shares. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Shares'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  createShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The report's period and when the link expires. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description First day of the report's period. */
+          from: string;
+          /** @description Last day of the report's period. */
+          to: string;
+          /** @description ISO 8601 timestamp with a zone, in the future, at most 365 days ahead. */
+          expiresAt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created: the token and link, shown this once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedShare'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description A date that does not exist, or expiresAt not in the next 365 days (INVALID_DATE). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  revokeShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Share id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The share, revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Share'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listShareAccesses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Share id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareAccesses'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getSharedReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share token from the link (43 base64url characters). */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The share's terms and the report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SharedReport'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['Forbidden'];
+      /** @description The token is unknown, expired or revoked: one and the same answer (NOT_FOUND). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getSharedReportPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share token from the link (43 base64url characters). */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      403: components['responses']['Forbidden'];
+      /** @description The token is unknown, expired or revoked: one and the same answer (NOT_FOUND). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
       422: {
         headers: {

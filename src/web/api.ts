@@ -245,4 +245,27 @@ export const api = {
         body: { startDate },
       }),
     ),
+  /** Read-only shares of the clinician report, newest first (no tokens). */
+  shares: () => unwrap('GET', '/api/shares', () => client.GET('/api/shares')),
+  /** The answer carries the link once: the server keeps only a hash of its token. */
+  createShare: (share: { from: string; to: string; expiresAt: string }) =>
+    unwrap('POST', '/api/shares', () => client.POST('/api/shares', { body: share })),
+  revokeShare: (id: string) =>
+    unwrap('DELETE', '/api/shares/{id}', () =>
+      client.DELETE('/api/shares/{id}', { params: { path: { id } } }),
+    ),
+  shareAccesses: (id: string) =>
+    unwrap('GET', '/api/shares/{id}/accesses', () =>
+      client.GET('/api/shares/{id}/accesses', { params: { path: { id } } }),
+    ),
+  /** What a share link opens: the report of its period, read-only. */
+  sharedReport: (token: string) =>
+    unwrap('GET', '/api/shared/{token}', () =>
+      client.GET('/api/shared/{token}', { params: { path: { token } } }),
+    ),
 };
+
+export type Share = Schemas['Share'];
+export type ShareAccess = Schemas['ShareAccesses']['accesses'][number];
+export type SharedReport = Schemas['SharedReport'];
+export type ClinicianReport = Schemas['ClinicianReport'];

@@ -11,6 +11,7 @@ import { LoginPage } from './pages/login-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
+import { SharedReportPage } from './pages/shared-report-page.js';
 import { api, ApiError } from './api.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { SESSION_ENDED_EVENT, setCsrfToken } from './session.js';
@@ -26,6 +27,7 @@ const TITLES: Record<string, string> = {
   evidence: 'Evidence',
   report: 'Report',
   profile: 'Profile',
+  share: 'Shared report',
 };
 
 function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
@@ -70,6 +72,7 @@ type Auth =
  * the login form comes first, and again whenever the server says the session has ended.
  */
 export function App() {
+  const route = useRoute();
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
   useEffect(() => {
     api.me().then(
@@ -92,6 +95,15 @@ export function App() {
     return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
   }, []);
 
+  // A share link: the report it opens, outside the app (no navigation, nothing to edit, no login:
+  // the link's token is what opens it).
+  if (route.page === 'share') {
+    return (
+      <PageErrorBoundary key={route.param ?? ''} page="Shared report">
+        <SharedReportPage token={route.param ?? ''} />
+      </PageErrorBoundary>
+    );
+  }
   if (auth.state === 'checking') return <Loading what="calcwise" />;
   if (auth.state === 'signed-out') {
     return (

@@ -159,3 +159,15 @@ export const credentialsBody = z.strictObject({
   username: z.string().max(200),
   password: z.string().max(1024),
 });
+/** POST /api/shares: the report's period and when the link stops working. */
+export const newShareBody = z
+  .strictObject({
+    from: isoDate.describe("First day of the report's period."),
+    to: isoDate.describe("Last day of the report's period."),
+    expiresAt: z
+      .string()
+      .min(1)
+      .max(40)
+      .describe('ISO 8601 timestamp with a zone, in the future, at most 365 days ahead.'),
+  })
+  .refine((r) => r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] });

@@ -887,3 +887,138 @@ export const trackerImportReport = named(
   }),
   'A tracker export read against the food data: each food name matched, kept as own food or ambiguous (with candidates), rejected rows with why, and the totals check.',
 );
+
+const reportRow = z.strictObject({
+  nutrient: nutrientId,
+  name: z.string(),
+  unit: z.string(),
+  food: z.number().nullable().describe('Daily average from food; null when no value is known.'),
+  supplement: z.number(),
+  target: z.number().optional(),
+  targetKind: z.string().optional(),
+  percent: z.number().optional(),
+  limit: z.number().optional(),
+  limitKind: z.string().optional(),
+  limitAppliesTo: z.enum(['total', 'supplements', 'food']).optional(),
+  overLimit: z.boolean(),
+  coverage: z.number(),
+  coverageBasis: z
+    .strictObject({ measured: z.number(), inferred: z.number(), unknown: z.number() })
+    .optional(),
+  notApplicable: z.string().optional(),
+});
+
+/** The clinician report (src/app/report.ts), as the PDF renders it. */
+export const clinicianReport = named(
+  'ClinicianReport',
+  z.strictObject({
+    generatedOn: z.string(),
+    period: z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      days: z.number().int(),
+      loggedDays: z.number().int(),
+      entries: z.number().int(),
+    }),
+    authority: z.enum(['nasem', 'efsa']),
+    profile: z
+      .array(z.strictObject({ label: z.string(), value: z.string() }))
+      .optional()
+      .describe('The profile in words; absent when none is saved.'),
+    panel: z.array(reportRow),
+    other: z.array(reportRow),
+    findings: z.array(
+      z.strictObject({
+        severity: z.enum(['avoid', 'caution', 'monitor', 'info']),
+        message: z.string(),
+        action: z.string(),
+        because: z.string(),
+        references: z.array(z.number().int()),
+      }),
+    ),
+    references: z.array(z.string()),
+    coverage: z.array(z.string()),
+    plan: z
+      .strictObject({
+        createdAt: z.string(),
+        status: z.string(),
+        days: z.array(z.strictObject({ label: z.string(), foods: z.array(z.string()) })),
+        supplements: z.array(z.string()),
+      })
+      .optional(),
+    labs: z
+      .array(
+        z.strictObject({
+          date: z.string(),
+          test: z.string(),
+          value: z.number(),
+          unit: z.string(),
+          low: z.number().optional(),
+          high: z.number().optional(),
+        }),
+      )
+      .optional()
+      .describe('Results in the period, by test then date (a trend per test).'),
+    disclaimer: z.string(),
+  }),
+  'The report for a clinician: profile, intakes against targets, findings, labs.',
+);
+
+export const sharedReportResponse = named(
+  'SharedReport',
+  z.strictObject({
+    share: z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      expiresAt: z.string().describe('After this the link opens nothing.'),
+    }),
+    report: clinicianReport,
+  }),
+  'What a share link opens: its terms and the report for its period, read-only.',
+);
+
+const shareFields = {
+  id: z.string(),
+  from: z.string().describe("The report's period, YYYY-MM-DD."),
+  to: z.string(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  state: z.enum(['active', 'revoked', 'expired']),
+  accesses: z.number().int().describe('How often the link was opened.'),
+  lastAccessAt: z.string().nullable(),
+};
+
+export const share = named(
+  'Share',
+  z.strictObject(shareFields),
+  'A read-only share of the clinician report, as its owner sees it (no token).',
+);
+
+export const createdShare = named(
+  'CreatedShare',
+  z.strictObject({
+    ...shareFields,
+    token: z
+      .string()
+      .describe('The bearer token, 256 bits base64url: shown this once, only its hash is kept.'),
+    url: z.string().describe('The share page: whoever has it reads the report until expiry.'),
+  }),
+);
+
+export const sharesResponse = named('Shares', z.strictObject({ shares: z.array(share) }));
+
+export const shareAccessesResponse = named(
+  'ShareAccesses',
+  z.strictObject({
+    accesses: z.array(
+      z.strictObject({
+        at: z.string(),
+        resource: z.enum(['report', 'pdf']),
+        client: z.string().nullable().describe("The client's address, when known."),
+        userAgent: z.string().nullable().describe('Truncated to 200 characters.'),
+      }),
+    ),
+  }),
+  'Each opening of a share link, oldest first.',
+);

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api.js';
 import type { NutrientId, ProfileInput } from '../api-types.js';
 import { FindingsList } from '../components/findings-list.js';
 import { ScrollRegion } from '../components/scroll-region.js';
+import { SharePanel } from '../components/share-panel.js';
 import { PANEL, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import {
@@ -180,6 +181,8 @@ export function ReportPage() {
         <ErrorMessage error={findings.error} title="Could not load findings." />
         {findings.data ? <FindingsList findings={findings.data.findings} sourcesOpen /> : null}
       </section>
+
+      <SharePanel from={from} to={to} />
     </article>
   );
 }
