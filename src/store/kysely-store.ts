@@ -265,6 +265,46 @@ export function createKyselyStore(
       return rows.map((r) => ({ day: Number(r.plan_day), date: r.date, entries: Number(r.n) }));
     },
 
+    async listLoggedFoods(owner: string, query: { order: 'recent' | 'frequent'; limit: number }) {
+      // Each food's last entry (row_number over the food's entries, latest first) with the
+      // food's entry count (count over the same partition): one pass over the owner's rows.
+      const last = db
+        .selectFrom('diary_entries')
+        .select((eb) => [
+          'id',
+          'food_id',
+          'amount',
+          'unit',
+          'meal',
+          'date',
+          eb.fn
+            .countAll<number | string | bigint>()
+            .over((ob) => ob.partitionBy('food_id'))
+            .as('n'),
+          eb.fn
+            .agg<number | string | bigint>('row_number', [])
+            .over((ob) => ob.partitionBy('food_id').orderBy('date', 'desc').orderBy('id', 'desc'))
+            .as('rn'),
+        ])
+        .where('owner', '=', owner)
+        .as('last');
+      let rows = db.selectFrom(last).selectAll().where('rn', '=', 1);
+      if (query.order === 'frequent') rows = rows.orderBy('n', 'desc');
+      const found = await rows
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(Math.max(0, Math.floor(query.limit)))
+        .execute();
+      return found.map((row) => ({
+        food: row.food_id,
+        amount: Number(row.amount),
+        unit: row.unit,
+        ...(isDiaryMeal(row.meal) && { meal: row.meal }),
+        count: Number(row.n),
+        lastDate: row.date,
+      }));
+    },
+
     async listLoggedDates(owner: string, from: string): Promise<string[]> {
       const rows = await db
         .selectFrom('diary_entries')

@@ -47,6 +47,19 @@ export interface StoredDiaryEntry extends NewDiaryEntry {
   updatedAt: string;
 }
 
+/** A food as the owner last logged it, with how often and when (recent and frequent foods). */
+export interface LoggedFood {
+  food: FoodId;
+  /** The amount, unit and meal of the last entry of the food (latest date, then latest logged). */
+  amount: number;
+  unit: string;
+  meal?: DiaryMeal;
+  /** Entries of the food in the whole diary. */
+  count: number;
+  /** YYYY-MM-DD of the last entry. */
+  lastDate: string;
+}
+
 export interface StoredProfile {
   /** The profile JSON as the person entered it. */
   profile: unknown;
@@ -164,6 +177,14 @@ export interface Store {
     owner: string,
     planId: string,
   ): Promise<{ day: number; date: string; entries: number }[]>;
+  /**
+   * The owner's logged foods, one row each, in one query: `recent` by the last entry's date
+   * (then the order logged), newest first; `frequent` by entry count, most first, then recency.
+   */
+  listLoggedFoods(
+    owner: string,
+    query: { order: 'recent' | 'frequent'; limit: number },
+  ): Promise<LoggedFood[]>;
   /** The distinct dates with at least one entry, from `from` on (inclusive), ascending. */
   listLoggedDates(owner: string, from: string): Promise<string[]>;
 
