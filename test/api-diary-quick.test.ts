@@ -173,6 +173,51 @@ for (const [name, open] of backends) {
       }
     });
 
+    it('re-adds a deleted entry in its place with its createdAt; a bad createdAt is a 400 naming it', async () => {
+      const { store, app, log } = await setup();
+      try {
+        const lunch = { date: '2026-11-20', amount: 1, unit: 'g', meal: 'lunch' };
+        const at = (hour: number) => `2026-11-20T${hour}:00:00.000Z`;
+        await log({ ...lunch, food: 'sr24:11233', createdAt: at(11) });
+        const middle = await call(app, 'POST', '/api/diary/entries', {
+          ...lunch,
+          food: 'sr24:01009',
+          createdAt: at(12),
+        });
+        await log({ ...lunch, food: 'sr24:15076', createdAt: at(13) });
+        const order = async () =>
+          (await call(app, 'GET', '/api/diary')).json.days[0].entries.map(
+            (e: { food: string }) => e.food,
+          );
+        const before = await order();
+        expect(before).toEqual(['sr24:11233', 'sr24:01009', 'sr24:15076']);
+
+        expect((await call(app, 'DELETE', `/api/diary/entries/${middle.json.id}`)).status).toBe(
+          204,
+        );
+        const back = await call(app, 'POST', '/api/diary/entries', {
+          ...lunch,
+          food: 'sr24:01009',
+          createdAt: middle.json.createdAt,
+        });
+        expect(back.status).toBe(201);
+        expect(back.json).toMatchObject({ createdAt: middle.json.createdAt, meal: 'lunch' });
+        expect(back.json.id).not.toBe(middle.json.id);
+        expect(await order()).toEqual(before);
+
+        const bad = await call(app, 'POST', '/api/diary/entries', {
+          ...lunch,
+          food: 'sr24:01009',
+          createdAt: 'yesterday',
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.json.error).toMatchObject({ field: 'createdAt' });
+        expect(await store.listEntries('local')).toHaveLength(3);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('changes the food of an entry; a unit the new food lacks is a 422 naming unit', async () => {
       const { store, app, log } = await setup();
       try {

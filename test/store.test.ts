@@ -348,6 +348,31 @@ function storeContract(name: string, factory: StoreFactory): void {
       ]);
     });
 
+    it('orders a day by when entries were first logged: an entry put back with its createdAt returns to its place', async () => {
+      const entry = (food: string) => ({ date: '2026-12-01', food, amount: 1, unit: 'g' });
+      // One call each: the stepping clock gives each its own createdAt.
+      const first = await store.addEntry('local', entry('sr24:11233'));
+      const second = await store.addEntry('local', entry('sr24:01009'));
+      const third = await store.addEntry('local', entry('sr24:15076'));
+      expect(await store.deleteEntry('local', second.id)).toBe(true);
+      const restored = await store.addEntry('local', {
+        ...entry('sr24:01009'),
+        createdAt: second.createdAt,
+      });
+      expect(restored.id).toBeGreaterThan(third.id);
+      expect(restored.createdAt).toBe(second.createdAt);
+      // A later entry without createdAt still goes last.
+      const later = await store.addEntry('local', entry('sr24:99999'));
+      const ids = (await store.listEntries('local')).map((e) => e.id);
+      expect(ids).toEqual([first.id, restored.id, third.id, later.id]);
+      expect((await store.dumpOwner('local')).diary.map((e) => e.food)).toEqual([
+        'sr24:11233',
+        'sr24:01009',
+        'sr24:15076',
+        'sr24:99999',
+      ]);
+    });
+
     it('lists logged foods, one row each with its last entry, by recency and by frequency, per owner', async () => {
       const e = (date: string, food: string, amount: number, unit: string, meal?: 'lunch') => ({
         date,

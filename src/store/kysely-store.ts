@@ -78,7 +78,11 @@ export function createKyselyStore(
         .insertInto('diary_entries')
         .values(
           chunk.map((entry) =>
-            entryRow(owner, entry, { createdAt: at, updatedAt: at, ...(plan && { plan }) }),
+            entryRow(owner, entry, {
+              createdAt: entry.createdAt ?? at,
+              updatedAt: at,
+              ...(plan && { plan }),
+            }),
           ),
         )
         .returningAll()
@@ -120,7 +124,7 @@ export function createKyselyStore(
       let query = db.selectFrom('diary_entries').selectAll().where('owner', '=', owner);
       if (range.from !== undefined) query = query.where('date', '>=', range.from);
       if (range.to !== undefined) query = query.where('date', '<=', range.to);
-      const rows = await query.orderBy('date').orderBy('id').execute();
+      const rows = await query.orderBy('date').orderBy('created_at').orderBy('id').execute();
       return rows.map(toEntry);
     },
 
@@ -505,6 +509,7 @@ export function createKyselyStore(
         .selectAll()
         .where('owner', '=', owner)
         .orderBy('date')
+        .orderBy('created_at')
         .orderBy('id')
         .execute();
       const foods = await db

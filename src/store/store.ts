@@ -12,6 +12,11 @@ export interface NewDiaryEntry {
   unit: string;
   /** The meal slot; absent when unassigned. */
   meal?: DiaryMeal;
+  /**
+   * When the entry was first logged (ISO 8601): given to put a deleted entry back in its place
+   * in the day; otherwise now.
+   */
+  createdAt?: string;
 }
 
 /** A change to an entry: the fields given change; `meal: null` makes the entry unassigned. */
@@ -140,7 +145,7 @@ export interface Store {
   getProfile(owner: string): Promise<StoredProfile | undefined>;
   putProfile(owner: string, profile: unknown): Promise<StoredProfile>;
 
-  /** Entries ordered by date, then by the order they were logged. */
+  /** Entries ordered by date, then by the order they were logged (createdAt, then id). */
   listEntries(owner: string, range?: DateRange): Promise<StoredDiaryEntry[]>;
   getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined>;
   addEntry(owner: string, entry: NewDiaryEntry): Promise<StoredDiaryEntry>;

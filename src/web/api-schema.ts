@@ -3601,6 +3601,11 @@ export interface operations {
            * @enum {string}
            */
           meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
+          /**
+           * Format: date-time
+           * @description When the entry was first logged: send the createdAt of a deleted entry to restore it in its place within the day (default: now).
+           */
+          createdAt?: string;
         };
       };
     };

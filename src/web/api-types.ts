@@ -77,6 +77,7 @@ export interface DiaryEntryRow {
   meal?: DiaryMeal;
   name?: string;
   grams?: number;
+  createdAt?: string;
 }
 
 export interface TotalCell {

@@ -140,6 +140,7 @@ export const api = {
       amount: number;
       unit: string;
       meal?: DiaryMeal;
+      createdAt?: string;
     },
     idempotencyKey?: string,
   ) =>

@@ -35,6 +35,12 @@ export const newEntryBody = z.strictObject({
   amount,
   unit,
   meal: meal.optional(),
+  createdAt: z.iso
+    .datetime({ error: 'createdAt must be an ISO 8601 date and time' })
+    .optional()
+    .describe(
+      'When the entry was first logged: send the createdAt of a deleted entry to restore it in its place within the day (default: now).',
+    ),
 });
 
 export const entryPatchBody = z

@@ -133,7 +133,7 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
     changed();
   };
 
-  // Restores the deleted entry as it was (date, meal, amount, unit); the key makes a second
+  // Restores the deleted entry as it was (date, meal, amount, unit, place); the key makes a second
   // press of Undo answer the same entry instead of logging it twice.
   const undo = async () => {
     if (!deleted) return;
@@ -146,6 +146,8 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
           amount: deleted.amount,
           unit: deleted.unit,
           ...(deleted.meal && { meal: deleted.meal }),
+          // Back in its place among the day's entries, not last.
+          ...(deleted.createdAt && { createdAt: deleted.createdAt }),
         },
         `undo-delete-${deleted.id}`,
       );
