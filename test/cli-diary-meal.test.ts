@@ -102,4 +102,42 @@ describe('meal slots in the CLI', () => {
     expect(jsonResult.stderr).toMatch(/days\[0\]\.entries\[0\]/);
     expect(jsonResult.stderr).toMatch(/meal/);
   });
+
+  it('diary recent lists the recent and frequent foods with the last amount; a bad --limit exits 2', async () => {
+    const db = join(dir, 'recent.db');
+    expect((await cli(['diary', 'recent', '--db', db])).stdout).toBe('No diary entries.\n');
+    for (const [date, food, amount, meal] of [
+      ['2026-11-20', 'sr24:11233', '50', 'lunch'],
+      ['2026-11-21', 'sr24:11233', '60', 'dinner'],
+      ['2026-11-22', 'sr24:01009', '30', 'breakfast'],
+    ] as const) {
+      const added = await cli(['diary', 'add', date, food, amount, '--meal', meal, '--db', db]);
+      expect(added.code).toBe(0);
+    }
+    const json = JSON.parse((await cli(['diary', 'recent', '--db', db, '--json'])).stdout) as {
+      recent: { food: string; amount: number; meal: string; count: number }[];
+      frequent: { food: string; amount: number; meal: string; count: number }[];
+    };
+    const brief = (list: typeof json.recent) =>
+      list.map((f) => [f.food, f.amount, f.meal, f.count]);
+    expect(brief(json.recent)).toEqual([
+      ['sr24:01009', 30, 'breakfast', 1],
+      ['sr24:11233', 60, 'dinner', 2],
+    ]);
+    expect(brief(json.frequent)).toEqual([
+      ['sr24:11233', 60, 'dinner', 2],
+      ['sr24:01009', 30, 'breakfast', 1],
+    ]);
+    const text = await cli(['diary', 'recent', '--limit', '1', '--db', db]);
+    expect(text.code).toBe(0);
+    const [recent, frequent] = text.stdout.split('Frequent\n');
+    expect(recent).toMatch(/^Recent\n\s*Food\s+Name\s+Last/);
+    expect(recent).toMatch(/sr24:01009\s+Cheese.*\s+30(\.0)? g\s+breakfast\s+1\s+2026-11-22/);
+    expect(recent).not.toMatch(/sr24:11233/);
+    expect(frequent).toMatch(/sr24:11233.*\s+60(\.0)? g\s+dinner\s+2\s+2026-11-21/);
+
+    const bad = await cli(['diary', 'recent', '--limit', '0', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--limit/);
+  });
 });

@@ -347,6 +347,82 @@ function storeContract(name: string, factory: StoreFactory): void {
         '2026-12-03',
       ]);
     });
+
+    it('orders a day by when entries were first logged: an entry put back with its createdAt returns to its place', async () => {
+      const entry = (food: string) => ({ date: '2026-12-01', food, amount: 1, unit: 'g' });
+      // One call each: the stepping clock gives each its own createdAt.
+      const first = await store.addEntry('local', entry('sr24:11233'));
+      const second = await store.addEntry('local', entry('sr24:01009'));
+      const third = await store.addEntry('local', entry('sr24:15076'));
+      expect(await store.deleteEntry('local', second.id)).toBe(true);
+      const restored = await store.addEntry('local', {
+        ...entry('sr24:01009'),
+        createdAt: second.createdAt,
+      });
+      expect(restored.id).toBeGreaterThan(third.id);
+      expect(restored.createdAt).toBe(second.createdAt);
+      // A later entry without createdAt still goes last.
+      const later = await store.addEntry('local', entry('sr24:99999'));
+      const ids = (await store.listEntries('local')).map((e) => e.id);
+      expect(ids).toEqual([first.id, restored.id, third.id, later.id]);
+      expect((await store.dumpOwner('local')).diary.map((e) => e.food)).toEqual([
+        'sr24:11233',
+        'sr24:01009',
+        'sr24:15076',
+        'sr24:99999',
+      ]);
+    });
+
+    it('lists logged foods, one row each with its last entry, by recency and by frequency, per owner', async () => {
+      const e = (date: string, food: string, amount: number, unit: string, meal?: 'lunch') => ({
+        date,
+        food,
+        amount,
+        unit,
+        ...(meal && { meal }),
+      });
+      expect(await store.listLoggedFoods('local', { order: 'recent', limit: 10 })).toEqual([]);
+      await store.addEntries('local', [
+        e('2026-12-01', 'sr24:11233', 1, 'cup, chopped', 'lunch'),
+        e('2026-12-02', 'sr24:11233', 2, 'cup, chopped'),
+        e('2026-12-03', 'sr24:01009', 28, 'g', 'lunch'),
+        e('2026-11-20', 'sr24:11233', 50, 'g'),
+      ]);
+      // Logged later but dated earlier: the last entry is the latest date, not the latest id.
+      await store.addEntry('local', e('2026-11-01', 'sr24:01009', 3, 'oz'));
+      await store.addEntry('local', e('2026-11-02', 'sr24:15076', 100, 'g'));
+      await store.addEntry('other', e('2026-12-24', 'sr24:99999', 1, 'g'));
+
+      const recent = await store.listLoggedFoods('local', { order: 'recent', limit: 10 });
+      expect(recent).toEqual([
+        {
+          food: 'sr24:01009',
+          amount: 28,
+          unit: 'g',
+          meal: 'lunch',
+          count: 2,
+          lastDate: '2026-12-03',
+        },
+        { food: 'sr24:11233', amount: 2, unit: 'cup, chopped', count: 3, lastDate: '2026-12-02' },
+        { food: 'sr24:15076', amount: 100, unit: 'g', count: 1, lastDate: '2026-11-02' },
+      ]);
+      const frequent = await store.listLoggedFoods('local', { order: 'frequent', limit: 2 });
+      expect(frequent.map((f) => [f.food, f.count])).toEqual([
+        ['sr24:11233', 3],
+        ['sr24:01009', 2],
+      ]);
+      // Two foods on the same date: the one logged last comes first.
+      await store.addEntry('local', e('2026-12-03', 'sr24:15076', 90, 'g'));
+      expect(
+        (await store.listLoggedFoods('local', { order: 'recent', limit: 2 })).map((f) => f.food),
+      ).toEqual(['sr24:15076', 'sr24:01009']);
+      expect(
+        (await store.listLoggedFoods('local', { order: 'frequent', limit: 3 })).map((f) => f.food),
+      ).toEqual(['sr24:11233', 'sr24:15076', 'sr24:01009']);
+      expect(await store.listLoggedFoods('other', { order: 'frequent', limit: 10 })).toEqual([
+        { food: 'sr24:99999', amount: 1, unit: 'g', count: 1, lastDate: '2026-12-24' },
+      ]);
+    });
   });
 }
 

@@ -1,10 +1,20 @@
 import { resolveDiary } from '../core/analysis/index.js';
 import { amountToGrams, type FoodIndex } from '../core/foods.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { DateRange, NewDiaryEntry, Store, StoredDiaryEntry } from '../store/store.js';
+import type {
+  DateRange,
+  LoggedFood,
+  NewDiaryEntry,
+  Store,
+  StoredDiaryEntry,
+} from '../store/store.js';
+import type { DiaryMeal } from '../core/diary/types.js';
 import { ownerFoods } from './stored-diary.js';
 
-type DiaryStore = Pick<Store, 'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods'>;
+type DiaryStore = Pick<
+  Store,
+  'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods' | 'listLoggedFoods'
+>;
 
 export interface DiaryDeps {
   store: DiaryStore;
@@ -81,4 +91,65 @@ export async function removeDiaryEntry(
     return err({ code: 'NOT_FOUND', message: `no diary entry with id ${input.id}`, field: 'id' });
   }
   return ok({ id: input.id });
+}
+
+/** A logged food with its name, ready to log again as last time. */
+export interface QuickFood extends LoggedFood {
+  name: string;
+}
+
+/** How many recent and frequent foods to list when not asked (and the most one may ask for). */
+export const QUICK_FOODS_DEFAULT = 8;
+export const QUICK_FOODS_MAX = 50;
+
+/**
+ * The owner's recently and most frequently logged foods, each with its last amount, unit and
+ * meal (to log it again in one step), its entry count and last date. Foods that no longer
+ * resolve (a deleted custom food) are left out: they could not be logged again.
+ */
+export async function recentFoods(
+  deps: Pick<DiaryDeps, 'foods'> & { store: Pick<Store, 'listLoggedFoods' | 'listCustomFoods'> },
+  input: { owner: string; limit?: number },
+): Promise<{ recent: QuickFood[]; frequent: QuickFood[] }> {
+  const limit = input.limit ?? QUICK_FOODS_DEFAULT;
+  const [recent, frequent, foods] = await Promise.all([
+    deps.store.listLoggedFoods(input.owner, { order: 'recent', limit }),
+    deps.store.listLoggedFoods(input.owner, { order: 'frequent', limit }),
+    ownerFoods(deps, input.owner),
+  ]);
+  const named = (list: LoggedFood[]): QuickFood[] =>
+    list.flatMap((logged) => {
+      const food = foods.get(logged.food);
+      return food ? [{ ...logged, name: food.name }] : [];
+    });
+  return { recent: named(recent), frequent: named(frequent) };
+}
+
+/**
+ * Copies the entries of a day, or of one meal of it (`meal`), to another date in one
+ * transaction, each keeping its meal or, with `toMeal`, all going into that meal. NOT_FOUND
+ * (naming `meal`, or `from` for a whole day) when there is nothing to copy.
+ */
+export async function copyDiaryEntries(
+  deps: { store: Pick<Store, 'listEntries' | 'addEntries'> },
+  input: { owner: string; from: string; to: string; meal?: DiaryMeal; toMeal?: DiaryMeal },
+): Promise<Result<StoredDiaryEntry[]>> {
+  const { from, to, meal, toMeal } = input;
+  const day = await deps.store.listEntries(input.owner, { from, to: from });
+  const source = meal === undefined ? day : day.filter((entry) => entry.meal === meal);
+  if (source.length === 0) {
+    return err({
+      code: 'NOT_FOUND',
+      message:
+        meal === undefined
+          ? `no diary entries on ${from}`
+          : `no diary entries in ${meal} on ${from}`,
+      field: meal === undefined ? 'from' : 'meal',
+    });
+  }
+  const copies = source.map(({ food, amount, unit, meal: own }) => {
+    const slot = toMeal ?? own;
+    return { date: to, food, amount, unit, ...(slot && { meal: slot }) };
+  });
+  return ok(await deps.store.addEntries(input.owner, copies));
 }

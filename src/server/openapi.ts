@@ -20,6 +20,7 @@ import {
   newShareBody,
   newLabBody,
   planBody,
+  recentFoodsQuery,
   searchQuery,
   topQuery,
   trackerUploadBody,
@@ -389,16 +390,33 @@ const paths: Record<string, Record<string, Operation>> = {
       },
     },
   },
+  '/api/diary/recent-foods': {
+    get: {
+      operationId: 'getRecentFoods',
+      summary: 'Recently and most often logged foods, with their last amount, unit and meal',
+      tags: ['diary'],
+      parameters: queryParameters(recentFoodsQuery),
+      responses: {
+        200: ok(responses.recentFoodsResponse, 'The two lists.'),
+        400: badRequest,
+      },
+    },
+  },
   '/api/diary/copy': {
     post: {
       operationId: 'copyDiaryDay',
-      summary: 'Copy every entry of one day to another date (one transaction)',
+      summary: 'Copy the entries of a day, or of one meal, to another date (one transaction)',
       tags: ['diary'],
-      requestBody: requestBody(copyDayBody, 'Source and target dates.'),
+      requestBody: requestBody(
+        copyDayBody,
+        'Source and target dates; with `meal`, only that meal, into `toMeal` if given.',
+      ),
       responses: {
         201: ok(responses.copiedDayResponse, 'The new entries.'),
         400: badRequest,
-        404: fails('Nothing logged on the source date (NOT_FOUND, field "from").'),
+        404: fails(
+          'Nothing logged on the source date (NOT_FOUND, field "from"), or in its meal (field "meal").',
+        ),
         422: unprocessable,
       },
     },

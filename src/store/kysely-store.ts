@@ -87,7 +87,11 @@ export function createKyselyStore(
         .insertInto('diary_entries')
         .values(
           chunk.map((entry) =>
-            entryRow(owner, entry, { createdAt: at, updatedAt: at, ...(plan && { plan }) }),
+            entryRow(owner, entry, {
+              createdAt: entry.createdAt ?? at,
+              updatedAt: at,
+              ...(plan && { plan }),
+            }),
           ),
         )
         .returningAll()
@@ -166,7 +170,7 @@ export function createKyselyStore(
       let query = db.selectFrom('diary_entries').selectAll().where('owner', '=', owner);
       if (range.from !== undefined) query = query.where('date', '>=', range.from);
       if (range.to !== undefined) query = query.where('date', '<=', range.to);
-      const rows = await query.orderBy('date').orderBy('id').execute();
+      const rows = await query.orderBy('date').orderBy('created_at').orderBy('id').execute();
       return rows.map(toEntry);
     },
 
@@ -309,6 +313,46 @@ export function createKyselyStore(
         .orderBy('plan_day')
         .execute();
       return rows.map((r) => ({ day: Number(r.plan_day), date: r.date, entries: Number(r.n) }));
+    },
+
+    async listLoggedFoods(owner: string, query: { order: 'recent' | 'frequent'; limit: number }) {
+      // Each food's last entry (row_number over the food's entries, latest first) with the
+      // food's entry count (count over the same partition): one pass over the owner's rows.
+      const last = db
+        .selectFrom('diary_entries')
+        .select((eb) => [
+          'id',
+          'food_id',
+          'amount',
+          'unit',
+          'meal',
+          'date',
+          eb.fn
+            .countAll<number | string | bigint>()
+            .over((ob) => ob.partitionBy('food_id'))
+            .as('n'),
+          eb.fn
+            .agg<number | string | bigint>('row_number', [])
+            .over((ob) => ob.partitionBy('food_id').orderBy('date', 'desc').orderBy('id', 'desc'))
+            .as('rn'),
+        ])
+        .where('owner', '=', owner)
+        .as('last');
+      let rows = db.selectFrom(last).selectAll().where('rn', '=', 1);
+      if (query.order === 'frequent') rows = rows.orderBy('n', 'desc');
+      const found = await rows
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(Math.max(0, Math.floor(query.limit)))
+        .execute();
+      return found.map((row) => ({
+        food: row.food_id,
+        amount: Number(row.amount),
+        unit: row.unit,
+        ...(isDiaryMeal(row.meal) && { meal: row.meal }),
+        count: Number(row.n),
+        lastDate: row.date,
+      }));
     },
 
     async listLoggedDates(owner: string, from: string): Promise<string[]> {
@@ -599,6 +643,7 @@ export function createKyselyStore(
         .selectAll()
         .where('owner', '=', owner)
         .orderBy('date')
+        .orderBy('created_at')
         .orderBy('id')
         .execute();
       const foods = await db

@@ -12,6 +12,11 @@ export interface NewDiaryEntry {
   unit: string;
   /** The meal slot; absent when unassigned. */
   meal?: DiaryMeal;
+  /**
+   * When the entry was first logged (ISO 8601): given to put a deleted entry back in its place
+   * in the day; otherwise now.
+   */
+  createdAt?: string;
 }
 
 /** A change to an entry: the fields given change; `meal: null` makes the entry unassigned. */
@@ -45,6 +50,19 @@ export interface StoredDiaryEntry extends NewDiaryEntry {
   id: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A food as the owner last logged it, with how often and when (recent and frequent foods). */
+export interface LoggedFood {
+  food: FoodId;
+  /** The amount, unit and meal of the last entry of the food (latest date, then latest logged). */
+  amount: number;
+  unit: string;
+  meal?: DiaryMeal;
+  /** Entries of the food in the whole diary. */
+  count: number;
+  /** YYYY-MM-DD of the last entry. */
+  lastDate: string;
 }
 
 export interface StoredProfile {
@@ -226,7 +244,7 @@ export interface Store {
   getProfile(owner: string): Promise<StoredProfile | undefined>;
   putProfile(owner: string, profile: unknown): Promise<StoredProfile>;
 
-  /** Entries ordered by date, then by the order they were logged. */
+  /** Entries ordered by date, then by the order they were logged (createdAt, then id). */
   listEntries(owner: string, range?: DateRange): Promise<StoredDiaryEntry[]>;
   getEntry(owner: string, id: number): Promise<StoredDiaryEntry | undefined>;
   addEntry(owner: string, entry: NewDiaryEntry): Promise<StoredDiaryEntry>;
@@ -263,6 +281,14 @@ export interface Store {
     owner: string,
     planId: string,
   ): Promise<{ day: number; date: string; entries: number }[]>;
+  /**
+   * The owner's logged foods, one row each, in one query: `recent` by the last entry's date
+   * (then the order logged), newest first; `frequent` by entry count, most first, then recency.
+   */
+  listLoggedFoods(
+    owner: string,
+    query: { order: 'recent' | 'frequent'; limit: number },
+  ): Promise<LoggedFood[]>;
   /** The distinct dates with at least one entry, from `from` on (inclusive), ascending. */
   listLoggedDates(owner: string, from: string): Promise<string[]>;
 

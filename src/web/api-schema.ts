@@ -253,6 +253,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/diary/recent-foods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recently and most often logged foods, with their last amount, unit and meal */
+    get: operations['getRecentFoods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/diary/copy': {
     parameters: {
       query?: never;
@@ -262,7 +279,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Copy every entry of one day to another date (one transaction) */
+    /** Copy the entries of a day, or of one meal, to another date (one transaction) */
     post: operations['copyDiaryDay'];
     delete?: never;
     options?: never;
@@ -996,6 +1013,40 @@ export interface components {
       days: {
         date: string;
         entries: components['schemas']['DiaryEntry'][];
+      }[];
+    };
+    RecentFoods: {
+      /** @description By the date last logged, newest first. */
+      recent: {
+        food: string;
+        name: string;
+        /** @description The amount of the last entry of the food. */
+        amount: number;
+        unit: string;
+        /**
+         * @description The meal slot of the last entry, if it had one.
+         * @enum {string}
+         */
+        meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
+        /** @description Entries of the food in the whole diary. */
+        count: number;
+        lastDate: string;
+      }[];
+      /** @description By entry count, most first, then by recency. */
+      frequent: {
+        food: string;
+        name: string;
+        /** @description The amount of the last entry of the food. */
+        amount: number;
+        unit: string;
+        /**
+         * @description The meal slot of the last entry, if it had one.
+         * @enum {string}
+         */
+        meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
+        /** @description Entries of the food in the whole diary. */
+        count: number;
+        lastDate: string;
       }[];
     };
     CopiedDay: {
@@ -4200,6 +4251,11 @@ export interface operations {
            * @enum {string}
            */
           meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
+          /**
+           * Format: date-time
+           * @description When the entry was first logged: send the createdAt of a deleted entry to restore it in its place within the day (default: now).
+           */
+          createdAt?: string;
         };
       };
     };
@@ -4259,6 +4315,42 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  getRecentFoods: {
+    parameters: {
+      query?: {
+        /** @description Foods in each list. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The two lists. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecentFoods'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
   copyDiaryDay: {
     parameters: {
       query?: never;
@@ -4266,12 +4358,22 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description Source and target dates. */
+    /** @description Source and target dates; with `meal`, only that meal, into `toMeal` if given. */
     requestBody: {
       content: {
         'application/json': {
           from: string;
           to: string;
+          /**
+           * @description Copy only the entries of this meal (default: the whole day).
+           * @enum {string}
+           */
+          meal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
+          /**
+           * @description The meal the copies go into (default: each keeps its own); needs `meal`.
+           * @enum {string}
+           */
+          toMeal?: 'breakfast' | 'lunch' | 'dinner' | 'snack';
         };
       };
     };
@@ -4296,7 +4398,7 @@ export interface operations {
       };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
-      /** @description Nothing logged on the source date (NOT_FOUND, field "from"). */
+      /** @description Nothing logged on the source date (NOT_FOUND, field "from"), or in its meal (field "meal"). */
       404: {
         headers: {
           [name: string]: unknown;

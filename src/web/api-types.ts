@@ -56,6 +56,17 @@ export interface ProfileInput {
 /** The meal slots of a diary day, in the order of the day (src/core/diary/types.ts). */
 export type DiaryMeal = 'breakfast' | 'lunch' | 'dinner' | 'snack';
 
+/** A logged food to log again: its last amount, unit and meal (GET /api/diary/recent-foods). */
+export interface QuickFood {
+  food: string;
+  name: string;
+  amount: number;
+  unit: string;
+  meal?: DiaryMeal;
+  count: number;
+  lastDate: string;
+}
+
 export interface DiaryEntryRow {
   id: string | number;
   date: string;
@@ -66,6 +77,7 @@ export interface DiaryEntryRow {
   meal?: DiaryMeal;
   name?: string;
   grams?: number;
+  createdAt?: string;
 }
 
 export interface TotalCell {

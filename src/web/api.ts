@@ -159,17 +159,41 @@ export const api = {
         client.GET('/api/diary', { params: { query: { from, to } } }),
       ),
     ),
-  addEntry: (entry: {
-    date: string;
-    food: string;
-    amount: number;
-    unit: string;
-    meal?: DiaryMeal;
-  }) =>
-    unwrap('POST', '/api/diary/entries', () => client.POST('/api/diary/entries', { body: entry })),
+  addEntry: (
+    entry: {
+      date: string;
+      food: string;
+      amount: number;
+      unit: string;
+      meal?: DiaryMeal;
+      createdAt?: string;
+    },
+    idempotencyKey?: string,
+  ) =>
+    unwrap('POST', '/api/diary/entries', () =>
+      client.POST('/api/diary/entries', {
+        body: entry,
+        ...(idempotencyKey !== undefined && {
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+        }),
+      }),
+    ),
+  /** The foods logged most recently and most often, with the last amount, unit and meal. */
+  recentFoods: (limit?: number) =>
+    unwrap('GET', '/api/diary/recent-foods', () =>
+      client.GET('/api/diary/recent-foods', {
+        params: { query: { ...(limit !== undefined && { limit }) } },
+      }),
+    ),
   patchEntry: (
     id: string | number,
-    patch: Partial<{ date: string; amount: number; unit: string; meal: DiaryMeal | null }>,
+    patch: Partial<{
+      date: string;
+      food: string;
+      amount: number;
+      unit: string;
+      meal: DiaryMeal | null;
+    }>,
   ) =>
     unwrap('PATCH', '/api/diary/entries/{id}', () =>
       client.PATCH('/api/diary/entries/{id}', {
@@ -181,9 +205,13 @@ export const api = {
     unwrap('DELETE', '/api/diary/entries/{id}', () =>
       client.DELETE('/api/diary/entries/{id}', { params: { path: { id: Number(id) } } }),
     ),
-  /** Copies every entry of one day to another date, all or nothing. */
-  copyDay: (from: string, to: string) =>
-    unwrap('POST', '/api/diary/copy', () => client.POST('/api/diary/copy', { body: { from, to } })),
+  /** Copies the entries of one day (or of one meal, into `toMeal` if given), all or nothing. */
+  copyDay: (from: string, to: string, meal?: DiaryMeal, toMeal?: DiaryMeal) =>
+    unwrap('POST', '/api/diary/copy', () =>
+      client.POST('/api/diary/copy', {
+        body: { from, to, ...(meal && { meal }), ...(toMeal && { toMeal }) },
+      }),
+    ),
   /** `authority`: whose reference values the targets come from (NASEM by default, or EFSA). */
   analysis: (from: string, to: string, authority?: 'nasem' | 'efsa') =>
     unwrap('GET', '/api/analysis', () =>

@@ -46,6 +46,8 @@ describe('logging a food in the diary', () => {
     await diary.open('diary');
     await page.getByLabel('Search foods').fill('salmon');
     const status = page.locator('.food-search [role="status"]');
+    // The first search of a fresh server builds its index: wait for the results to arrive.
+    await page.getByRole('list', { name: 'Search foods: results' }).waitFor();
     await expect.poll(() => status.textContent()).toBe('Showing 12 of 48 foods');
     const results = page.getByRole('list', { name: 'Search foods: results' }).getByRole('button');
     expect(await results.count()).toBe(12);

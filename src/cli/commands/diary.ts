@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { addDiaryEntry, listDiaryEntries, removeDiaryEntry } from '../../app/diary.js';
+import {
+  addDiaryEntry,
+  listDiaryEntries,
+  QUICK_FOODS_DEFAULT,
+  QUICK_FOODS_MAX,
+  recentFoods,
+  removeDiaryEntry,
+  type QuickFood,
+} from '../../app/diary.js';
 import { LOCAL_OWNER } from '../../app/deps.js';
 import { DIARY_MEALS, isDiaryMeal } from '../../core/diary/types.js';
 import { formatAmount, formatTable } from '../format-table.js';
@@ -10,7 +18,7 @@ import { loadFoods } from './foods.js';
 const DB_HELP =
   'SQLite store (default: as `calcwise serve`: $DATABASE_URL, $CALCWISE_DB or ./calcwise.db)';
 
-/** `calcwise diary add|list|rm`: the diary in the store the web app uses. */
+/** `calcwise diary add|list|recent|rm`: the diary in the store the web app uses. */
 export function registerDiaryCommand(program: Command, io: CliIo): void {
   const diary = program
     .command('diary')
@@ -109,6 +117,49 @@ export function registerDiaryCommand(program: Command, io: CliIo): void {
           { align: ['right', 'left', 'left', 'right', 'left', 'right', 'left', 'left'] },
         ),
       );
+    });
+
+  diary
+    .command('recent')
+    .description('the recently and most often logged foods, with the last amount, unit and meal')
+    .option(
+      '--limit <n>',
+      `foods in each list, 1 to ${QUICK_FOODS_MAX}`,
+      String(QUICK_FOODS_DEFAULT),
+    )
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (options: { limit: string; db?: string; json?: boolean }) => {
+      const limit = Number(options.limit);
+      if (!/^\d+$/.test(options.limit.trim()) || limit < 1 || limit > QUICK_FOODS_MAX) {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: `--limit must be an integer from 1 to ${QUICK_FOODS_MAX}, got "${options.limit}"`,
+          field: 'limit',
+        });
+      }
+      const lists = await withCliStore(io, options.db, (store) =>
+        recentFoods({ store, foods: loadFoods().index }, { owner: LOCAL_OWNER, limit }),
+      );
+      if (options.json) return printJson(io, lists);
+      if (lists.recent.length === 0) {
+        io.stdout('No diary entries.\n');
+        return;
+      }
+      const table = (foods: QuickFood[]) =>
+        formatTable(
+          ['Food', 'Name', 'Last', 'Meal', 'Times', 'Last date'],
+          foods.map((f) => [
+            f.food,
+            f.name,
+            `${formatAmount(f.amount)} ${f.unit}`,
+            f.meal ?? '',
+            String(f.count),
+            f.lastDate,
+          ]),
+          { align: ['left', 'left', 'left', 'left', 'right', 'left'] },
+        );
+      io.stdout(`Recent\n${table(lists.recent)}\nFrequent\n${table(lists.frequent)}`);
     });
 
   diary

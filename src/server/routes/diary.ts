@@ -10,7 +10,9 @@ import {
   entryIdParam,
   entryPatchBody,
   newEntryBody,
+  recentFoodsQuery,
 } from '../schemas/api.js';
+import { copyDiaryEntries, recentFoods } from '../../app/diary.js';
 import { parseWith, readIdempotencyKey, readJson, readQuery } from '../validation.js';
 import { ownerFoods } from '../../app/foods.js';
 
@@ -63,6 +65,17 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json({ ...range, days: groupByDay(views) });
   });
 
+  // The foods to log again in one step: recently and most often logged, with the last amount.
+  app.get('/api/diary/recent-foods', async (c) => {
+    const { limit } = readQuery(c, recentFoodsQuery);
+    return c.json(
+      await recentFoods(
+        { store: deps.store, foods: deps.foods.index },
+        { owner: c.var.owner, limit },
+      ),
+    );
+  });
+
   // With an Idempotency-Key, a retry (the answer was lost, the app restarted) gets the entry the
   // first request stored, marked Idempotent-Replayed, instead of a second one.
   app.post('/api/diary/entries', async (c) => {
@@ -78,21 +91,15 @@ export function registerDiaryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(entryView(once.entry, foods), 201);
   });
 
-  // Copies every entry of one day to another date, in one transaction ("copy a day").
+  // Copies the entries of one day, or of one meal, to another date in one transaction.
   app.post('/api/diary/copy', async (c) => {
-    const { from, to } = await readJson(c, copyDayBody);
-    const source = await deps.store.listEntries(c.var.owner, { from, to: from });
-    if (source.length === 0) throw notFound(`diary entries on ${from}`, 'from');
+    const body = await readJson(c, copyDayBody);
+    const stored = orFail(await copyDiaryEntries(deps, { owner: c.var.owner, ...body }));
     const foods = await ownerFoods(deps, c.var.owner);
-    const copies = source.map(({ food, amount, unit, meal }) => ({
-      date: to,
-      food,
-      amount,
-      unit,
-      ...(meal && { meal }),
-    }));
-    const stored = await deps.store.addEntries(c.var.owner, copies);
-    return c.json({ from, to, entries: stored.map((entry) => entryView(entry, foods)) }, 201);
+    return c.json(
+      { from: body.from, to: body.to, entries: stored.map((entry) => entryView(entry, foods)) },
+      201,
+    );
   });
 
   app.patch('/api/diary/entries/:id', async (c) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ENTRY_ID } from '../../app/deps.js';
+import { QUICK_FOODS_DEFAULT, QUICK_FOODS_MAX } from '../../app/diary.js';
 import { DIARY_MEALS } from '../../core/diary/types.js';
 import { NUTRIENT_IDS } from '../../core/nutrients.js';
 
@@ -34,6 +35,12 @@ export const newEntryBody = z.strictObject({
   amount,
   unit,
   meal: meal.optional(),
+  createdAt: z.iso
+    .datetime({ error: 'createdAt must be an ISO 8601 date and time' })
+    .optional()
+    .describe(
+      'When the entry was first logged: send the createdAt of a deleted entry to restore it in its place within the day (default: now).',
+    ),
 });
 
 export const entryPatchBody = z
@@ -49,8 +56,30 @@ export const entryPatchBody = z
     'nothing to change: give date, food, amount, unit or meal',
   );
 
-/** Copy the entries of date `from` to date `to`. */
-export const copyDayBody = z.strictObject({ from: isoDate, to: isoDate });
+export const recentFoodsQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(QUICK_FOODS_MAX)
+    .default(QUICK_FOODS_DEFAULT)
+    .describe('Foods in each list.'),
+});
+
+/** Copy the entries of date `from` (or of one of its meals) to date `to`. */
+export const copyDayBody = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    meal: meal.optional().describe('Copy only the entries of this meal (default: the whole day).'),
+    toMeal: meal
+      .optional()
+      .describe('The meal the copies go into (default: each keeps its own); needs `meal`.'),
+  })
+  .refine((body) => body.toMeal === undefined || body.meal !== undefined, {
+    message: 'toMeal needs meal: say which meal to copy',
+    path: ['toMeal'],
+  });
 
 /** A diary entry id: an integer from 1 to the column's largest (2^31 − 1 on both stores). */
 export const entryIdParam = z

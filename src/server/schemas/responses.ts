@@ -279,6 +279,25 @@ export const diaryResponse = named(
   }),
 );
 
+const quickFood = z.strictObject({
+  food: z.string(),
+  name: z.string(),
+  amount: z.number().describe('The amount of the last entry of the food.'),
+  unit: z.string(),
+  meal: z.enum(DIARY_MEALS).optional().describe('The meal slot of the last entry, if it had one.'),
+  count: z.number().int().describe('Entries of the food in the whole diary.'),
+  lastDate: z.string(),
+});
+
+export const recentFoodsResponse = named(
+  'RecentFoods',
+  z.strictObject({
+    recent: z.array(quickFood).describe('By the date last logged, newest first.'),
+    frequent: z.array(quickFood).describe('By entry count, most first, then by recency.'),
+  }),
+  "The owner's logged foods to log again with their last amount, unit and meal.",
+);
+
 export const copiedDayResponse = named(
   'CopiedDay',
   z.strictObject({ from: z.string(), to: z.string(), entries: z.array(diaryEntry) }),

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api.js';
 import type { FoodHit } from '../api-types.js';
 import { useDebounced } from '../lib.js';
@@ -15,16 +15,19 @@ export function searchStatus(shown: number, total: number): string {
 /**
  * Search as you type (debounced), results as a list of buttons, a page at a time with the
  * total. Arrow Down moves from the field into the results, Arrow Up/Down between them, Escape
- * back to the field.
+ * back to the field. `whenEmpty` shows while nothing is typed (e.g. recent foods): Arrow Down
+ * moves into its buttons, and the arrows and Escape work there as in the results.
  */
 export function FoodSearch({
   label,
   onPick,
   placeholder = 'e.g. natto, kale, gouda',
+  whenEmpty,
 }: {
   label: string;
   onPick: (food: FoodHit) => void;
   placeholder?: string;
+  whenEmpty?: ReactNode;
 }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -37,6 +40,9 @@ export function FoodSearch({
   const [focusAt, setFocusAt] = useState<number>();
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const emptyRef = useRef<HTMLDivElement>(null);
+  const emptyButtons = () =>
+    Array.from(emptyRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
 
   useEffect(() => {
     if (query.length < 2) {
@@ -111,6 +117,9 @@ export function FoodSearch({
           if (event.key === 'ArrowDown' && results.length) {
             event.preventDefault();
             moveFocus(-1, 1);
+          } else if (event.key === 'ArrowDown' && text.trim() === '' && emptyButtons()[0]) {
+            event.preventDefault();
+            emptyButtons()[0]?.focus();
           }
         }}
       />
@@ -154,6 +163,26 @@ export function FoodSearch({
             </li>
           ))}
         </ul>
+      ) : null}
+      {whenEmpty !== undefined && text.trim() === '' ? (
+        <div
+          ref={emptyRef}
+          onKeyDown={(event) => {
+            const all = emptyButtons();
+            const at = all.indexOf(event.target as HTMLButtonElement);
+            if (at < 0) return;
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+              if (next < 0) inputRef.current?.focus();
+              else all[Math.min(next, all.length - 1)]?.focus();
+            } else if (event.key === 'Escape') {
+              inputRef.current?.focus();
+            }
+          }}
+        >
+          {whenEmpty}
+        </div>
       ) : null}
       {results.length > 0 && results.length < total ? (
         <button type="button" className="show-more" onClick={showMore}>

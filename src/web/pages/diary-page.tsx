@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
-import type { DiaryEntryRow, DiaryMeal, Food, FoodHit } from '../api-types.js';
-import { AmountFields } from '../components/amount-fields.js';
+import type { DiaryEntryRow, DiaryMeal, Food, FoodHit, QuickFood } from '../api-types.js';
+import { AmountFields, MASS_UNITS } from '../components/amount-fields.js';
 import { DaySummary } from '../components/day-summary.js';
 import { FoodSearch } from '../components/food-search.js';
-import { groupByMeal, MealSelect, mealAt } from '../components/meal-select.js';
+import { groupByMeal, MEALS, MealSelect, mealAt } from '../components/meal-select.js';
+import { QuickFoods } from '../components/quick-foods.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
 import { addDays, formatAmount, todayIso, useAsync } from '../lib.js';
@@ -31,7 +32,24 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
     initialDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(initialDate) ? initialDate : todayIso(),
   );
   const entries = useAsync(() => api.diary(date, date), [date]);
+  const quick = useAsync(() => api.recentFoods(), []);
   const foods = useFoodNames(entries.data);
+  const changed = () => {
+    entries.reload();
+    quick.reload();
+  };
+  /** The entry just deleted, until it is restored or another one is deleted (Undo). */
+  const [deleted, setDeleted] = useState<DiaryEntryRow & { name: string }>();
+  const [undoStatus, setUndoStatus] = useState('');
+  const [undoError, setUndoError] = useState<Error>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (deleted) undoButton.current?.focus();
+  }, [deleted]);
+  useEffect(() => {
+    setDeleted(undefined);
+    setUndoStatus('');
+  }, [date]);
   const [picked, setPicked] = useState<Food>();
   const [amount, setAmount] = useState('100');
   const [unit, setUnit] = useState('g');
@@ -80,10 +98,65 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
       });
       setNotice(`Added ${amount} ${unit} of ${picked.name}${meal ? ` to ${meal}` : ''}.`);
       setPicked(undefined);
-      entries.reload();
+      changed();
       focusInAddCard('input[type="search"]');
     } catch (error) {
       setAddError(error as Error);
+    }
+  };
+
+  // Logs a recent or frequent food again with its last amount and unit, into the chosen meal.
+  const quickAdd = async (food: QuickFood) => {
+    setAddError(undefined);
+    try {
+      await api.addEntry({
+        date,
+        food: food.food,
+        amount: food.amount,
+        unit: food.unit,
+        ...(meal && { meal }),
+      });
+      setNotice(
+        `Added ${formatAmount(food.amount)} ${food.unit} of ${food.name}${meal ? ` to ${meal}` : ''}.`,
+      );
+      changed();
+      focusInAddCard('input[type="search"]');
+    } catch (error) {
+      setAddError(error as Error);
+    }
+  };
+
+  const onDeleted = (entry: DiaryEntryRow, name: string) => {
+    setUndoError(undefined);
+    setUndoStatus(`Deleted ${name}${entry.meal ? ` from ${entry.meal}` : ''}.`);
+    setDeleted({ ...entry, name });
+    changed();
+  };
+
+  // Restores the deleted entry as it was (date, meal, amount, unit, place); the key makes a second
+  // press of Undo answer the same entry instead of logging it twice.
+  const undo = async () => {
+    if (!deleted) return;
+    setUndoError(undefined);
+    try {
+      await api.addEntry(
+        {
+          date: deleted.date ?? date,
+          food: deleted.food,
+          amount: deleted.amount,
+          unit: deleted.unit,
+          ...(deleted.meal && { meal: deleted.meal }),
+          // Back in its place among the day's entries, not last.
+          ...(deleted.createdAt && { createdAt: deleted.createdAt }),
+        },
+        `undo-delete-${deleted.id}`,
+      );
+      setUndoStatus(`Restored ${deleted.name}.`);
+      setDeleted(undefined);
+      changed();
+      focusInAddCard('input[type="search"]');
+    } catch (error) {
+      setUndoError(error as Error);
     }
   };
 
@@ -114,7 +187,23 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
 
       <div className="card" ref={addCard}>
         <h2>Add a food</h2>
-        <FoodSearch label="Search foods" onPick={pick} />
+        <div className="inline add-meal">
+          <MealSelect value={meal} onChange={setMeal} />
+        </div>
+        <FoodSearch
+          label="Search foods"
+          onPick={pick}
+          whenEmpty={
+            picked ? undefined : (
+              <QuickFoods
+                recent={quick.data?.recent ?? []}
+                frequent={quick.data?.frequent ?? []}
+                meal={meal}
+                onAdd={quickAdd}
+              />
+            )
+          }
+        />
         {picked ? (
           <form className="inline add-entry" onSubmit={add} aria-label={`Add ${picked.name}`}>
             <p className="picked">
@@ -130,7 +219,6 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
               onAmount={setAmount}
               onUnit={setUnit}
             />
-            <MealSelect value={meal} onChange={setMeal} />
             <button type="submit" className="primary">
               Add to {date}
             </button>
@@ -155,8 +243,30 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
         <h2>Foods on {date}</h2>
         {entries.loading && !entries.data ? <Loading what="the diary" /> : null}
         <ErrorMessage error={entries.error} title="Could not load the diary." />
+        <div className="undo-line">
+          <p role="status" className="ok">
+            {undoStatus}
+          </p>
+          {deleted ? (
+            <button type="button" ref={undoButton} onClick={undo}>
+              Undo
+            </button>
+          ) : null}
+        </div>
+        <ErrorMessage error={undoError} title="The entry was not restored." />
         {entries.data && entries.data.length === 0 ? (
-          <p className="muted">Nothing logged on this day yet.</p>
+          <>
+            <p className="muted">Nothing logged on this day yet.</p>
+            <CopyYesterday
+              date={date}
+              onCopied={(n, from) => {
+                setDeleted(undefined);
+                setUndoStatus(`Copied ${n} ${n === 1 ? 'entry' : 'entries'} from ${from}.`);
+                changed();
+                focusInAddCard('input[type="search"]');
+              }}
+            />
+          </>
         ) : null}
         {entries.data && entries.data.length > 0
           ? groupByMeal(entries.data).map((group) => (
@@ -168,10 +278,12 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
                       key={entry.id}
                       entry={entry}
                       food={foods[entry.food]}
-                      onChanged={entries.reload}
+                      onChanged={changed}
+                      onDeleted={onDeleted}
                     />
                   ))}
                 </ul>
+                {group.meal ? <CopyMeal from={date} meal={group.meal} label={group.label} /> : null}
               </div>
             ))
           : null}
@@ -191,25 +303,81 @@ function EntryRow({
   entry,
   food,
   onChanged,
+  onDeleted,
 }: {
   entry: DiaryEntryRow;
   food: Food | undefined;
   onChanged: () => void;
+  onDeleted: (entry: DiaryEntryRow, name: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [amount, setAmount] = useState(String(entry.amount));
   const [unit, setUnit] = useState(entry.unit);
   const [meal, setMeal] = useState<DiaryMeal | ''>(entry.meal ?? '');
+  /** Another food picked in the edit form (saved with the amount and unit). */
+  const [otherFood, setOtherFood] = useState<Food>();
+  const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<Error>();
+  const row = useRef<HTMLLIElement>(null);
   const name = entry.name ?? food?.name ?? entry.food;
+  const focusInRow = (selector: string) =>
+    requestAnimationFrame(() => row.current?.querySelector<HTMLElement>(selector)?.focus());
+  useEffect(() => {
+    if (choosing) focusInRow('.food-search input[type="search"]');
+  }, [choosing]);
+
+  const startEditing = () => {
+    setAmount(String(entry.amount));
+    setUnit(entry.unit);
+    setMeal(entry.meal ?? '');
+    setOtherFood(undefined);
+    setChoosing(false);
+    setEditing(true);
+    focusInRow('form input[name="amount"]');
+  };
+  const stopEditing = () => {
+    setEditing(false);
+    setChoosing(false);
+    focusInRow('button.edit');
+  };
+
+  // Keeps the unit when the new food has it too; else its first portion, or the grams logged.
+  const pickFood = async (hit: FoodHit) => {
+    setError(undefined);
+    try {
+      const next = await loadFood(hit.id);
+      setOtherFood(next);
+      setChoosing(false);
+      if (!MASS_UNITS.includes(unit) && !next.portions.some((p) => p.name === unit)) {
+        const first = next.portions[0];
+        if (first) {
+          setAmount(String(first.amount));
+          setUnit(first.name);
+        } else {
+          setAmount(String(Math.round(entry.grams ?? 100)));
+          setUnit('g');
+        }
+      }
+      focusInRow('form input[name="amount"]');
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     try {
-      await api.patchEntry(entry.id, { amount: Number(amount), unit, meal: meal || null });
+      await api.patchEntry(entry.id, {
+        ...(otherFood && otherFood.id !== entry.food && { food: otherFood.id }),
+        amount: Number(amount),
+        unit,
+        meal: meal || null,
+      });
       setEditing(false);
+      setChoosing(false);
       onChanged();
+      focusInRow('button.edit');
     } catch (e) {
       setError(e as Error);
     }
@@ -218,32 +386,49 @@ function EntryRow({
     setError(undefined);
     try {
       await api.deleteEntry(entry.id);
-      onChanged();
+      onDeleted(entry, name);
     } catch (e) {
       setError(e as Error);
     }
   };
 
   return (
-    <li className="entry">
+    <li className="entry" ref={row}>
       {editing ? (
-        <form className="inline" onSubmit={save} aria-label={`Edit ${name}`}>
-          <span className="entry-name">{name}</span>
-          <AmountFields
-            food={food}
-            amount={amount}
-            unit={unit}
-            onAmount={setAmount}
-            onUnit={setUnit}
-          />
-          <MealSelect value={meal} onChange={setMeal} />
-          <button type="submit" className="primary">
-            Save
-          </button>
-          <button type="button" onClick={() => setEditing(false)}>
-            Cancel
-          </button>
-        </form>
+        <>
+          <form className="inline edit-entry" onSubmit={save} aria-label={`Edit ${name}`}>
+            <span className="entry-name">
+              {otherFood ? (
+                <>
+                  <strong>{otherFood.name}</strong>{' '}
+                  <span className="muted small">(was {name})</span>
+                </>
+              ) : (
+                name
+              )}
+            </span>
+            <AmountFields
+              food={otherFood ?? food}
+              amount={amount}
+              unit={unit}
+              onAmount={setAmount}
+              onUnit={setUnit}
+            />
+            <MealSelect value={meal} onChange={setMeal} />
+            <button type="button" onClick={() => setChoosing(!choosing)} aria-expanded={choosing}>
+              Change food
+            </button>
+            <button type="submit" className="primary">
+              Save
+            </button>
+            <button type="button" onClick={stopEditing}>
+              Cancel
+            </button>
+          </form>
+          {choosing ? (
+            <FoodSearch label={`Another food instead of ${name}`} onPick={pickFood} />
+          ) : null}
+        </>
       ) : (
         <div className="entry-view">
           <span className="entry-name">
@@ -256,7 +441,12 @@ function EntryRow({
             ) : null}
           </span>
           <span className="entry-actions">
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${name}`}>
+            <button
+              type="button"
+              className="edit"
+              onClick={startEditing}
+              aria-label={`Edit ${name}`}
+            >
               Edit
             </button>
             <button type="button" onClick={remove} aria-label={`Delete ${name}`}>
@@ -267,6 +457,127 @@ function EntryRow({
       )}
       <ErrorMessage error={error} title="The change was not saved." />
     </li>
+  );
+}
+
+/** "Copy to…" under a meal: that meal's entries to another date, into the same or another meal. */
+function CopyMeal({ from, meal, label }: { from: string; meal: DiaryMeal; label: string }) {
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState(addDays(from, 1));
+  const [into, setInto] = useState<DiaryMeal>(meal);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Error>();
+  const box = useRef<HTMLDivElement>(null);
+  const focusIn = (selector: string) =>
+    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>(selector)?.focus());
+  useEffect(() => {
+    setTo(addDays(from, 1));
+    setOpen(false);
+  }, [from]);
+
+  const copy = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const copied = await api.copyDay(from, to, meal, into === meal ? undefined : into);
+      const n = copied.entries.length;
+      setStatus(
+        `Copied ${n} ${n === 1 ? 'entry' : 'entries'} of ${label.toLowerCase()} to ${into} on ${to}.`,
+      );
+      setOpen(false);
+      focusIn('button.copy-meal');
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <div className="meal-copy" ref={box}>
+      {open ? (
+        <form className="inline" onSubmit={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+          <label>
+            Copy {label.toLowerCase()} to
+            <input
+              name="copyMealTo"
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            Into
+            <select
+              name="toMeal"
+              value={into}
+              onChange={(e) => setInto(e.target.value as DiaryMeal)}
+            >
+              {MEALS.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Copy</button>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              focusIn('button.copy-meal');
+            }}
+          >
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="copy-meal small"
+          onClick={() => {
+            setStatus('');
+            setOpen(true);
+            focusIn('input[name="copyMealTo"]');
+          }}
+        >
+          Copy {label.toLowerCase()} to…
+        </button>
+      )}
+      <span role="status" className="ok small">
+        {status}
+      </span>
+      <ErrorMessage error={error} title={`${label} was not copied.`} />
+    </div>
+  );
+}
+
+/** On an empty day: log the day before again, every entry in its meal. */
+function CopyYesterday({
+  date,
+  onCopied,
+}: {
+  date: string;
+  onCopied: (entries: number, from: string) => void;
+}) {
+  const [error, setError] = useState<Error>();
+  const yesterday = addDays(date, -1);
+  useEffect(() => setError(undefined), [date]);
+  const copy = async () => {
+    setError(undefined);
+    try {
+      const copied = await api.copyDay(yesterday, date);
+      onCopied(copied.entries.length, yesterday);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <div className="copy-yesterday">
+      <button type="button" onClick={copy}>
+        Copy the day before ({yesterday})
+      </button>
+      <ErrorMessage error={error} title="Nothing was copied." />
+    </div>
   );
 }
 

@@ -23,7 +23,8 @@ export class DiaryModel extends AppPage {
     const form = this.addForm();
     await form.getByLabel('Amount').fill(String(amount));
     await form.getByLabel('Unit').selectOption(unit);
-    if (meal !== undefined) await form.getByLabel('Meal').selectOption(meal);
+    if (meal !== undefined)
+      await this.page.locator('.add-meal').getByLabel('Meal').selectOption(meal);
     await form.getByRole('button', { name: /^Add to / }).click();
     await form.waitFor({ state: 'detached' });
   }
