@@ -4,7 +4,10 @@ import { err, ok, type Result } from '../core/result.js';
 import type { DateRange, NewDiaryEntry, Store, StoredDiaryEntry } from '../store/store.js';
 import { ownerFoods } from './stored-diary.js';
 
-type DiaryStore = Pick<Store, 'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods'>;
+type DiaryStore = Pick<
+  Store,
+  'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods' | 'listRecipes'
+>;
 
 export interface DiaryDeps {
   store: DiaryStore;

@@ -97,7 +97,7 @@ describe('rollUpRecipe', () => {
       return result.ok ? undefined : result.error;
     };
     expect(bad([...bowl.ingredients, { food: 'sr24:99999', amount: 1, unit: 'g' }])).toMatchObject({
-      code: 'UNKNOWN_FOOD',
+      code: 'INVALID_RECIPE',
       field: 'ingredients[3].food',
     });
     expect(
@@ -108,7 +108,7 @@ describe('rollUpRecipe', () => {
       field: 'ingredients[0].amount',
     });
     expect(bad([{ food: 'recipe:natto-bowl', amount: 1, unit: 'serving' }])).toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'INVALID_RECIPE',
       field: 'ingredients[0].food',
     });
     expect(bad([])).toMatchObject({ field: 'ingredients' });

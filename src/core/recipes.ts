@@ -92,7 +92,7 @@ export function rollUpRecipe(recipe: Recipe, foods: FoodIndex): Result<RecipeRol
     const food = foods.get(ingredient.food);
     if (!food) {
       return err({
-        code: 'UNKNOWN_FOOD',
+        code: 'INVALID_RECIPE',
         message: `unknown food "${ingredient.food}"`,
         field: `${at}.food`,
       });
@@ -210,7 +210,7 @@ export function rollUpRecipes(
 }
 
 function invalid(field: string, message: string): Result<never> {
-  return err({ code: 'INVALID_INPUT', message, field });
+  return err({ code: 'INVALID_RECIPE', message, field });
 }
 
 function round(grams: number): number {

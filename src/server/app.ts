@@ -20,6 +20,7 @@ import { registerDataRoutes } from './routes/data.js';
 import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
+import { registerRecipeRoutes } from './routes/recipes.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerProfileRoutes } from './routes/profile.js';
@@ -145,6 +146,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
   registerFoodRoutes(app, deps);
+  registerRecipeRoutes(app, deps);
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerLabRoutes(app, deps);

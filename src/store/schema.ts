@@ -13,6 +13,7 @@ export interface Database {
   plans: PlansTable;
   idempotency_keys: IdempotencyKeysTable;
   labs: LabsTable;
+  recipes: RecipesTable;
 }
 
 export interface OwnersTable {
@@ -112,6 +113,20 @@ export interface LabsTable {
   original_unit: string;
   original_low: number | null;
   original_high: number | null;
+  created_at: string;
+}
+
+/** A recipe: ingredients in household amounts; its values roll up from them when read. */
+export interface RecipesTable {
+  owner: string;
+  /** `recipe:<slug>`. */
+  id: string;
+  name: string;
+  servings: number;
+  /** The dish's weight as cooked, grams; null when not weighed. */
+  cooked_grams: number | null;
+  /** JSON: RecipeIngredient[] ({ food, amount, unit }). */
+  ingredients: string;
   created_at: string;
 }
 
