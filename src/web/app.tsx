@@ -7,6 +7,8 @@ import { DiaryPage } from './pages/diary-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
 import { FoodPage, TopFoodsPage } from './pages/food-page.js';
 import { LabsPage } from './pages/labs-page.js';
+import { MyFoodsPage } from './pages/my-foods-page.js';
+import { RecipesPage } from './pages/recipes-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
@@ -19,6 +21,8 @@ const TITLES: Record<string, string> = {
   foods: 'Foods',
   food: 'Food',
   top: 'Top foods',
+  'my-foods': 'My foods',
+  recipes: 'Recipes',
   labs: 'Labs',
   plan: 'Plan',
   evidence: 'Evidence',
@@ -42,6 +46,10 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
           pattern={route.query.get('pattern') ?? ''}
         />
       );
+    case 'my-foods':
+      return <MyFoodsPage />;
+    case 'recipes':
+      return <RecipesPage />;
     case 'labs':
       return <LabsPage />;
     case 'plan':
