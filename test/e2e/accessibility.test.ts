@@ -17,6 +17,8 @@ const ROUTES = [
   'dashboard',
   'diary',
   'foods',
+  'my-foods',
+  'recipes',
   'labs',
   'food/sr24:11233',
   'top/vitamin-k2',

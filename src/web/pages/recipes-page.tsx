@@ -248,7 +248,9 @@ function servingValue(recipe: RecipeView, id: string): { text: string; known: st
   const coverage = value.coverage;
   const known = coverage
     ? `${coverage.known} of ${coverage.of}${coverage.share < 1 ? ` (${formatPercent(coverage.share)} of the weight)` : ''}`
-    : `${of} of ${of}`;
+    : value.partial
+      ? 'sum of the forms known; some unknown'
+      : 'sum of the forms known';
   return { text: value.partial ? `at least ${amount}` : amount, known };
 }
 
@@ -310,9 +312,8 @@ function RecipeCard({ recipe, onDeleted }: { recipe: RecipeView; onDeleted: () =
               <tr>
                 <th scope="col">Nutrient</th>
                 <th scope="col" className="num">
-                  Per serving
+                  Per serving <span className="muted small block">ingredients with a value</span>
                 </th>
-                <th scope="col">Ingredients with a value</th>
               </tr>
             </thead>
             <tbody>
@@ -321,8 +322,10 @@ function RecipeCard({ recipe, onDeleted }: { recipe: RecipeView; onDeleted: () =
                 return (
                   <tr key={id} data-nutrient={id}>
                     <th scope="row">{nutrientName(id)}</th>
-                    <td className="num">{shown.text}</td>
-                    <td>{shown.known}</td>
+                    <td className="num">
+                      <span className="value">{shown.text}</span>{' '}
+                      <span className="known muted small block">{shown.known}</span>
+                    </td>
                   </tr>
                 );
               })}

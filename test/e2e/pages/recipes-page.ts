@@ -72,7 +72,7 @@ export class RecipesModel extends AppPage {
 
   /** The row of a nutrient in a recipe's per-serving table: [value, ingredients with a value]. */
   async perServing(recipe: string, nutrient: string): Promise<string[]> {
-    const row = this.card(recipe).locator(`tr[data-nutrient="${nutrient}"] td`);
-    return row.allTextContents();
+    const cell = this.card(recipe).locator(`tr[data-nutrient="${nutrient}"] td`);
+    return [await cell.locator('.value').innerText(), await cell.locator('.known').innerText()];
   }
 }
