@@ -17,8 +17,6 @@ const ROUTES = [
   'dashboard',
   'diary',
   'foods',
-  'my-foods',
-  'recipes',
   'labs',
   'food/sr24:11233',
   'top/vitamin-k2',
