@@ -198,16 +198,28 @@ for (const [name, open] of backends) {
           ],
         });
         expect(feast).toMatchObject({ status: 201, json: { ingredientGrams: 600 } });
+        const inUse = await call(app, 'DELETE', '/api/recipes/recipe:natto-bowl');
+        expect(inUse.status).toBe(409);
+        expect(inUse.json.error.message).toMatch(/Feast \(recipe:feast\)/);
 
         expect((await call(app, 'DELETE', '/api/recipes/recipe:feast')).status).toBe(204);
         expect((await call(app, 'DELETE', '/api/recipes/recipe:feast')).status).toBe(404);
         expect((await call(app, 'GET', '/api/recipes/recipe:feast')).status).toBe(404);
 
-        // An ingredient deleted since: the recipe says why it cannot be rolled up.
-        expect((await call(app, 'DELETE', '/api/foods/custom/custom:natto')).status).toBe(204);
+        // A food or recipe another recipe uses is not deleted: 409 naming the recipe.
+        const used = await call(app, 'DELETE', '/api/foods/custom/custom:natto');
+        expect(used).toMatchObject({ status: 409, json: { error: { field: 'id' } } });
+        expect(used.json.error.message).toMatch(/Natto rice bowl \(recipe:natto-bowl\)/);
+        expect((await call(app, 'GET', '/api/foods/custom')).json.foods).toHaveLength(1);
+
+        // An ingredient gone all the same (an import into a store, by hand): the recipe says
+        // why it cannot be rolled up instead of failing.
+        expect(await store.deleteCustomFood('local', 'custom:natto')).toBe(true);
         const [left] = (await call(app, 'GET', '/api/recipes')).json.recipes;
         expect(left.problem).toMatch(/custom:natto/);
         expect(left).not.toHaveProperty('food');
+        expect((await call(app, 'DELETE', '/api/recipes/recipe:natto-bowl')).status).toBe(204);
+        expect((await call(app, 'DELETE', '/api/foods/custom/custom:natto')).status).toBe(404);
       } finally {
         await store.close();
       }

@@ -139,3 +139,31 @@ export async function addOwnerRecipe(
   if (!stored.ok) return stored;
   return ok(view(stored.value, rolled.value));
 }
+
+/**
+ * Deletes an own food or a recipe unless a recipe uses it: a recipe keeps its ingredients, and
+ * the diary entries of a recipe that no longer rolls up could not be analysed. CONFLICT names
+ * the recipes; NOT_FOUND when there is no such food or recipe.
+ */
+export async function deleteUnlessUsed(
+  deps: { store: Pick<Store, 'listRecipes' | 'deleteCustomFood' | 'deleteRecipe'> },
+  owner: string,
+  id: string,
+): Promise<Result<void>> {
+  const users = (await deps.store.listRecipes(owner)).filter(
+    (recipe) => recipe.id !== id && recipe.ingredients.some((ingredient) => ingredient.food === id),
+  );
+  if (users.length > 0) {
+    return err({
+      code: 'CONFLICT',
+      message: `${id} is an ingredient of ${users.map((r) => `${r.name} (${r.id})`).join(', ')}; delete or change those recipes first`,
+      field: 'id',
+    });
+  }
+  const deleted = id.startsWith(RECIPE_ID_PREFIX)
+    ? await deps.store.deleteRecipe(owner, id)
+    : await deps.store.deleteCustomFood(owner, id);
+  return deleted
+    ? ok(undefined)
+    : err({ code: 'NOT_FOUND', message: `${id} not found`, field: 'id' });
+}

@@ -212,7 +212,11 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'Delete a custom food',
       tags: ['foods'],
       parameters: [pathParameter('id', 'Custom food id, custom:<slug>.')],
-      responses: { 204: { description: 'Deleted.' }, 404: notFound },
+      responses: {
+        204: { description: 'Deleted.' },
+        404: notFound,
+        409: fails('A recipe uses this food (CONFLICT, naming the recipes).'),
+      },
     },
   },
   '/api/foods/top/{nutrient}': {
@@ -278,7 +282,11 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'Delete a recipe',
       tags: ['recipes'],
       parameters: [pathParameter('id', 'Recipe id, recipe:<slug>.')],
-      responses: { 204: { description: 'Deleted.' }, 404: notFound },
+      responses: {
+        204: { description: 'Deleted.' },
+        404: notFound,
+        409: fails('Another recipe uses this one (CONFLICT, naming the recipes).'),
+      },
     },
   },
   '/api/profile': {

@@ -3389,6 +3389,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A recipe uses this food (CONFLICT, naming the recipes). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -3650,6 +3659,15 @@ export interface operations {
       403: components['responses']['ForbiddenHost'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Another recipe uses this one (CONFLICT, naming the recipes). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

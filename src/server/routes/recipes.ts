@@ -1,5 +1,10 @@
 import type { Hono } from 'hono';
-import { addOwnerRecipe, listOwnerRecipes, showOwnerRecipe } from '../../app/recipes.js';
+import {
+  addOwnerRecipe,
+  deleteUnlessUsed,
+  listOwnerRecipes,
+  showOwnerRecipe,
+} from '../../app/recipes.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound, orFail } from '../errors.js';
 import { recipeBody } from '../schemas/api.js';
@@ -20,8 +25,9 @@ export function registerRecipeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.delete('/api/recipes/:id', async (c) => {
-    const deleted = await deps.store.deleteRecipe(c.var.owner, readParam(c, 'id'));
-    if (!deleted) throw notFound('recipe', 'id');
+    const id = readParam(c, 'id');
+    if (!id.startsWith('recipe:')) throw notFound('recipe', 'id');
+    orFail(await deleteUnlessUsed(deps, c.var.owner, id));
     return c.body(null, 204);
   });
 }
