@@ -30,6 +30,7 @@ type AliceIds = {
   plan: string;
   job: string;
   share: string;
+  recipe: string;
 };
 const ID_OF_PATH: Record<string, keyof AliceIds> = {
   '/api/diary/entries/{id}': 'entry',
@@ -41,6 +42,7 @@ const ID_OF_PATH: Record<string, keyof AliceIds> = {
   '/api/plan-jobs/{id}': 'job',
   '/api/shares/{id}': 'share',
   '/api/shares/{id}/accesses': 'share',
+  '/api/recipes/{id}': 'recipe',
 };
 /**
  * Parameters that are not owner ids: a value any user may ask for. A share link's token is a
@@ -69,6 +71,12 @@ function bodyFor(method: string, path: string): unknown {
     },
     'put /api/profile': { age: 50, sex: 'male' },
     'post /api/plans': { days: 1 },
+    'post /api/recipes': {
+      slug: 'bob-stew',
+      name: 'Bob stew',
+      servings: 2,
+      ingredients: [{ food: 'sr24:11233', amount: 100, unit: 'g' }],
+    },
     'post /api/shares': { from: '2026-11-01', to: '2026-11-30', expiresAt: '2027-01-01T00:00:00Z' },
     'delete /api/data': { confirm: 'delete-everything' },
     'post /api/import': { format: 'calcwise-export', version: 2 },
@@ -140,6 +148,17 @@ for (const [name, open] of await testStores('calcwise_authz')) {
       });
       expect(share.status, await share.clone().text()).toBe(201);
       ids.share = ((await share.json()) as { id: string }).id;
+      const recipe = await alice.request('POST', '/api/recipes', {
+        slug: 'alice-stew',
+        name: 'Alice matrix stew',
+        servings: 4,
+        ingredients: [
+          { food: ids.food, amount: 1, unit: 'bowl' },
+          { food: 'sr24:11233', amount: 1, unit: 'cup, chopped' },
+        ],
+      });
+      expect(recipe.status, await recipe.clone().text()).toBe(201);
+      ids.recipe = ((await recipe.json()) as { id: string }).id;
     });
 
     afterAll(async () => {
@@ -174,7 +193,9 @@ for (const [name, open] of await testStores('calcwise_authz')) {
           expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(500);
           if (idKind) expect(response.status, `${method} ${path}: ${text}`).toBe(404);
           // A 404 may repeat the id Bob sent; nothing else of Alice's may appear.
-          for (const mark of [...marks, SECRET_FOOD].filter((m) => m !== value)) {
+          for (const mark of [...marks, SECRET_FOOD, 'Alice matrix stew'].filter(
+            (m) => m !== value,
+          )) {
             expect(text.includes(mark), `${method} ${path} shows "${mark}"`).toBe(false);
           }
         }

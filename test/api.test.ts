@@ -161,6 +161,7 @@ describe('error codes → HTTP statuses', () => {
       INVALID_DIARY: 422,
       INVALID_PROFILE: 422,
       INVALID_MODEL: 422,
+      INVALID_RECIPE: 422,
       INFEASIBLE_PLAN: 422,
       SOLVER_FAILED: 500,
       BUSY: 503,

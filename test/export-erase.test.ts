@@ -157,6 +157,25 @@ async function fill(store: Store, owner: string): Promise<void> {
     unit: 'bowl',
     meal: 'dinner',
   });
+  // A recipe using the custom food and a bundled one; it restores as written (values roll up
+  // from the ingredients when read, so none are stored).
+  const recipe = await store.addRecipe(owner, {
+    id: 'recipe:kale-soup-bowl',
+    name: 'Kale soup bowl',
+    servings: 2,
+    cookedGrams: 520,
+    ingredients: [
+      { food: 'custom:kale-soup', amount: 1.5, unit: 'bowl' },
+      { food: 'sr24:11233', amount: 1, unit: 'cup, chopped' },
+    ],
+  });
+  expect(recipe.ok).toBe(true);
+  await store.addEntry(owner, {
+    date: '2026-11-30',
+    food: 'recipe:kale-soup-bowl',
+    amount: 1,
+    unit: 'serving',
+  });
   const plan = await store.savePlan(owner, {
     request: { days: 1 },
     result: { foods: [{ id: 'sr24:11233', grams: 67 }] },
@@ -251,16 +270,31 @@ for (const [name, backend] of backends) {
         foods: unknown[];
         plans: { id: string }[];
         labs: unknown[];
+        recipes: unknown[];
       };
-      expect(document.diary).toHaveLength(5);
+      expect(document.diary).toHaveLength(6);
       expect(document.diary.map((entry) => entry.meal ?? null)).toEqual([
         null,
         null,
         null,
         'dinner',
+        null,
         'lunch',
       ]);
-      expect(document.diary[4]!.plan).toEqual({ planId: document.plans[0]!.id, day: 0 });
+      expect(document.recipes).toEqual([
+        {
+          id: 'recipe:kale-soup-bowl',
+          name: 'Kale soup bowl',
+          servings: 2,
+          cookedGrams: 520,
+          ingredients: [
+            { food: 'custom:kale-soup', amount: 1.5, unit: 'bowl' },
+            { food: 'sr24:11233', amount: 1, unit: 'cup, chopped' },
+          ],
+          createdAt: expect.any(String),
+        },
+      ]);
+      expect(document.diary[5]!.plan).toEqual({ planId: document.plans[0]!.id, day: 0 });
       expect(document.labs).toEqual([
         expect.objectContaining({
           test: '25-oh-d',
@@ -285,7 +319,14 @@ for (const [name, backend] of backends) {
       );
       expect(restored).toMatchObject({
         ok: true,
-        value: { diary_entries: 5, custom_foods: 2, plans: 1, profiles: 1, labs: 2 },
+        value: {
+          diary_entries: 6,
+          custom_foods: 2,
+          plans: 1,
+          profiles: 1,
+          labs: 2,
+          recipes: 1,
+        },
       });
       const second = serializeExport(await exportData({ store: b.store }, { owner: 'local' }));
       expect(second).toBe(first);
@@ -305,10 +346,10 @@ for (const [name, backend] of backends) {
       const s = await backend.open();
       const newer = await importExport(
         { store: s.store },
-        { owner: 'local', document: { format: 'calcwise-export', version: 3 }, file: 'new.json' },
+        { owner: 'local', document: { format: 'calcwise-export', version: 4 }, file: 'new.json' },
       );
       expect(newer).toMatchObject({ ok: false, error: { file: 'new.json', field: 'version' } });
-      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 3/);
+      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 4/);
       const bad = await importExport(
         { store: s.store },
         {
@@ -351,7 +392,7 @@ for (const [name, backend] of backends) {
 
       const wrong = await eraseData(
         { store: s.store },
-        { owner: 'local', confirmToken: 'delete-local-0-0-0-0-0' },
+        { owner: 'local', confirmToken: 'delete-local-0-0-0-0-0-0' },
       );
       expect(wrong).toMatchObject({ ok: false, error: { field: 'confirm' } });
       const { confirmToken } = await summarizeData({ store: s.store }, { owner: 'local' });
@@ -367,6 +408,7 @@ for (const [name, backend] of backends) {
         'owners',
         'plans',
         'profiles',
+        'recipes',
         'share_accesses',
         'shares',
       ]);
@@ -389,6 +431,8 @@ for (const [name, backend] of backends) {
       const csv = await (await app.request('/api/export?format=csv')).text();
       expect(csv.split('\n')[0]).toBe('date,food,amount,unit,meal,grams,name');
       expect(csv).toMatch(/2026-11-29,sr24:11233,1,"cup, chopped",,67,"Kale, raw"/);
+      // A recipe's serving is its cooked weight over its servings: 520 g / 2.
+      expect(csv).toMatch(/2026-11-30,recipe:kale-soup-bowl,1,serving,,260,Kale soup bowl/);
 
       const b = await backend.open();
       const appB = createApp({ store: b.store, foods: foods.index, log: false });
@@ -417,9 +461,9 @@ for (const [name, backend] of backends) {
       expect(refused.status).toBe(400);
       const summary = (await (await appB.request('/api/data')).json()) as {
         confirmToken: string;
-        counts: { diary: number };
+        counts: { diary: number; recipes: number };
       };
-      expect(summary.counts.diary).toBe(5);
+      expect(summary.counts).toMatchObject({ diary: 6, recipes: 1 });
       const deleted = await appB.request('/api/data', {
         method: 'DELETE',
         headers: json,
@@ -463,7 +507,7 @@ describe('a version 1 export (before labs)', () => {
     );
     expect(restored).toMatchObject({ ok: true, value: { diary_entries: 1, labs: 0 } });
     const again = await exportData({ store }, { owner: 'local' });
-    expect(again).toMatchObject({ version: 2, labs: [] });
+    expect(again).toMatchObject({ version: 3, labs: [], recipes: [] });
     await store.close();
   });
 

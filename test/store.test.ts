@@ -295,6 +295,40 @@ function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.getCustomFood('alice', kale.id)).toEqual(other);
     });
 
+    it('adds recipes as entered (no values stored), refuses a duplicate id, keeps owners apart', async () => {
+      const soup = {
+        id: 'recipe:kale-soup',
+        name: 'Kale soup',
+        servings: 4,
+        cookedGrams: 1200.5,
+        ingredients: [
+          { food: 'sr24:11233', amount: 2, unit: 'cup, chopped' },
+          { food: 'custom:stock', amount: 1, unit: 'l' },
+        ],
+      };
+      const added = await store.addRecipe('local', soup);
+      expect(added).toEqual({ ok: true, value: { ...soup, createdAt: expect.any(String) } });
+      const again = await store.addRecipe('local', { ...soup, name: 'Other' });
+      expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'slug' } });
+      const { cookedGrams: _cooked, ...raw } = soup;
+      const aliceSoup = { ...raw, name: 'Alice’s soup', servings: 1 };
+      expect((await store.addRecipe('alice', aliceSoup)).ok).toBe(true);
+      const apple = { ...raw, id: 'recipe:zz-apple', name: 'Apple pie' };
+      expect((await store.addRecipe('local', apple)).ok).toBe(true);
+      // By name, then id.
+      expect((await store.listRecipes('local')).map((r) => r.id)).toEqual([
+        'recipe:zz-apple',
+        'recipe:kale-soup',
+      ]);
+      const alice = await store.getRecipe('alice', soup.id);
+      expect(alice).toEqual({ ...aliceSoup, createdAt: expect.any(String) });
+      expect(alice).not.toHaveProperty('cookedGrams');
+      expect(await store.deleteRecipe('local', soup.id)).toBe(true);
+      expect(await store.deleteRecipe('local', soup.id)).toBe(false);
+      expect(await store.getRecipe('local', soup.id)).toBeUndefined();
+      expect((await store.getRecipe('alice', soup.id))?.name).toBe('Alice’s soup');
+    });
+
     it('keeps an entry’s meal slot, changes and clears it, and leaves an unassigned entry without one', async () => {
       const lunch = await store.addEntry('local', {
         date: '2026-11-20',
@@ -522,6 +556,7 @@ describe('SQLite file store', () => {
       { name: '0005-diary-meal' },
       { name: '0006-accounts' },
       { name: '0007-shares' },
+      { name: '0009-recipes' },
     ]);
     raw.close();
   });

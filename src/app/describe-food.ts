@@ -1,5 +1,7 @@
 import {
+  isPartialValue,
   nutrientPer100g,
+  type IngredientCoverage,
   type Food,
   type NutrientValue,
   type SampleInfo,
@@ -21,7 +23,10 @@ export interface ShownNutrient {
   /** Country, method, samples and where in the source (menaquinones, dK). */
   sample?: SampleInfo;
   derived?: true;
+  /** A lower bound: a component (derived values) or some ingredients (recipes) lacked a value. */
   partial?: true;
+  /** Recipes: how many ingredients, and what share of their weight, had a value. */
+  coverage?: IngredientCoverage;
   per100gIu?: number;
 }
 
@@ -73,6 +78,8 @@ export function describeFood(food: Food): FoodDescription {
       ...(value.alternatives ? { alternatives: value.alternatives } : {}),
       ...(value.basis ? { basis: value.basis } : {}),
       ...(value.sample ? { sample: value.sample } : {}),
+      ...(value.coverage ? { coverage: value.coverage } : {}),
+      ...(isPartialValue(value) ? { partial: true as const } : {}),
       ...(id === 'vitamin-d' ? { per100gIu: vitaminDUgToIu(value.per100g) } : {}),
     };
   }

@@ -13,7 +13,7 @@ import { ownerFoods } from './stored-diary.js';
 
 type DiaryStore = Pick<
   Store,
-  'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods' | 'listLoggedFoods'
+  'addEntry' | 'listEntries' | 'deleteEntry' | 'listCustomFoods' | 'listLoggedFoods' | 'listRecipes'
 >;
 
 export interface DiaryDeps {
@@ -108,7 +108,9 @@ export const QUICK_FOODS_MAX = 50;
  * resolve (a deleted custom food) are left out: they could not be logged again.
  */
 export async function recentFoods(
-  deps: Pick<DiaryDeps, 'foods'> & { store: Pick<Store, 'listLoggedFoods' | 'listCustomFoods'> },
+  deps: Pick<DiaryDeps, 'foods'> & {
+    store: Pick<Store, 'listLoggedFoods' | 'listCustomFoods' | 'listRecipes'>;
+  },
   input: { owner: string; limit?: number },
 ): Promise<{ recent: QuickFood[]; frequent: QuickFood[] }> {
   const limit = input.limit ?? QUICK_FOODS_DEFAULT;

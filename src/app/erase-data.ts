@@ -8,7 +8,14 @@ import type { Store } from '../store/store.js';
  */
 export interface DataSummary {
   owner: string;
-  counts: { profile: number; diary: number; foods: number; plans: number; labs: number };
+  counts: {
+    profile: number;
+    diary: number;
+    foods: number;
+    plans: number;
+    labs: number;
+    recipes: number;
+  };
   confirmToken: string;
 }
 
@@ -23,8 +30,9 @@ export async function summarizeData(
     foods: data.foods.length,
     plans: data.plans.length,
     labs: data.labs.length,
+    recipes: data.recipes.length,
   };
-  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}-${counts.labs}`;
+  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}-${counts.labs}-${counts.recipes}`;
   return { owner: input.owner, counts, confirmToken: token };
 }
 

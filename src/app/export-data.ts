@@ -12,11 +12,12 @@ import { ownerFoods } from './stored-diary.js';
  * the store's, not the person's); everything else, timestamps included, is kept, so
  * export → import into an empty store → export gives the same bytes.
  * JSON Schema: docs/export.schema.json (generated from EXPORT_SCHEMA by scripts/build-export-schema.ts).
- * Version 2 added lab results (`labs`); a version 1 document is still read, as one without labs.
- * Report shares (src/app/shares.ts) are not exported: see the schema's description.
+ * Version 2 added lab results (`labs`), version 3 recipes (`recipes`); an older document is still
+ * read, as one without them. Report shares (src/app/shares.ts) are not exported: see the
+ * schema's description.
  */
 export const EXPORT_FORMAT = 'calcwise-export';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const timestamp = z.string().min(1);
@@ -35,7 +36,7 @@ const labValue = z.number().finite();
 export const EXPORT_SCHEMA = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
-    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(EXPORT_VERSION)]),
     profile: z
       .strictObject({
         profile: z.unknown().describe('the profile JSON as entered (docs/design.md §4)'),
@@ -109,6 +110,30 @@ export const EXPORT_SCHEMA = z
       )
       .default([])
       .describe('lab results (version 2 on; absent in version 1)'),
+    recipes: z
+      .array(
+        z.strictObject({
+          id: z
+            .string()
+            .regex(/^recipe:/)
+            .describe('recipe:<slug>'),
+          name: z.string().min(1),
+          servings: z.number().positive(),
+          cookedGrams: z.number().positive().optional().describe('weight as cooked, when weighed'),
+          ingredients: z
+            .array(
+              z.strictObject({
+                food: z.string().min(1).describe('food id: sr24:…, fdc:…, custom:…, recipe:…'),
+                amount: z.number().positive(),
+                unit: z.string().min(1).describe('g, kg, oz, lb or a portion of the food'),
+              }),
+            )
+            .min(1),
+          createdAt: timestamp,
+        }),
+      )
+      .default([])
+      .describe('recipes (version 3 on); their values roll up from the ingredients when read'),
   })
   .describe(
     'calcwise export: everything one person owns in a calcwise store, except report shares: a ' +
@@ -140,7 +165,7 @@ export function serializeExport(document: ExportDocument): string {
  * unassigned) plus grams and the food's name.
  */
 export async function exportDiaryCsv(
-  deps: { store: Pick<Store, 'dumpOwner' | 'listCustomFoods'>; foods: FoodIndex },
+  deps: { store: Pick<Store, 'dumpOwner' | 'listCustomFoods' | 'listRecipes'>; foods: FoodIndex },
   input: { owner: string },
 ): Promise<string> {
   const data = await deps.store.dumpOwner(input.owner);

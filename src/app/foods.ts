@@ -1,6 +1,7 @@
 import type { Food, FoodIndex } from '../core/foods.js';
 import { isNutrientId, NUTRIENT_IDS, type NutrientId } from '../core/nutrients.js';
 import type { DietPattern } from '../core/profile.js';
+import { RECIPE_ID_PREFIX, rollUpRecipes } from '../core/recipes.js';
 import { err, ok, type Result } from '../core/result.js';
 import {
   topFoods,
@@ -11,13 +12,27 @@ import {
 import type { AppDeps, FoodCatalog } from './deps.js';
 import { describeFood, type FoodDescription } from './describe-food.js';
 import { overlayFoods } from './food-catalog.js';
+import { withOwnerRecipes } from './recipes.js';
 
-/** The bundled foods with the owner's custom foods over them. */
+/** The bundled foods with the owner's custom foods over them, and the owner's recipes as foods. */
 export async function ownerFoods(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
 ): Promise<FoodIndex> {
-  return overlayFoods(deps.foods.index, await deps.store.listCustomFoods(owner));
+  const foods = overlayFoods(deps.foods.index, await deps.store.listCustomFoods(owner));
+  return withOwnerRecipes(deps.store, owner, foods);
+}
+
+/** The owner's own and imported foods, then the owner's recipes as foods (for search, ranking). */
+async function ownFoodsAndRecipes(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+): Promise<Food[]> {
+  const custom = await deps.store.listCustomFoods(owner);
+  const recipes = await deps.store.listRecipes(owner);
+  if (recipes.length === 0) return custom;
+  const { rolled } = rollUpRecipes(recipes, overlayFoods(deps.foods.index, custom));
+  return [...custom, ...[...rolled.values()].map((recipe) => recipe.food)];
 }
 
 /**
@@ -51,6 +66,10 @@ export async function findOwnerFood(
   if (trimmed.startsWith('custom:') || trimmed.startsWith('fdc:')) {
     const stored = await deps.store.getCustomFood(owner, trimmed);
     if (stored) return ok(stored);
+  }
+  if (trimmed.startsWith(RECIPE_ID_PREFIX)) {
+    const recipe = (await ownerFoods(deps, owner)).get(trimmed);
+    if (recipe) return ok(recipe);
   }
   return findFood(deps.foods, trimmed);
 }
@@ -135,13 +154,13 @@ export function searchFoods(
   });
 }
 
-/** `GET /api/foods`: searchFoods over the bundled foods and the owner's own. */
+/** `GET /api/foods`: searchFoods over the bundled foods and the owner's own foods and recipes. */
 export async function searchOwnerFoods(
   deps: Pick<AppDeps, 'store' | 'foods'>,
   owner: string,
   input: SearchInput,
 ): Promise<Result<FoodSearchResult>> {
-  return searchFoods(deps.foods, input, await deps.store.listCustomFoods(owner));
+  return searchFoods(deps.foods, input, await ownFoodsAndRecipes(deps, owner));
 }
 
 export interface TopInput {
@@ -183,7 +202,7 @@ export async function rankOwnerFoods(
 ): Promise<Result<{ nutrient: NutrientId; results: TopFood[] }>> {
   const nutrient = parseNutrientId(input.nutrient);
   if (!nutrient.ok) return nutrient;
-  const custom = await deps.store.listCustomFoods(owner);
+  const custom = await ownFoodsAndRecipes(deps, owner);
   return rankFoods(custom.length ? [...custom, ...deps.foods.list] : deps.foods.list, input);
 }
 

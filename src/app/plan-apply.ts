@@ -18,7 +18,12 @@ import { ownerFoods } from './stored-diary.js';
 export interface PlanApplyDeps {
   store: Pick<
     Store,
-    'getPlan' | 'applyPlanDays' | 'listPlanApplications' | 'listLoggedDates' | 'listCustomFoods'
+    | 'getPlan'
+    | 'applyPlanDays'
+    | 'listPlanApplications'
+    | 'listLoggedDates'
+    | 'listCustomFoods'
+    | 'listRecipes'
   >;
   foods: FoodIndex;
   clock: Clock;

@@ -1,6 +1,7 @@
 import type { Diary } from '../core/diary/types.js';
 import type { Food, FoodId, FoodIndex } from '../core/foods.js';
 import type { DateRange, Store } from '../store/store.js';
+import { withOwnerRecipes } from './recipes.js';
 
 /**
  * The stored entries of a date range as a diary (each entry located by its id), and the food
@@ -8,7 +9,7 @@ import type { DateRange, Store } from '../store/store.js';
  * Shared by the CLI (`analyze --db`, `check --db`, `plan --db`) so it reads what the web app does.
  */
 export async function loadStoredDiary(
-  deps: { store: Pick<Store, 'listEntries' | 'listCustomFoods'>; foods: FoodIndex },
+  deps: { store: Pick<Store, 'listEntries' | 'listCustomFoods' | 'listRecipes'>; foods: FoodIndex },
   owner: string,
   range: DateRange = {},
 ): Promise<{ diary: Diary; foods: FoodIndex; entries: number }> {
@@ -28,14 +29,17 @@ export async function loadStoredDiary(
   return { diary: { days: [...days.values()] }, foods, entries: entries.length };
 }
 
-/** The bundled foods with the owner's own and imported foods over them. */
+/** The bundled foods with the owner's own and imported foods over them, and recipes as foods. */
 export async function ownerFoods(
-  deps: { store: Pick<Store, 'listCustomFoods'>; foods: FoodIndex },
+  deps: { store: Pick<Store, 'listCustomFoods' | 'listRecipes'>; foods: FoodIndex },
   owner: string,
 ): Promise<FoodIndex> {
   const custom = await deps.store.listCustomFoods(owner);
-  if (custom.length === 0) return deps.foods;
-  const merged = new Map<FoodId, Food>(deps.foods);
-  for (const food of custom) merged.set(food.id, food);
-  return merged;
+  let foods: FoodIndex = deps.foods;
+  if (custom.length > 0) {
+    const merged = new Map<FoodId, Food>(deps.foods);
+    for (const food of custom) merged.set(food.id, food);
+    foods = merged;
+  }
+  return withOwnerRecipes(deps.store, owner, foods);
 }

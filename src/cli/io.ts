@@ -27,6 +27,7 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   INVALID_JSON: EXIT.badInput,
   INVALID_PROFILE: EXIT.badInput,
   INVALID_MODEL: EXIT.badInput,
+  INVALID_RECIPE: EXIT.badInput,
   INVALID_INPUT: EXIT.badInput,
   NOT_FOUND: EXIT.badInput,
   CONFLICT: EXIT.badInput,

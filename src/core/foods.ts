@@ -22,6 +22,18 @@ export interface NutrientValue {
   basis?: ValueBasis;
   /** Who measured what, where and how (menaquinone tables; see docs/vitamin-k2-data.md). */
   sample?: SampleInfo;
+  /**
+   * Values rolled up from ingredients (recipes, src/core/recipes.ts): `known` of `of`
+   * ingredients had a value, covering `share` (0–1) of the ingredients' weight. Below 1 the
+   * unknown ingredients are left out, never counted as zero: the value is a lower bound.
+   */
+  coverage?: IngredientCoverage;
+}
+
+export interface IngredientCoverage {
+  share: number;
+  known: number;
+  of: number;
 }
 
 export type ValueBasis = 'measured' | 'measured (other sample)' | 'inferred';
@@ -136,11 +148,19 @@ export function nutrientPer100g(
     const k1 = food.nutrients['vitamin-k1'];
     const k2 = sumKnown(food, MENAQUINONE_IDS);
     if (!k1 && !k2) return undefined;
-    return { per100g: (k1?.per100g ?? 0) + (k2?.per100g ?? 0), partial: !k1 || !k2 || k2.partial };
+    return {
+      per100g: (k1?.per100g ?? 0) + (k2?.per100g ?? 0),
+      partial: !k1 || !k2 || k2.partial || isPartialValue(k1),
+    };
   }
   if (nutrient === 'epa-dha') return sumKnown(food, ['epa', 'dha']);
   const value = food.nutrients[nutrient];
-  return value ? { per100g: value.per100g, partial: false } : undefined;
+  return value ? { per100g: value.per100g, partial: isPartialValue(value) } : undefined;
+}
+
+/** A value rolled up from ingredients of which some had no value for it (a lower bound). */
+export function isPartialValue(value: NutrientValue): boolean {
+  return value.coverage !== undefined && value.coverage.share < 1;
 }
 
 function sumKnown(
@@ -149,14 +169,17 @@ function sumKnown(
 ): { per100g: number; partial: boolean } | undefined {
   let total = 0;
   let known = 0;
+  let partialComponent = false;
   for (const id of ids) {
     const value = food.nutrients[id];
     if (value) {
       total += value.per100g;
       known += 1;
+      partialComponent ||= isPartialValue(value);
     }
   }
   if (known === 0) return undefined;
   // For menaquinones a source that reports some forms reports what it measured: not partial.
-  return { per100g: total, partial: ids.length === 2 && known < 2 };
+  // A component rolled up from ingredients that lacked it is partial, and so is the sum.
+  return { per100g: total, partial: (ids.length === 2 && known < 2) || partialComponent };
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'INVALID_JSON'
   | 'INVALID_PROFILE'
   | 'INVALID_MODEL'
+  | 'INVALID_RECIPE'
   | 'INVALID_INPUT'
   | 'INFEASIBLE_PLAN'
   | 'NOT_FOUND'

@@ -21,6 +21,7 @@ import { registerDataRoutes } from './routes/data.js';
 import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
 import { registerFoodRoutes } from './routes/foods.js';
+import { registerRecipeRoutes } from './routes/recipes.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerProfileRoutes } from './routes/profile.js';
@@ -153,6 +154,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
   registerAuthRoutes(app, options.store, clock, options.accounts);
   registerFoodRoutes(app, deps);
+  registerRecipeRoutes(app, deps);
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerLabRoutes(app, deps);

@@ -13,6 +13,7 @@ import {
   credentialsBody,
   customFoodBody,
   dateRangeQuery,
+  recipeBody,
   entryPatchBody,
   evidenceQuery,
   labsQuery,
@@ -283,7 +284,11 @@ const paths: Record<string, Record<string, Operation>> = {
       summary: 'Delete a custom food',
       tags: ['foods'],
       parameters: [pathParameter('id', 'Custom food id, custom:<slug>.')],
-      responses: { 204: { description: 'Deleted.' }, 404: notFound },
+      responses: {
+        204: { description: 'Deleted.' },
+        404: notFound,
+        409: fails('A recipe uses this food (CONFLICT, naming the recipes).'),
+      },
     },
   },
   '/api/foods/top/{nutrient}': {
@@ -309,6 +314,51 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['foods'],
       parameters: [pathParameter('id', 'Food id, e.g. sr24:11233 or custom:<slug>.')],
       responses: { 200: ok(responses.foodDescription, 'The food.'), 404: notFound },
+    },
+  },
+  '/api/recipes': {
+    get: {
+      operationId: 'listRecipes',
+      summary: "The person's recipes, each rolled up from its ingredients",
+      tags: ['recipes'],
+      responses: { 200: ok(responses.recipesResponse, 'By name.') },
+    },
+    post: {
+      operationId: 'addRecipe',
+      summary: 'Add a recipe (id recipe:<slug>)',
+      description:
+        'Ingredients in grams or a household portion of each food. Values per 100 g roll up ' +
+        'from the ingredients over the cooked weight when given, else their weight; a nutrient ' +
+        'some ingredients lack is partial (a lower bound), never filled with zero.',
+      tags: ['recipes'],
+      requestBody: requestBody(recipeBody, 'The recipe as entered.'),
+      responses: {
+        201: ok(responses.recipe, 'Stored.'),
+        409: fails('A recipe with this id exists (CONFLICT).'),
+        422: fails(
+          'An ingredient of an unknown food or unit, a bad amount, or the recipe itself (INVALID_RECIPE, UNKNOWN_UNIT, INVALID_AMOUNT), naming the field, e.g. ingredients[2].unit.',
+        ),
+      },
+    },
+  },
+  '/api/recipes/{id}': {
+    get: {
+      operationId: 'getRecipe',
+      summary: 'One recipe, rolled up',
+      tags: ['recipes'],
+      parameters: [pathParameter('id', 'Recipe id, recipe:<slug>.')],
+      responses: { 200: ok(responses.recipe, 'The recipe.'), 404: notFound },
+    },
+    delete: {
+      operationId: 'deleteRecipe',
+      summary: 'Delete a recipe',
+      tags: ['recipes'],
+      parameters: [pathParameter('id', 'Recipe id, recipe:<slug>.')],
+      responses: {
+        204: { description: 'Deleted.' },
+        404: notFound,
+        409: fails('Another recipe uses this one (CONFLICT, naming the recipes).'),
+      },
     },
   },
   '/api/profile': {
@@ -893,6 +943,7 @@ export function buildOpenApiDocument() {
       { name: 'meta', description: 'Health and this document.' },
       { name: 'auth', description: 'Accounts and sessions (serve --accounts).' },
       { name: 'foods', description: 'Bundled and custom foods.' },
+      { name: 'recipes', description: 'Recipes, rolled up from their ingredients.' },
       { name: 'profile', description: 'The person the numbers are for.' },
       { name: 'diary', description: 'What was eaten.' },
       { name: 'labs', description: 'Lab results and measurements.' },

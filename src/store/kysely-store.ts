@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { LabResult } from '../core/labs/index.js';
 import { createKyselyAccounts } from './kysely-accounts.js';
 import { isUniqueViolation } from './sql-errors.js';
+import type { Recipe } from '../core/recipes.js';
 import {
   isEntryId,
   type Database,
@@ -13,6 +14,7 @@ import {
   type LabsTable,
   type PlansTable,
   type SharesTable,
+  type RecipesTable,
 } from './schema.js';
 import {
   IDEMPOTENCY_KEY_TTL_HOURS,
@@ -35,6 +37,7 @@ import {
   type StoredLab,
   type StoredPlan,
   type StoredProfile,
+  type StoredRecipe,
 } from './store.js';
 
 export interface KyselyStoreOptions {
@@ -462,6 +465,57 @@ export function createKyselyStore(
       return result.numDeletedRows > 0n;
     },
 
+    async listRecipes(owner: string): Promise<StoredRecipe[]> {
+      const rows = await db
+        .selectFrom('recipes')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRecipe);
+    },
+
+    async getRecipe(owner: string, id: FoodId): Promise<StoredRecipe | undefined> {
+      const row = await db
+        .selectFrom('recipes')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toRecipe(row) : undefined;
+    },
+
+    async addRecipe(owner: string, recipe: Recipe): Promise<Result<StoredRecipe>> {
+      const createdAt = now();
+      const inserted = await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        const result = await trx
+          .insertInto('recipes')
+          .values(recipeRow(owner, recipe, createdAt))
+          .onConflict((oc) => oc.columns(['owner', 'id']).doNothing())
+          .executeTakeFirst();
+        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      });
+      if (!inserted) {
+        return err({
+          code: 'CONFLICT',
+          message: `a recipe with id "${recipe.id}" already exists`,
+          field: 'slug',
+        });
+      }
+      return ok({ ...recipe, createdAt });
+    },
+
+    async deleteRecipe(owner: string, id: FoodId): Promise<boolean> {
+      const result = await db
+        .deleteFrom('recipes')
+        .where('owner', '=', owner)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     async listLabs(owner: string, query: LabQuery = {}): Promise<StoredLab[]> {
       let select = db.selectFrom('labs').selectAll().where('owner', '=', owner);
       if (query.test !== undefined) select = select.where('test', '=', query.test);
@@ -666,6 +720,12 @@ export function createKyselyStore(
         .orderBy('date')
         .orderBy('id')
         .execute();
+      const recipes = await db
+        .selectFrom('recipes')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('id')
+        .execute();
       return {
         profile: profile
           ? { profile: JSON.parse(profile.profile), updatedAt: profile.updated_at }
@@ -694,6 +754,7 @@ export function createKyselyStore(
           const { id: _omit, ...lab } = toLab({ id: 0, ...row });
           return lab;
         }),
+        recipes: recipes.map(toRecipe),
       };
     },
 
@@ -769,7 +830,14 @@ export function createKyselyStore(
             .values(chunk.map((lab) => labRow(owner, lab, lab.createdAt)))
             .execute();
         }
+        for (const chunk of chunks(data.recipes, 400)) {
+          await trx
+            .insertInto('recipes')
+            .values(chunk.map((recipe) => recipeRow(owner, recipe, recipe.createdAt)))
+            .execute();
+        }
         return ok({
+          recipes: data.recipes.length,
           labs: data.labs.length,
           profiles: data.profile ? 1 : 0,
           custom_foods: data.foods.length,
@@ -843,6 +911,7 @@ const OWNED_TABLES = [
   'custom_foods',
   'plans',
   'labs',
+  'recipes',
   'profiles',
   'idempotency_keys',
 ] as const;
@@ -935,6 +1004,31 @@ function toLab(row: Selectable<LabsTable>): StoredLab {
       ...(originalLow !== undefined && { low: originalLow }),
       ...(originalHigh !== undefined && { high: originalHigh }),
     },
+    createdAt: row.created_at,
+  };
+}
+
+function recipeRow(owner: string, recipe: Recipe, createdAt: string) {
+  return {
+    owner,
+    id: recipe.id,
+    name: recipe.name,
+    servings: recipe.servings,
+    cooked_grams: recipe.cookedGrams ?? null,
+    ingredients: JSON.stringify(
+      recipe.ingredients.map(({ food, amount, unit }) => ({ food, amount, unit })),
+    ),
+    created_at: createdAt,
+  };
+}
+
+function toRecipe(row: Selectable<RecipesTable>): StoredRecipe {
+  return {
+    id: row.id,
+    name: row.name,
+    servings: Number(row.servings),
+    ...(row.cooked_grams !== null && { cookedGrams: Number(row.cooked_grams) }),
+    ingredients: JSON.parse(row.ingredients),
     createdAt: row.created_at,
   };
 }

@@ -234,6 +234,27 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
+    '0009-recipes': {
+      // A person's recipes: ingredients in household amounts (JSON), servings and the cooked
+      // weight when weighed. Values are not stored: they roll up from the ingredients on read,
+      // so they follow the ingredients' data (src/core/recipes.ts).
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('recipes')
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('servings', 'double precision', (c) => c.notNull())
+          .addColumn('cooked_grams', 'double precision')
+          .addColumn('ingredients', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('recipes_pk', ['owner', 'id'])
+          .execute();
+      },
+    },
   };
 }
 

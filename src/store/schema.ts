@@ -17,6 +17,7 @@ export interface Database {
   sessions: SessionsTable;
   shares: SharesTable;
   share_accesses: ShareAccessesTable;
+  recipes: RecipesTable;
 }
 
 export interface OwnersTable {
@@ -176,6 +177,20 @@ export interface ShareAccessesTable {
   client: string | null;
   /** The User-Agent header, truncated. */
   user_agent: string | null;
+}
+
+/** A recipe: ingredients in household amounts; its values roll up from them when read. */
+export interface RecipesTable {
+  owner: string;
+  /** `recipe:<slug>`. */
+  id: string;
+  name: string;
+  servings: number;
+  /** The dish's weight as cooked, grams; null when not weighed. */
+  cooked_grams: number | null;
+  /** JSON: RecipeIngredient[] ({ food, amount, unit }). */
+  ingredients: string;
+  created_at: string;
 }
 
 /** The owner of every row in single-user local mode. */

@@ -1,6 +1,7 @@
 import type { DiaryMeal } from '../core/diary/types.js';
 import type { Food, FoodId } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
+import type { Recipe } from '../core/recipes.js';
 import type { Result } from '../core/result.js';
 
 /** A diary entry as logged: `amount` of `unit` of a food on a date. */
@@ -123,6 +124,12 @@ export interface OwnerData {
   plans: StoredPlan[];
   /** By date, then in the order entered. */
   labs: (LabResult & { createdAt: string })[];
+  /** By id. */
+  recipes: StoredRecipe[];
+}
+
+export interface StoredRecipe extends Recipe {
+  createdAt: string;
 }
 
 /** A share as created: the use case makes the id, the token's hash and the times. */
@@ -302,6 +309,13 @@ export interface Store {
   /** CONFLICT when the owner already has a food with that id. */
   addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
   deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
+
+  /** By name, then id. */
+  listRecipes(owner: string): Promise<StoredRecipe[]>;
+  getRecipe(owner: string, id: FoodId): Promise<StoredRecipe | undefined>;
+  /** CONFLICT when the owner already has a recipe with that id. */
+  addRecipe(owner: string, recipe: Recipe): Promise<Result<StoredRecipe>>;
+  deleteRecipe(owner: string, id: FoodId): Promise<boolean>;
 
   /** Results ordered by date, then in the order entered. */
   listLabs(owner: string, query?: LabQuery): Promise<StoredLab[]>;

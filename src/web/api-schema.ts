@@ -198,6 +198,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recipes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The person's recipes, each rolled up from its ingredients */
+    get: operations['listRecipes'];
+    put?: never;
+    /**
+     * Add a recipe (id recipe:<slug>)
+     * @description Ingredients in grams or a household portion of each food. Values per 100 g roll up from the ingredients over the cooked weight when given, else their weight; a nutrient some ingredients lack is partial (a lower bound), never filled with zero.
+     */
+    post: operations['addRecipe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recipes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One recipe, rolled up */
+    get: operations['getRecipe'];
+    put?: never;
+    post?: never;
+    /** Delete a recipe */
+    delete: operations['deleteRecipe'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/profile': {
     parameters: {
       query?: never;
@@ -860,8 +899,16 @@ export interface components {
           };
           /** @constant */
           derived?: true;
-          /** @constant */
+          /**
+           * @description A lower bound: a component or some ingredients had no value.
+           * @constant
+           */
           partial?: true;
+          coverage?: {
+            share: number;
+            known: number;
+            of: number;
+          };
           per100gIu?: number;
         };
       };
@@ -3490,6 +3537,32 @@ export interface components {
         userAgent: string | null;
       }[];
     };
+    Recipe: {
+      /** @description recipe:<slug>; usable in the diary as a food (units serving, g). */
+      id: string;
+      name: string;
+      servings: number;
+      cookedGrams?: number;
+      createdAt: string;
+      ingredients: {
+        food: string;
+        amount: number;
+        unit: string;
+        name?: string;
+        grams?: number;
+      }[];
+      ingredientGrams?: number;
+      /** @description Cooked weight when given, else ingredientGrams. */
+      totalGrams?: number;
+      servingGrams?: number;
+      /** @description Values per 100 g rolled up from the ingredients, each with its coverage. */
+      food?: components['schemas']['FoodDescription'];
+      /** @description Why the recipe cannot be rolled up now (an ingredient deleted since). */
+      problem?: string;
+    };
+    Recipes: {
+      recipes: components['schemas']['Recipe'][];
+    };
     /** @description The profile: supplements in the units entered (IU stay IU), defaults applied when stored; unknown fields are rejected. */
     Profile: {
       age: number;
@@ -4012,6 +4085,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A recipe uses this food (CONFLICT, naming the recipes). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['Internal'];
     };
@@ -4099,6 +4181,195 @@ export interface operations {
       403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listRecipes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description By name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recipes'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  addRecipe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The recipe as entered. */
+    requestBody: {
+      content: {
+        'application/json': {
+          slug: string;
+          name: string;
+          servings: number;
+          cookedGrams?: number;
+          ingredients: {
+            food: string;
+            amount: number;
+            unit: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recipe'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description A recipe with this id exists (CONFLICT). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description An ingredient of an unknown food or unit, a bad amount, or the recipe itself (INVALID_RECIPE, UNKNOWN_UNIT, INVALID_AMOUNT), naming the field, e.g. ingredients[2].unit. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getRecipe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recipe id, recipe:<slug>. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The recipe. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recipe'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  deleteRecipe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recipe id, recipe:<slug>. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Another recipe uses this one (CONFLICT, naming the recipes). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5607,7 +5878,7 @@ export interface operations {
           'application/json': {
             /** @constant */
             format: 'calcwise-export';
-            version: 1 | 2;
+            version: 1 | 2 | 3;
             profile: {
               /** @description the profile JSON as entered (docs/design.md §4) */
               profile: unknown;
@@ -5703,6 +5974,26 @@ export interface operations {
               };
               createdAt: string;
             }[];
+            /**
+             * @description recipes (version 3 on); their values roll up from the ingredients when read
+             * @default []
+             */
+            recipes: {
+              /** @description recipe:<slug> */
+              id: string;
+              name: string;
+              servings: number;
+              /** @description weight as cooked, when weighed */
+              cookedGrams?: number;
+              ingredients: {
+                /** @description food id: sr24:…, fdc:…, custom:…, recipe:… */
+                food: string;
+                amount: number;
+                /** @description g, kg, oz, lb or a portion of the food */
+                unit: string;
+              }[];
+              createdAt: string;
+            }[];
           };
           'text/csv': string;
         };
@@ -5735,7 +6026,7 @@ export interface operations {
         'application/json': {
           /** @constant */
           format: 'calcwise-export';
-          version: 1 | 2;
+          version: 1 | 2 | 3;
           profile: {
             /** @description the profile JSON as entered (docs/design.md §4) */
             profile: unknown;
@@ -5829,6 +6120,26 @@ export interface operations {
               low?: number;
               high?: number;
             };
+            createdAt: string;
+          }[];
+          /**
+           * @description recipes (version 3 on); their values roll up from the ingredients when read
+           * @default []
+           */
+          recipes: {
+            /** @description recipe:<slug> */
+            id: string;
+            name: string;
+            servings: number;
+            /** @description weight as cooked, when weighed */
+            cookedGrams?: number;
+            ingredients: {
+              /** @description food id: sr24:…, fdc:…, custom:…, recipe:… */
+              food: string;
+              amount: number;
+              /** @description g, kg, oz, lb or a portion of the food */
+              unit: string;
+            }[];
             createdAt: string;
           }[];
         };

@@ -91,6 +91,8 @@ export interface TotalCell {
   limitAppliesTo?: 'total' | 'supplements' | 'food';
   unit: NutrientUnit | string;
   coverage: number;
+  /** Share of entries whose value lacked a component or some ingredients (a lower bound). */
+  partial?: number;
   target?: number;
   targetKind?: string;
   percent?: number;

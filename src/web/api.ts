@@ -1,7 +1,7 @@
 // The calcwise API client: openapi-fetch over the types generated from the OpenAPI document.
 // Every error body is `{ error: { code, message, field } }`.
 import createClient from 'openapi-fetch';
-import type { components, paths } from './api-schema.js';
+import type { components, operations, paths } from './api-schema.js';
 import type { LabInput } from '../core/labs/index.js';
 import { csrfHeaders, sessionEnded } from './session.js';
 import type {
@@ -25,6 +25,16 @@ export class ApiError extends Error {
 }
 
 type Schemas = components['schemas'];
+/** The JSON request body of an operation. */
+type BodyOf<Op extends keyof operations> = operations[Op] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+export type CustomFoodInput = BodyOf<'addCustomFood'>;
+export type RecipeInput = BodyOf<'addRecipe'>;
+export type RecipeView = Schemas['Recipe'];
+export type StoredFood = Schemas['Food'];
 
 /** The typed client generated from the OpenAPI document (src/web/api-schema.ts). */
 const client = createClient<paths>({
@@ -127,6 +137,22 @@ export const api = {
       client.GET('/api/foods', {
         params: { query: { q, limit, offset, ...(group && { group }) } },
       }),
+    ),
+  customFoods: () => unwrap('GET', '/api/foods/custom', () => client.GET('/api/foods/custom')),
+  /** Values per 100 g in canonical units; a nutrient left out is unknown. */
+  addCustomFood: (food: CustomFoodInput) =>
+    unwrap('POST', '/api/foods/custom', () => client.POST('/api/foods/custom', { body: food })),
+  deleteCustomFood: (id: string) =>
+    unwrap('DELETE', '/api/foods/custom/{id}', () =>
+      client.DELETE('/api/foods/custom/{id}', { params: { path: { id } } }),
+    ),
+  recipes: () => unwrap('GET', '/api/recipes', () => client.GET('/api/recipes')),
+  /** 422 naming the field (`ingredients[2].unit`) for an unknown food or unit. */
+  addRecipe: (recipe: RecipeInput) =>
+    unwrap('POST', '/api/recipes', () => client.POST('/api/recipes', { body: recipe })),
+  deleteRecipe: (id: string) =>
+    unwrap('DELETE', '/api/recipes/{id}', () =>
+      client.DELETE('/api/recipes/{id}', { params: { path: { id } } }),
     ),
   food: (id: string) =>
     unwrap('GET', '/api/foods/{id}', () =>

@@ -8,6 +8,8 @@ import { EvidencePage } from './pages/evidence-page.js';
 import { FoodPage, TopFoodsPage } from './pages/food-page.js';
 import { LabsPage } from './pages/labs-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { MyFoodsPage } from './pages/my-foods-page.js';
+import { RecipesPage } from './pages/recipes-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ReportPage } from './pages/report-page.js';
@@ -22,6 +24,8 @@ const TITLES: Record<string, string> = {
   foods: 'Foods',
   food: 'Food',
   top: 'Top foods',
+  'my-foods': 'My foods',
+  recipes: 'Recipes',
   labs: 'Labs',
   plan: 'Plan',
   evidence: 'Evidence',
@@ -46,6 +50,10 @@ function Page({ route, noProfile }: { route: Route; noProfile: boolean }) {
           pattern={route.query.get('pattern') ?? ''}
         />
       );
+    case 'my-foods':
+      return <MyFoodsPage />;
+    case 'recipes':
+      return <RecipesPage />;
     case 'labs':
       return <LabsPage />;
     case 'plan':

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { addCustomFood, rankOwnerFoods, searchOwnerFoods, showOwnerFood } from '../../app/foods.js';
+import { deleteUnlessUsed } from '../../app/recipes.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound, orFail } from '../errors.js';
 import { customFoodBody, searchQuery, topQuery } from '../schemas/api.js';
@@ -23,8 +24,9 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.delete('/api/foods/custom/:id', async (c) => {
-    const deleted = await deps.store.deleteCustomFood(c.var.owner, readParam(c, 'id'));
-    if (!deleted) throw notFound('custom food', 'id');
+    const id = readParam(c, 'id');
+    if (id.startsWith('recipe:')) throw notFound('custom food', 'id');
+    orFail(await deleteUnlessUsed(deps, c.var.owner, id));
     return c.body(null, 204);
   });
 

@@ -171,6 +171,25 @@ export const customFoodBody = z.strictObject({
     .default([]),
 });
 
+/** POST /api/recipes: ingredients in household units of each food; servings; cooked weight. */
+export const recipeBody = z.strictObject({
+  /** The part after `recipe:`; letters, digits and dashes. */
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes'),
+  name: z.string().trim().min(1).max(200),
+  servings: z.number().positive().max(1000),
+  cookedGrams: z.number().positive().max(100_000).optional(),
+  ingredients: z
+    .array(
+      z.strictObject({
+        food: z.string().trim().min(1).max(200),
+        amount: z.number().positive().max(100_000),
+        unit: z.string().trim().min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
 /** POST /api/import/cronometer: the exported file, its bytes in base64 (the encoding is checked). */
 export const trackerUploadBody = z.strictObject({
   file: z.string().trim().min(1, 'the file name is required').max(255),

@@ -102,6 +102,13 @@ const alternativeValue = z.strictObject({
   sample: sampleInfo.optional(),
 });
 
+/** Recipes: ingredients with a value for the nutrient, by count and by share of the weight. */
+const ingredientCoverage = z.strictObject({
+  share: z.number().min(0).max(1),
+  known: z.number().int(),
+  of: z.number().int(),
+});
+
 const portion = z.strictObject({ name: z.string(), amount: z.number(), grams: z.number() });
 
 export const foodSearchResponse = named(
@@ -163,7 +170,11 @@ export const foodDescription = named(
         basis: z.enum(['measured', 'measured (other sample)', 'inferred', 'unknown']).optional(),
         sample: sampleInfo.optional(),
         derived: z.literal(true).optional(),
-        partial: z.literal(true).optional(),
+        partial: z
+          .literal(true)
+          .optional()
+          .describe('A lower bound: a component or some ingredients had no value.'),
+        coverage: ingredientCoverage.optional(),
         per100gIu: z.number().optional(),
       }),
     ),
@@ -1041,3 +1052,39 @@ export const shareAccessesResponse = named(
   }),
   'Each opening of a share link, oldest first.',
 );
+// Recipes
+
+const recipeView = z.strictObject({
+  id: z.string().describe('recipe:<slug>; usable in the diary as a food (units serving, g).'),
+  name: z.string(),
+  servings: z.number(),
+  cookedGrams: z.number().optional(),
+  createdAt: z.string(),
+  ingredients: z.array(
+    z.strictObject({
+      food: z.string(),
+      amount: z.number(),
+      unit: z.string(),
+      name: z.string().optional(),
+      grams: z.number().optional(),
+    }),
+  ),
+  ingredientGrams: z.number().optional(),
+  totalGrams: z.number().optional().describe('Cooked weight when given, else ingredientGrams.'),
+  servingGrams: z.number().optional(),
+  food: foodDescription
+    .optional()
+    .describe('Values per 100 g rolled up from the ingredients, each with its coverage.'),
+  problem: z
+    .string()
+    .optional()
+    .describe('Why the recipe cannot be rolled up now (an ingredient deleted since).'),
+});
+
+export const recipe = named(
+  'Recipe',
+  recipeView,
+  'A recipe as entered, its weights, and its values per 100 g from its ingredients.',
+);
+
+export const recipesResponse = named('Recipes', z.strictObject({ recipes: z.array(recipe) }));

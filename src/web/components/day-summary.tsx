@@ -27,7 +27,9 @@ export function DaySummary({ date, version }: { date: string; version: string })
           <div key={id}>
             <dt>{shortName(id)}</dt>
             <dd>
-              {cell && cell.coverage > 0 ? formatAmount(cell.amount, cell.unit) : 'unknown'}
+              {cell && cell.coverage > 0
+                ? `${cell.partial ? 'at least ' : ''}${formatAmount(cell.amount, cell.unit)}`
+                : 'unknown'}
               {cell && cell.coverage > 0 && cell.coverage < 1 ? (
                 <span className="muted small"> ({formatPercent(cell.coverage)} measured)</span>
               ) : null}

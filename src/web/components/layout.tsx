@@ -6,6 +6,8 @@ const LINKS: { page: string; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'diary', label: 'Diary' },
   { page: 'foods', label: 'Foods' },
+  { page: 'my-foods', label: 'My foods' },
+  { page: 'recipes', label: 'Recipes' },
   { page: 'labs', label: 'Labs' },
   { page: 'plan', label: 'Plan' },
   { page: 'evidence', label: 'Evidence' },

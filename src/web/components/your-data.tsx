@@ -24,7 +24,14 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 const api = {
   dataSummary: () =>
     call<{
-      counts: { profile: number; diary: number; foods: number; plans: number; labs: number };
+      counts: {
+        profile: number;
+        diary: number;
+        foods: number;
+        plans: number;
+        labs: number;
+        recipes: number;
+      };
       confirmToken: string;
     }>('GET', '/api/data'),
   eraseAllData: (confirm: string) => call<unknown>('DELETE', '/api/data', { confirm }),
@@ -59,8 +66,8 @@ export function YourData() {
     setStatus('');
     try {
       const summary = await api.dataSummary();
-      const { profile, diary, foods, plans, labs } = summary.counts;
-      const what = `${diary} diary entries, ${foods} own or imported foods, ${plans} saved plans, ${labs} lab results${profile ? ' and your profile' : ''}`;
+      const { profile, diary, foods, plans, labs, recipes } = summary.counts;
+      const what = `${diary} diary entries, ${foods} own or imported foods, ${recipes} recipes, ${plans} saved plans, ${labs} lab results${profile ? ' and your profile' : ''}`;
       if (
         !window.confirm(
           `Delete all your data: ${what}? This cannot be undone. Export it first if you want to keep a copy.`,

@@ -141,6 +141,8 @@ function FoodDetail({ id }: { id: string }) {
                       <td className="num">
                         {value ? (
                           <>
+                            {/* A recipe's value some ingredients lacked: a lower bound. */}
+                            {value.coverage && value.coverage.share < 1 ? 'at least ' : ''}
                             {formatAmount(value.per100g, unit)}
                             {value.approximate ? <span className="muted"> (approx.)</span> : null}
                             {value.range ? (
