@@ -37,6 +37,8 @@ const env: NodeJS.ProcessEnv = {
   CALCWISE_QUEUE_HEARTBEAT_SEC: '1',
   CALCWISE_QUEUE_EXPIRE_SEC: '8',
   CALCWISE_QUEUE_MAINTENANCE_SEC: '1',
+  // No plan is cancelled for its wall-clock time here, however busy the machine.
+  CALCWISE_PLAN_TIMEOUT_SEC: '1200',
 };
 delete env.PORT;
 delete env.CALCWISE_DB;
@@ -74,7 +76,11 @@ function start(name: string, args: string[]): Child {
 }
 
 /** Waits until `check` gives a value (polling), or fails naming what it waited for. */
-async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>) {
+async function until<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  everyMs = 200,
+) {
   const deadline = Date.now() + DEADLINE_MS;
   for (;;) {
     const value = await check();
@@ -83,7 +89,7 @@ async function until<T>(what: string, check: () => T | undefined | Promise<T | u
       const logs = children.map((c) => `--- ${c.name}\n${c.err()}${c.out()}`).join('\n');
       throw new Error(`timed out waiting for ${what}\n${logs}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -144,7 +150,9 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
 
   afterAll(async () => {
     for (const child of children) {
-      if (child.process.exitCode === null) child.process.kill('SIGKILL');
+      if (child.process.exitCode === null && child.process.signalCode === null) {
+        child.process.kill('SIGKILL');
+      }
     }
     await Promise.all(children.map((child) => child.exited));
     await db.query(`drop schema if exists ${appSchema} cascade`);
@@ -167,13 +175,16 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     });
     expect(put.status).toBe(200);
 
-    // A two-day plan, so its worker is still solving when it is killed.
-    const first = await call(apiA, 'POST', '/api/plans', { days: 2 });
+    // A one-day plan solves for seconds: its worker is killed as soon as it says it started.
+    const first = await call(apiA, 'POST', '/api/plans', { days: 1 });
     expect(first.status).toBe(202);
     const killedJob = first.json.id as string;
     expect(first.headers.get('location')).toBe(`/api/plan-jobs/${killedJob}`);
-    const solving = await until('a worker to start the first plan', () =>
-      [w1, w2].find((w) => events(w).some((e) => e.job === killedJob && e.outcome === 'started')),
+    const solving = await until(
+      'a worker to start the first plan',
+      () =>
+        [w1, w2].find((w) => events(w).some((e) => e.job === killedJob && e.outcome === 'started')),
+      20,
     );
     solving.process.kill('SIGKILL');
     await solving.exited;
@@ -187,18 +198,18 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     const w3 = await startWorker('worker-3');
     const workers = [w1, w2, w3];
 
-    // Four one-day plans, through both APIs at once.
+    // Three more, through both APIs at once.
     const posts = await Promise.all(
-      [apiA, apiB, apiA, apiB].map((api) => call(api, 'POST', '/api/plans', { days: 1 })),
+      [apiB, apiA, apiB].map((api) => call(api, 'POST', '/api/plans', { days: 1 })),
     );
     for (const post of posts) expect([201, 202]).toContain(post.status);
     // 202: the job's id; 201: the saved plan's, which is the job's.
     const oneDay = posts.map((post) => post.json.id as string);
     const jobs = [killedJob, ...oneDay];
-    expect(new Set(jobs).size).toBe(5);
+    expect(new Set(jobs).size).toBe(4);
 
     // Any API answers for any job: ask the other one than the job was posted to.
-    const asked = [apiB, apiB, apiA, apiB, apiA];
+    const asked = [apiB, apiA, apiB, apiA];
     const ended = await Promise.all(
       jobs.map((id, i) =>
         until(`job ${id} to end`, async () => {
@@ -209,12 +220,12 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
       ),
     );
     for (const [i, job] of ended.entries()) {
-      expect(job.state, jobs[i]).toBe('done');
+      expect(job.state, JSON.stringify({ ...job, plan: undefined })).toBe('done');
       expect(job.error).toBeUndefined();
       // Saved under the job's id, in the owner's plans.
       expect(job.planId).toBe(jobs[i]);
       expect(job.plan.id).toBe(jobs[i]);
-      expect(job.plan.days).toHaveLength(i === 0 ? 2 : 1);
+      expect(job.plan.days).toHaveLength(1);
     }
 
     // Exactly once: one saved plan per job, one completion per job.
@@ -240,7 +251,7 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     expect(finishers).toHaveLength(1);
 
     // The same request gives the same plan, whichever worker solved it.
-    const plans = ended.slice(1).map((job) => JSON.stringify(job.plan.days));
+    const plans = ended.map((job) => JSON.stringify(job.plan.days));
     expect(new Set(plans).size).toBe(1);
 
     // Another owner's job does not exist for this one (a job queued for later, never solved).
@@ -266,7 +277,7 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     expect(junk.json.error.field).toBe('id');
 
     // SIGTERM: APIs and workers stop cleanly.
-    const running = children.filter((c) => c.process.exitCode === null);
+    const running = children.filter((c) => c !== solving);
     for (const child of running) child.process.kill('SIGTERM');
     const codes = await Promise.all(running.map((child) => child.exited));
     expect(codes).toEqual(running.map(() => 0));
