@@ -6,7 +6,7 @@
  * longer than `timeoutSec` is cancelled. Nothing here blocks the event loop: the solves run in
  * the pool's worker threads.
  */
-import { makePlan, type PlanRequest, type PlanResult, type PlanRun } from '../core/plan/index.js';
+import { makePlan, type PlanRequest, type PlanRun } from '../core/plan/index.js';
 import type { Solver } from '../core/plan/solver-port.js';
 
 export type PlanJobState = 'queued' | 'running' | 'done' | 'cancelled';
@@ -202,18 +202,4 @@ export class PlanJobs {
       this.jobs.delete(job.id);
     }
   }
-}
-
-/** A job as the API and the UI see it. */
-export function jobView(job: PlanJob, location: string): Record<string, unknown> {
-  const result: PlanResult | undefined = job.run?.result;
-  return {
-    id: job.id,
-    state: job.state,
-    location,
-    ...(job.cancelled ? { cancelled: job.cancelled } : {}),
-    ...(job.savedId !== undefined ? { planId: job.savedId } : {}),
-    ...(result ? { status: result.status } : {}),
-    ...(job.error !== undefined ? { error: 'internal error' } : {}),
-  };
 }

@@ -159,7 +159,7 @@ export async function runPlan(
 }
 
 /** The coded error of a run that gave no plan (none when it gave one). */
-export function planError({ result }: PlanRun): CalcwiseError | undefined {
+export function planError({ result }: Pick<PlanRun, 'result'>): CalcwiseError | undefined {
   if (result.status === 'infeasible') {
     const conflicts = (result.diagnosis?.conflicts ?? []).map((c) => c.description).join('; ');
     return { code: 'INFEASIBLE_PLAN', message: `no plan meets every hard limit: ${conflicts}` };

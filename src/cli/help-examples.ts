@@ -78,7 +78,9 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise serve --port 8080 --db ./my.db',
     'calcwise serve --port 0',
     'calcwise serve --trust-proxy --allowed-host calcwise.example.org',
+    'calcwise serve --queue pg --no-worker',
   ],
+  worker: ['calcwise worker', 'calcwise worker --concurrency 2 --grace 60'],
 };
 
 function pathOf(command: Command): string {

@@ -18,6 +18,7 @@ import { registerScoreCommand } from './commands/score.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTargetsCommand } from './commands/targets.js';
 import { registerUsersCommands } from './commands/users.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 /** The package version, from package.json (two levels up from src/cli and from dist/cli). */
 export const VERSION = (
@@ -50,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerScoreCommand(program, io);
   registerPlanCommand(program, io);
   registerServeCommand(program, io);
+  registerWorkerCommand(program, io);
   registerImportCommand(program, io);
   registerDiaryCommand(program, io);
   registerLabsCommand(program, io);

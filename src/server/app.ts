@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ClosableSolver, Store } from '../app/deps.js';
 import { foodCatalog } from '../app/food-catalog.js';
 import { PlanJobs, type PlanJobsSettings } from '../app/plan-jobs.js';
+import { localPlanQueue, type PlanJobQueue } from '../app/plan-queue.js';
 import { workerPool, workerSolver } from '../app/solvers.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { Solver } from '../core/plan/solver-port.js';
@@ -67,11 +68,13 @@ export interface AppOptions {
   accounts?: AccountsOptions;
   /**
    * The plan solver (the worker pool the CLI uses too) and the job limits. Default: a pool
-   * sized from the cores, as many plans at once as it has workers.
+   * sized from the cores, as many plans at once as it has workers. `queue` replaces all of
+   * that (the pg-boss queue on PostgreSQL, src/app/plan-queue-pgboss.ts).
    */
   plans?: {
     solver?: Solver;
     jobs?: PlanJobs;
+    queue?: PlanJobQueue;
     settings?: Partial<PlanJobsSettings>;
     /** How long POST /api/plans waits for a plan before answering 202 (ms, default 1500). */
     waitMs?: number;
@@ -114,7 +117,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     foods: foodCatalog(options.foods),
     clock,
     solver: options.solver ?? workerSolver,
-    plans: { jobs: planJobs(options.plans), waitMs: options.plans?.waitMs ?? 1500 },
+    plans: {
+      queue: options.plans?.queue ?? localPlanQueue(planJobs(options.plans), options.store),
+      waitMs: options.plans?.waitMs ?? 1500,
+    },
   };
   const app = new Hono<AppEnv>();
 

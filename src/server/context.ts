@@ -1,10 +1,10 @@
 import type { AppDeps as UseCaseDeps } from '../app/deps.js';
-import type { PlanJobs } from '../app/plan-jobs.js';
+import type { PlanJobQueue } from '../app/plan-queue.js';
 
-/** What the routes need: the use cases' deps and the plan jobs (on the injected solver pool). */
+/** What the routes need: the use cases' deps and the plan job queue (in-process or pg-boss). */
 export type AppDeps = UseCaseDeps & {
   /** POST /api/plans waits `waitMs` for a plan before answering 202 with the job. */
-  plans: { jobs: PlanJobs; waitMs: number };
+  plans: { queue: PlanJobQueue; waitMs: number };
 };
 
 /** Where a request came from: X-Forwarded-* only behind a trusted proxy (`--trust-proxy`). */

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { FoodIndex } from '../core/foods.js';
 import {
   bundledFoods,
+  foodCatalog,
   openStore,
   workerPool,
   type SolverPool,
@@ -19,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { answerClientError } from './client-errors.js';
 import { defaultAllowedHosts, exposureRefusal } from './exposure.js';
 import { defaultWebRoot } from './static-files.js';
+import { setupPlanQueue, type PlanQueueKind } from './plan-queue-setup.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 3000. */
@@ -50,6 +52,12 @@ export interface StartOptions {
    * own plan options (tests).
    */
   plans?: AppOptions['plans'] & { workers?: number; maxQueued?: number; timeoutSec?: number };
+  /**
+   * Where plans are solved (plan-queue-setup.ts): 'pg' (the pg-boss queue, PostgreSQL only) or
+   * 'local' (in-process); default CALCWISE_QUEUE, else pg on PostgreSQL. With 'pg', `workers`
+   * solve in this process too (default CALCWISE_WORKERS, else the pool's size; 0: none).
+   */
+  queue?: { kind?: PlanQueueKind; workers?: number };
 }
 
 export interface RunningServer {
@@ -57,6 +65,8 @@ export interface RunningServer {
   host: string;
   port: number;
   store: StoreLocation;
+  /** Where plans are solved: in-process, or the pg-boss queue (with this process's workers). */
+  planQueue: { kind: PlanQueueKind; workers: number };
   /** Whether the built UI is being served. */
   servesUi: boolean;
   /** The Host values answered (others get 403). */
@@ -89,19 +99,40 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let allowedHosts: readonly string[] = [];
   const env = options.env ?? process.env;
   const workers = options.plans?.workers ?? (Number(env.CALCWISE_PLAN_WORKERS) || undefined);
-  const ownPool = options.plans?.solver || options.plans?.jobs ? undefined : workerPool(workers);
-  const jobs =
-    options.plans?.jobs ??
-    new PlanJobs(
-      { solver: options.plans?.solver ?? (ownPool as SolverPool), newId: () => randomUUID() },
-      {
-        concurrency: ownPool?.size ?? workers ?? 1,
-        ...(options.plans?.maxQueued !== undefined && { maxQueued: options.plans.maxQueued }),
-        ...(options.plans?.timeoutSec !== undefined && { timeoutSec: options.plans.timeoutSec }),
-      },
-    );
+  // On PostgreSQL, by default, plans go through the pg-boss queue (src/app/plan-queue-pgboss.ts).
+  let shared: Awaited<ReturnType<typeof setupPlanQueue>>;
+  try {
+    shared = await setupPlanQueue({
+      storeKind: opened.location.kind === 'postgres' ? 'postgres' : 'sqlite',
+      env,
+      ...options.queue,
+      ...(workers !== undefined && { poolSize: workers }),
+      store: opened.store,
+      foods: foodCatalog(foods),
+    });
+  } catch (error) {
+    if (!options.store) await opened.store.close();
+    throw error;
+  }
+  const local = !shared && !options.plans?.solver && !options.plans?.jobs;
+  const ownPool = local ? workerPool(workers) : undefined;
+  const jobs = shared
+    ? undefined
+    : (options.plans?.jobs ??
+      new PlanJobs(
+        { solver: options.plans?.solver ?? (ownPool as SolverPool), newId: () => randomUUID() },
+        {
+          concurrency: ownPool?.size ?? workers ?? 1,
+          ...(options.plans?.maxQueued !== undefined && { maxQueued: options.plans.maxQueued }),
+          ...(options.plans?.timeoutSec !== undefined && { timeoutSec: options.plans.timeoutSec }),
+        },
+      ));
   const app = createApp({
-    plans: { jobs, ...(options.plans?.waitMs !== undefined && { waitMs: options.plans.waitMs }) },
+    plans: {
+      ...(jobs && { jobs }),
+      ...(shared && { queue: shared.queue }),
+      ...(options.plans?.waitMs !== undefined && { waitMs: options.plans.waitMs }),
+    },
     store: opened.store,
     foods,
     webRoot,
@@ -121,6 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.on('clientError', answerClientError);
     });
   } catch (error) {
+    await shared?.close();
     if (!options.store) await opened.store.close();
     throw error;
   }
@@ -135,13 +167,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     host,
     port,
     store: opened.location,
+    planQueue: shared
+      ? { kind: 'pg', workers: shared.workers }
+      : { kind: 'local', workers: ownPool?.size ?? workers ?? 1 },
     servesUi: existsSync(join(webRoot, 'index.html')),
     allowedHosts,
     closed,
     close() {
       closing ??= (async () => {
         // Running plans are cancelled first, so requests waiting on them answer at once.
-        await jobs.close();
+        await jobs?.close();
+        await shared?.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Idle keep-alive connections would hold close() open.

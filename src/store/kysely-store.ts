@@ -372,17 +372,36 @@ export function createKyselyStore(
 
     async savePlan(owner: string, plan: NewPlan): Promise<StoredPlan> {
       const row = {
-        id: newId(),
+        id: plan.id ?? newId(),
         owner,
         created_at: now(),
         request: JSON.stringify(plan.request),
         result: JSON.stringify(plan.result),
       };
+      if (plan.id === undefined) {
+        await db.transaction().execute(async (trx) => {
+          await ensureOwner(trx, owner);
+          await trx.insertInto('plans').values(row).execute();
+        });
+        return toPlan(row);
+      }
+      // An id given by the caller: the first save wins, a repeat returns it.
       await db.transaction().execute(async (trx) => {
         await ensureOwner(trx, owner);
-        await trx.insertInto('plans').values(row).execute();
+        await trx
+          .insertInto('plans')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
       });
-      return toPlan(row);
+      const saved = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('owner', '=', owner)
+        .where('id', '=', row.id)
+        .executeTakeFirst();
+      if (!saved) throw new Error(`plan id ${row.id} belongs to another owner`);
+      return toPlan(saved);
     },
 
     async getPlan(owner: string, id: string): Promise<StoredPlan | undefined> {

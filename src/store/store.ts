@@ -75,6 +75,11 @@ export interface StoredProfile {
 export interface NewPlan {
   request: unknown;
   result: unknown;
+  /**
+   * Save under this id, once: saving again with the same id returns the plan saved first (a
+   * queued plan job retried after its worker died saves under the job's id exactly once).
+   */
+  id?: string;
 }
 
 export interface StoredPlan extends NewPlan {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isLoopbackAddress, parseAllowedHost } from '../../server/exposure.js';
+import { QueueSettingsError } from '../../app/plan-queue-pgboss.js';
 import { ExposureRefused, startServer } from '../../server/start.js';
 import { CliFailure, type CliIo } from '../io.js';
 
@@ -13,6 +14,8 @@ interface ServeOptions {
   insecureNoAuth?: boolean;
   accounts?: boolean;
   closedRegistration?: boolean;
+  queue?: string;
+  worker: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -78,7 +81,22 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       '--insecure-no-auth',
       'listen beyond loopback without accounts: anyone who reaches it can read and change everything',
     )
+    .option(
+      '--queue <pg|local>',
+      'where plans are solved: pg (a queue in PostgreSQL, shared by every serve and `calcwise worker`) or local (in this process); default: $CALCWISE_QUEUE, else pg with DATABASE_URL',
+    )
+    .option(
+      '--no-worker',
+      'with the pg queue, solve no plans in this process: `calcwise worker` processes do (also CALCWISE_WORKERS=0)',
+    )
     .action(async (options: ServeOptions) => {
+      if (options.queue !== undefined && options.queue !== 'pg' && options.queue !== 'local') {
+        throw new CliFailure({
+          code: 'INVALID_INPUT',
+          message: `--queue must be pg or local, got "${options.queue}"`,
+          field: 'queue',
+        });
+      }
       const allowedHosts = parseAllowedHosts(options.allowedHost);
       const port = options.port
         ? parsePort(options.port, 'port')
@@ -111,12 +129,23 @@ export function registerServeCommand(program: Command, io: CliIo): void {
           ...(accounts && { accounts: { registration: closed ? 'closed' : 'open' } }),
           ...(dbFile !== undefined && { dbFile: inCwd(dbFile) }),
           env: io.env,
+          queue: {
+            ...(options.queue !== undefined && { kind: options.queue }),
+            ...(!options.worker && { workers: 0 }),
+          },
           // Access log: one JSON line per request, through the command's stdout.
           log: (record) => io.stdout(`${JSON.stringify(record)}\n`),
         });
       } catch (error) {
         if (error instanceof ExposureRefused) {
           throw new CliFailure({ code: 'INVALID_INPUT', message: error.message, field: 'host' });
+        }
+        if (error instanceof QueueSettingsError) {
+          throw new CliFailure({
+            code: 'INVALID_INPUT',
+            message: error.message,
+            field: error.field,
+          });
         }
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -131,6 +160,13 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       io.stderr(
         `calcwise serving ${server.url} (store: ${server.store.kind} ${server.store.description}` +
           `${server.servesUi ? '' : '; no built UI in dist/web, API only'}). Ctrl-C stops it.\n`,
+      );
+      const { planQueue } = server;
+      io.stderr(
+        planQueue.kind === 'pg'
+          ? `plans: pg queue, ${planQueue.workers} solved here at once` +
+              `${planQueue.workers === 0 ? ' (none: `calcwise worker` processes solve them)' : ''}\n`
+          : `plans: solved in this process, ${planQueue.workers} at once\n`,
       );
       io.stderr(`answering Host: ${server.allowedHosts.join(', ')}\n`);
       if (accounts) {

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { StoredPlan } from '../../app/deps.js';
 import { ownerFoods } from '../../app/foods.js';
-import { jobView, type PlanJob } from '../../app/plan-jobs.js';
+import { isEnded, jobView, type PlanJobStatus } from '../../app/plan-queue.js';
 import { planError, storedPlanRequest } from '../../app/plan.js';
 import { applyPlan, planApplication } from '../../app/plan-apply.js';
 import type { CalcwiseError } from '../../core/result.js';
@@ -42,87 +42,79 @@ function busy(c: Context<AppEnv>, retryAfterSec: number): Response {
 }
 
 /** A job's outcome as an error, when it gave no plan. */
-function jobError(job: PlanJob): CalcwiseError | undefined {
+function jobError(job: PlanJobStatus): CalcwiseError | undefined {
   if (job.state === 'cancelled') {
     return {
       code: 'BUSY',
       message: `the plan was cancelled (${job.cancelled ?? 'client'}) before it finished`,
     };
   }
-  if (job.error !== undefined || !job.run) {
+  if (job.error !== undefined || (!job.result && job.savedId === undefined)) {
     return { code: 'SOLVER_FAILED', message: 'the plan ended with an internal error' };
   }
-  return planError(job.run);
+  return job.result ? planError({ result: job.result }) : undefined;
 }
 
 /** The answer to POST when the job ended within the wait: as a synchronous plan would. */
-async function finished(
-  c: Context<AppEnv>,
-  deps: AppDeps,
-  job: PlanJob,
-  location: string,
-): Promise<Response> {
+async function finished(c: Context<AppEnv>, deps: AppDeps, job: PlanJobStatus): Promise<Response> {
   const error = jobError(job);
-  if (error?.code === 'BUSY') return busy(c, deps.plans.jobs.retryAfterSec);
-  if (error) throw new ApiFailure(error, job.run ? { ...job.run.result } : undefined);
+  if (error?.code === 'BUSY') return busy(c, deps.plans.queue.retryAfterSec);
+  if (error) throw new ApiFailure(error, job.result ? { ...job.result } : undefined);
   const saved = job.savedId ? await deps.store.getPlan(c.var.owner, job.savedId) : undefined;
   if (!saved) throw new ApiFailure({ code: 'SOLVER_FAILED', message: 'the plan was not saved' });
   c.header('Location', `/api/plans/${encodeURIComponent(saved.id)}`);
-  void location;
   return c.json(planView(saved), 201);
 }
 
 export function registerPlanRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  // Plans are jobs (docs/design.md §11) solved in the worker pool, never on the event loop.
-  // POST waits a moment: a plan ready by then answers 201 (or 422 with its diagnosis when
-  // infeasible) as before; otherwise 202 with Location, the job to poll. A full queue is a 503
-  // with Retry-After. A client that disconnects while waiting cancels its plan.
+  // Plans are jobs (docs/design.md §11) solved in the worker pool or by `calcwise worker`
+  // processes, never on the event loop. POST waits a moment: a plan ready by then answers 201
+  // (or 422 with its diagnosis when infeasible) as before; otherwise 202 with Location, the job
+  // to poll. A full queue is a 503 with Retry-After. A client that disconnects while waiting
+  // cancels its plan.
   app.post('/api/plans', async (c) => {
     const body = await readJson(c, planBody);
     const owner = c.var.owner;
     const request = orFail(await storedPlanRequest(deps, owner, body));
-    const { jobs, waitMs } = deps.plans;
-    const submitted = jobs.submit(owner, request, async ({ result }) => {
-      if (result.status === 'infeasible' || result.days.length === 0) return undefined;
-      return (await deps.store.savePlan(owner, { request: body, result })).id;
-    });
+    const { queue, waitMs } = deps.plans;
+    const submitted = await queue.submit(owner, { body, request });
     if (!submitted.ok) return busy(c, submitted.retryAfterSec);
-    const job = submitted.job;
+    const id = submitted.job.id;
     const signal = c.req.raw.signal;
-    const onAbort = () => jobs.cancel(owner, job.id, 'client');
+    const onAbort = () => void queue.cancel(owner, id, 'client');
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    let ended: boolean;
+    let job: PlanJobStatus;
     try {
-      ended = await jobs.wait(job, waitMs);
+      job = (await queue.wait(owner, id, waitMs)) ?? submitted.job;
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
-    const location = jobLocation(job.id);
-    if (!ended) {
+    if (!isEnded(job)) {
+      const location = jobLocation(job.id);
       c.header('Location', location);
       return c.json(jobView(job, location), 202);
     }
-    return finished(c, deps, job, location);
+    return finished(c, deps, job);
   });
 
   app.get('/api/plan-jobs/:id', async (c) => {
-    const job = deps.plans.jobs.get(c.var.owner, readParam(c, 'id'));
+    const job = await deps.plans.queue.get(c.var.owner, readParam(c, 'id'));
     if (!job) throw notFound('plan job', 'id');
     const location = jobLocation(job.id);
     const view = jobView(job, location);
-    if (job.state === 'queued' || job.state === 'running') return c.json(view);
-    const result = job.run?.result;
+    if (!isEnded(job)) return c.json(view);
     const saved = job.savedId ? await deps.store.getPlan(c.var.owner, job.savedId) : undefined;
+    const error = jobError(job);
     return c.json({
       ...view,
-      ...(saved ? { plan: planView(saved) } : result ? { plan: { ...result } } : {}),
-      ...(jobError(job) ? { error: jobError(job) } : {}),
+      ...(saved ? { plan: planView(saved) } : job.result ? { plan: { ...job.result } } : {}),
+      ...(error ? { error } : {}),
     });
   });
 
-  app.delete('/api/plan-jobs/:id', (c) => {
-    const job = deps.plans.jobs.cancel(c.var.owner, readParam(c, 'id'), 'client');
+  app.delete('/api/plan-jobs/:id', async (c) => {
+    const job = await deps.plans.queue.cancel(c.var.owner, readParam(c, 'id'), 'client');
     if (!job) throw notFound('plan job', 'id');
     return c.json(jobView(job, jobLocation(job.id)));
   });
