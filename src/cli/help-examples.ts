@@ -79,8 +79,20 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise serve --port 0',
     'calcwise serve --trust-proxy --allowed-host calcwise.example.org',
     'calcwise serve --queue pg --no-worker',
+    'calcwise serve --accounts --host 0.0.0.0 --allowed-host calcwise.lan',
   ],
   worker: ['calcwise worker', 'calcwise worker --concurrency 2 --grace 60'],
+  users: ['calcwise users list', 'calcwise users add maria < password.txt'],
+  'users add': [
+    'calcwise users add maria < password.txt',
+    'calcwise users add maria --db ./calcwise.db   # then type the password and Ctrl-D',
+  ],
+  'users reset-password': ['calcwise users reset-password maria < new-password.txt'],
+  'users list': ['calcwise users list --json'],
+  backup: [
+    'calcwise backup calcwise-backup.db',
+    'calcwise backup /backups/calcwise-$(date +%F).db --db ./calcwise.db',
+  ],
 };
 
 function pathOf(command: Command): string {

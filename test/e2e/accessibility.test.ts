@@ -24,6 +24,8 @@ const ROUTES = [
   'evidence',
   'report',
   'profile',
+  'my-foods',
+  'recipes',
 ];
 const WIDTHS = [1280, 390];
 
@@ -70,27 +72,34 @@ describe('accessibility of every page (axe-core)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // One test per page and width: each is a page load and one axe run, so none comes near the
+  // time limit on a busy machine.
   for (const width of WIDTHS) {
-    it(`finds no serious or critical violation at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      const app = new AppPage(page, server.url);
-      const problems: string[] = [];
-      for (const route of ROUTES) {
-        await app.open(route);
-        // Let the page's requests settle so the tables and charts are there to check.
-        await page.waitForLoadState('networkidle');
-        const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) {
-          if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-          const where = violation.nodes.map((node) => node.target.join(' ')).join('; ');
-          problems.push(`${route}: ${violation.id} (${violation.impact}) at ${where}`);
+    for (const route of ROUTES) {
+      it(`finds no serious or critical violation on ${route} at ${width} px`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        try {
+          const page = await context.newPage();
+          const app = new AppPage(page, server.url);
+          await app.open(route);
+          // Let the page's requests settle so the tables and charts are there to check.
+          await page.waitForLoadState('networkidle');
+          const results = await new AxeBuilder({ page }).analyze();
+          const problems = results.violations
+            .filter(
+              (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+            )
+            .map((violation) => {
+              const where = violation.nodes.map((node) => node.target.join(' ')).join('; ');
+              return `${route}: ${violation.id} (${violation.impact}) at ${where}`;
+            });
+          await app.screenshot(`axe-${route.replace(/[/:]/g, '-')}-${width}`);
+          expect(problems).toEqual([]);
+        } finally {
+          await context.close();
         }
-        await app.screenshot(`axe-${route.replace(/[/:]/g, '-')}-${width}`);
-      }
-      await context.close();
-      expect(problems).toEqual([]);
-    });
+      });
+    }
   }
 
   it('lets the keyboard reach and scroll the report table at 390 px', async () => {
