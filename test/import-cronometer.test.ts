@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   importCronometer,
+  trackerMeal,
   type ImportReport,
   type ReviewFile,
 } from '../src/app/import-cronometer.js';
@@ -650,5 +651,43 @@ describe('bad input: exit 2 naming file, line and column; the store unchanged', 
     const report = JSON.parse(second.stdout) as ImportReport;
     expect(report.matched[0]?.food).toBe('sr24:11233');
     expect(report.stored).toMatchObject({ entries: 1, replacedEntries: 1, replacedFoods: 1 });
+  });
+});
+
+describe('tracker groups become meal slots', () => {
+  it('Breakfast, Lunch, Dinner and Snacks fill the slots; a group of the person’s own stays unassigned', async () => {
+    const store = await createSqliteStore(':memory:');
+    const csv = [
+      'Day,Time,Group,Food Name,Amount,Energy (kcal),Calcium (mg)',
+      '2026-11-20,7:30 AM,Breakfast,"House porridge","1.00 bowl",300,120',
+      '2026-11-20,12:30 PM,Lunch,"House soup","1.00 bowl",250,80',
+      '2026-11-20,7:00 PM,Dinner,"House stew","1.00 plate",600,90',
+      '2026-11-20,4:00 PM,Snacks,"House biscuit","2.00 biscuit",120,10',
+      '2026-11-20,9:00 AM,Drinks,"House tea","1.00 mug",5,2',
+    ].join('\n');
+    const result = await importCronometer(deps(store), {
+      owner: 'local',
+      file: 'servings.csv',
+      bytes: bytes(csv),
+    });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const entries = await store.listEntries('local');
+    const foodsById = new Map((await store.listCustomFoods('local')).map((f) => [f.id, f.name]));
+    const meals = Object.fromEntries(entries.map((e) => [foodsById.get(e.food), e.meal ?? null]));
+    expect(meals).toEqual({
+      'House porridge': 'breakfast',
+      'House soup': 'lunch',
+      'House stew': 'dinner',
+      'House biscuit': 'snack',
+      'House tea': null,
+    });
+    await store.close();
+  });
+
+  it('reads the names as trackers write them', () => {
+    expect(
+      ['Breakfast', ' LUNCH ', 'Supper', 'Snack', 'snacks', 'Staples', ''].map(trackerMeal),
+    ).toEqual(['breakfast', 'lunch', 'dinner', 'snack', 'snack', undefined, undefined]);
+    expect(trackerMeal(undefined)).toBeUndefined();
   });
 });

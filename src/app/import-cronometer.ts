@@ -1,3 +1,4 @@
+import type { DiaryMeal } from '../core/diary/types.js';
 import {
   amountToGrams,
   MASS_UNITS_G,
@@ -196,10 +197,28 @@ async function run(
     report.stored = await deps.store.replaceImport(input.owner, {
       importId,
       foods: built.foods,
-      entries: built.imported.map((r) => r.entry),
+      entries: built.imported.map((r) => withTrackerMeal(r.entry, r.row.group)),
     });
   }
   return ok(report);
+}
+
+/**
+ * The meal slot a tracker's group names: Cronometer's default diary groups and MyFitnessPal's
+ * meals (Breakfast, Lunch, Dinner, Snacks; "Supper" is dinner). A group a person made up
+ * (Drinks, Staples, Uncategorized …) leaves the entry unassigned rather than guessing.
+ */
+export function trackerMeal(group: string | undefined): DiaryMeal | undefined {
+  const name = group?.trim().toLowerCase();
+  if (name === 'breakfast' || name === 'lunch' || name === 'dinner') return name;
+  if (name === 'supper') return 'dinner';
+  if (name === 'snack' || name === 'snacks') return 'snack';
+  return undefined;
+}
+
+function withTrackerMeal(entry: NewDiaryEntry, group: string | undefined): NewDiaryEntry {
+  const meal = trackerMeal(group);
+  return meal ? { ...entry, meal } : entry;
 }
 
 interface Imported {
