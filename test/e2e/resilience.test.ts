@@ -75,7 +75,7 @@ describe('a page that fails does not take the app with it', () => {
     expect(consoleErrors.join('\n')).toContain('The Report page failed');
     await expect
       .poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').count())
-      .toBe(8);
+      .toBe(10);
     await app.screenshot('error-boundary-1280');
 
     await app.navigate('Diary');
