@@ -105,7 +105,9 @@ async function runOnce(apis: number, workers: number): Promise<RunResult> {
     delete env[name];
   const procs: Proc[] = [];
   try {
-    const serveArgs = ['serve', '--accounts', '--port', '0', '--queue', 'pg'];
+    // As behind a reverse proxy: each person's address comes in X-Forwarded-For, so the login
+    // limit per address (20 per 10 minutes) counts people, not the one load generator.
+    const serveArgs = ['serve', '--accounts', '--trust-proxy', '--port', '0', '--queue', 'pg'];
     // The first API creates the schemas; the others start after it.
     const first = start(workers > 0 ? [...serveArgs, '--no-worker'] : serveArgs, env);
     procs.push(first);
@@ -131,7 +133,10 @@ async function runOnce(apis: number, workers: number): Promise<RunResult> {
           const api = urls[(i + k) % urls.length]!;
           const response = await fetch(`${api}/api/auth/register`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: {
+              'content-type': 'application/json',
+              'x-forwarded-for': `10.0.${(i + k) >> 8}.${(i + k) & 255}`,
+            },
             body: JSON.stringify({ username: `user-${i + k}`, password: 'bench password 1' }),
           });
           if (response.status !== 201) throw new Error(`register: ${response.status}`);

@@ -94,7 +94,7 @@ async function until<T>(
 }
 
 async function startApi(name: string): Promise<string> {
-  const api = start(name, ['serve', '--port', '0', '--queue', 'pg', '--no-worker']);
+  const api = start(name, ['serve', '--accounts', '--port', '0', '--queue', 'pg', '--no-worker']);
   return until(`${name} to listen`, () => {
     if (api.process.exitCode !== null) throw new Error(`${name} exited: ${api.err()}`);
     return /serving (http:\/\/\S+)/.exec(api.err())?.[1];
@@ -119,13 +119,22 @@ function events(worker: Child): { job: string; outcome: string }[] {
     .map((line) => JSON.parse(line) as { job: string; outcome: string });
 }
 
-async function call(url: string, method: string, path: string, body?: unknown) {
+/** A logged-in person: the session cookie and its CSRF token (sessions live in the database). */
+interface Session {
+  userId: string;
+  cookie: string;
+  csrf: string;
+}
+
+async function call(url: string, method: string, path: string, body?: unknown, as?: Session) {
   const response = await fetch(`${url}${path}`, {
     method,
-    ...(body !== undefined && {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(as && { cookie: as.cookie }),
+      ...(as && method !== 'GET' && { 'x-csrf-token': as.csrf }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   return {
@@ -134,6 +143,18 @@ async function call(url: string, method: string, path: string, body?: unknown) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     json: (text ? JSON.parse(text) : undefined) as any,
   };
+}
+
+async function register(url: string, username: string): Promise<Session> {
+  const response = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'queue test password' }),
+  });
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as { user: { id: string }; csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { userId: body.user.id, cookie, csrf: body.csrfToken };
 }
 
 let db: pg.Client;
@@ -168,15 +189,23 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
       startWorker('worker-1'),
       startWorker('worker-2'),
     ]);
-    const put = await call(apiA, 'PUT', '/api/profile', {
-      age: 65,
-      sex: 'female',
-      pattern: 'omnivore',
-    });
-    expect(put.status).toBe(200);
+    // Two people with accounts, each registered through a different API; a session made by one
+    // API is good on the other (sessions are in the database). The same profile, so the same plan.
+    const ana = await register(apiA, 'ana');
+    const ben = await register(apiB, 'ben');
+    for (const person of [ana, ben]) {
+      const put = await call(
+        apiA,
+        'PUT',
+        '/api/profile',
+        { age: 65, sex: 'female', pattern: 'omnivore' },
+        person,
+      );
+      expect(put.status).toBe(200);
+    }
 
     // A one-day plan solves for seconds: its worker is killed as soon as it says it started.
-    const first = await call(apiA, 'POST', '/api/plans', { days: 1 });
+    const first = await call(apiA, 'POST', '/api/plans', { days: 1 }, ana);
     expect(first.status).toBe(202);
     const killedJob = first.json.id as string;
     expect(first.headers.get('location')).toBe(`/api/plan-jobs/${killedJob}`);
@@ -198,22 +227,29 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     const w3 = await startWorker('worker-3');
     const workers = [w1, w2, w3];
 
-    // Three more, through both APIs at once.
+    // Three more, through both APIs at once, for both people.
+    const posters = [ben, ana, ben];
     const posts = await Promise.all(
-      [apiB, apiA, apiB].map((api) => call(api, 'POST', '/api/plans', { days: 1 })),
+      [apiB, apiA, apiB].map((api, i) => call(api, 'POST', '/api/plans', { days: 1 }, posters[i])),
     );
     for (const post of posts) expect([201, 202]).toContain(post.status);
     // 202: the job's id; 201: the saved plan's, which is the job's.
     const oneDay = posts.map((post) => post.json.id as string);
     const jobs = [killedJob, ...oneDay];
+    const owners = [ana, ...posters];
     expect(new Set(jobs).size).toBe(4);
+    // A job is its owner's only: the other person gets 404 from either API.
+    for (const [i, id] of jobs.entries()) {
+      const other = owners[i] === ana ? ben : ana;
+      expect((await call(apiA, 'GET', `/api/plan-jobs/${id}`, undefined, other)).status).toBe(404);
+    }
 
     // Any API answers for any job: ask the other one than the job was posted to.
     const asked = [apiB, apiA, apiB, apiA];
     const ended = await Promise.all(
       jobs.map((id, i) =>
         until(`job ${id} to end`, async () => {
-          const got = await call(asked[i]!, 'GET', `/api/plan-jobs/${id}`);
+          const got = await call(asked[i]!, 'GET', `/api/plan-jobs/${id}`, undefined, owners[i]);
           expect(got.status).toBe(200);
           return got.json.state === 'done' || got.json.state === 'cancelled' ? got.json : undefined;
         }),
@@ -231,11 +267,15 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     // Exactly once: one saved plan per job, one completion per job.
     const saved = await db.query(`select id, owner from ${appSchema}.plans order by id`);
     expect(saved.rows.map((r) => r.id)).toEqual([...jobs].sort());
-    expect(saved.rows.every((r) => r.owner === 'local')).toBe(true);
-    const listed = await call(apiB, 'GET', '/api/plans');
-    expect((listed.json.plans as { id: string }[]).map((p) => p.id).sort()).toEqual(
-      [...jobs].sort(),
-    );
+    // Each plan reached the person who asked for it.
+    const ownerOf = new Map(saved.rows.map((r) => [r.id as string, r.owner as string]));
+    expect(jobs.map((id) => ownerOf.get(id))).toEqual(owners.map((o) => o.userId));
+    for (const person of [ana, ben]) {
+      const listed = await call(apiB, 'GET', '/api/plans', undefined, person);
+      expect((listed.json.plans as { id: string }[]).map((p) => p.id).sort()).toEqual(
+        jobs.filter((_, i) => owners[i] === person).sort(),
+      );
+    }
     const completions = await db.query(
       `select id, retry_count from ${bossSchema}.job where state = 'completed'
        union all select id, retry_count from ${bossSchema}.archive where state = 'completed'`,
@@ -269,10 +309,12 @@ describe.skipIf(problem !== undefined && !process.env.CI)('plans through the pg-
     );
     await boss.stop({ graceful: false });
     expect(foreign).toBeTruthy();
-    expect((await call(apiA, 'GET', `/api/plan-jobs/${foreign}`)).status).toBe(404);
-    expect((await call(apiB, 'DELETE', `/api/plan-jobs/${foreign}`)).status).toBe(404);
+    expect((await call(apiA, 'GET', `/api/plan-jobs/${foreign}`, undefined, ana)).status).toBe(404);
+    expect((await call(apiB, 'DELETE', `/api/plan-jobs/${foreign}`, undefined, ben)).status).toBe(
+      404,
+    );
     // Not a job id at all: 404 naming the field, not a database error.
-    const junk = await call(apiA, 'GET', '/api/plan-jobs/not-a-uuid');
+    const junk = await call(apiA, 'GET', '/api/plan-jobs/not-a-uuid', undefined, ana);
     expect(junk.status).toBe(404);
     expect(junk.json.error.field).toBe('id');
 
