@@ -93,7 +93,8 @@ describe('plans → diary in the browser', () => {
   it('lists the saved plan, adds it once on the next unlogged date, and keeps it across visits', async () => {
     const plan = new PlanModel(page, server.url);
     await plan.open('plan');
-    expect(await plan.savedPlans().count()).toBe(1);
+    // The list loads after the page: wait for it rather than count what is there yet.
+    await expect.poll(() => plan.savedPlans().count()).toBe(1);
     await plan.savedPlans().first().getByRole('link').click();
     await plan.days().first().waitFor();
     expect(page.url()).toContain(`#/plan/${planId}`);

@@ -49,8 +49,10 @@ export async function startServer(
   /** More `serve` options, e.g. `['--accounts']`. */
   serveArgs: string[] = [],
 ): Promise<RunningServer> {
-  const chosen = port ?? (await freePort());
   const template = process.env.CALCWISE_E2E_SERVE;
+  // `serve --port 0` takes a free port itself and prints its address: no window between finding
+  // a free port and binding it in which another test's server could take it.
+  const chosen = port ?? (template ? await freePort() : 0);
   const [command, ...args] = template
     ? template.replaceAll('{port}', String(chosen)).replaceAll('{db}', db).split(' ')
     : ['node', 'bin/calcwise.js', 'serve', '--port', String(chosen), '--db', db, ...serveArgs];
@@ -68,16 +70,16 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  const url = `http://127.0.0.1:${chosen}`;
 
   const deadline = Date.now() + 30_000;
+  let url = chosen === 0 ? undefined : `http://127.0.0.1:${chosen}`;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`calcwise serve exited with ${child.exitCode} before answering:\n${output}`);
     }
+    url ??= /serving (http:\/\/[^\s)]+)/.exec(output)?.[1];
     try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
+      if (url && (await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -87,10 +89,11 @@ export async function startServer(
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  const listeningPort = Number(new URL(url).port);
 
   return {
     url,
-    port: chosen,
+    port: listeningPort,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
