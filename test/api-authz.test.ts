@@ -52,6 +52,8 @@ const PUBLIC_PARAMETER: Record<string, string> = {
   '/api/foods/top/{nutrient}': 'vitamin-k2',
   '/api/shared/{token}': 'A'.repeat(43),
   '/api/shared/{token}/report.pdf': 'A'.repeat(43),
+  // A date is not an id: Bob's write to a date is Bob's own day (Alice's stays as it was).
+  '/api/supplements/{date}': '2026-11-20',
 };
 
 /** A valid body for each write, so that the request gets past validation to the owner check. */
@@ -81,6 +83,7 @@ function bodyFor(method: string, path: string): unknown {
     'delete /api/data': { confirm: 'delete-everything' },
     'post /api/import': { format: 'calcwise-export', version: 2 },
     'post /api/import/cronometer': { csv: 'Day,Food Name,Amount\n' },
+    'put /api/supplements/{date}': { supplements: [{ nutrient: 'mk7', amount: 1, unit: 'µg' }] },
   };
   return bodies[key] ?? (method === 'get' || method === 'delete' ? undefined : {});
 }
@@ -159,6 +162,10 @@ for (const [name, open] of await testStores('calcwise_authz')) {
       });
       expect(recipe.status, await recipe.clone().text()).toBe(201);
       ids.recipe = ((await recipe.json()) as { id: string }).id;
+      const taken = await alice.request('PUT', '/api/supplements/2026-11-20', {
+        supplements: [{ nutrient: 'mk7', amount: 90, unit: 'µg' }],
+      });
+      expect(taken.status, await taken.clone().text()).toBe(200);
     });
 
     afterAll(async () => {

@@ -157,6 +157,14 @@ async function fill(store: Store, owner: string): Promise<void> {
     unit: 'bowl',
     meal: 'dinner',
   });
+  // A day's supplements as taken (the export keeps what was entered beside the canonical unit).
+  await store.putSupplementDay(owner, {
+    date: '2026-11-30',
+    supplements: [
+      { nutrient: 'vitamin-d', amount: 50, unit: 'µg', entered: '2000 IU' },
+      { nutrient: 'mk7', amount: 90, unit: 'µg', entered: '90 µg' },
+    ],
+  });
   // A recipe using the custom food and a bundled one; it restores as written (values roll up
   // from the ingredients when read, so none are stored).
   const recipe = await store.addRecipe(owner, {
@@ -346,10 +354,10 @@ for (const [name, backend] of backends) {
       const s = await backend.open();
       const newer = await importExport(
         { store: s.store },
-        { owner: 'local', document: { format: 'calcwise-export', version: 4 }, file: 'new.json' },
+        { owner: 'local', document: { format: 'calcwise-export', version: 5 }, file: 'new.json' },
       );
       expect(newer).toMatchObject({ ok: false, error: { file: 'new.json', field: 'version' } });
-      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 4/);
+      if (!newer.ok) expect(newer.error.message).toMatch(/schema version 5/);
       const bad = await importExport(
         { store: s.store },
         {
@@ -392,7 +400,7 @@ for (const [name, backend] of backends) {
 
       const wrong = await eraseData(
         { store: s.store },
-        { owner: 'local', confirmToken: 'delete-local-0-0-0-0-0-0' },
+        { owner: 'local', confirmToken: 'delete-local-0-0-0-0-0-0-0' },
       );
       expect(wrong).toMatchObject({ ok: false, error: { field: 'confirm' } });
       const { confirmToken } = await summarizeData({ store: s.store }, { owner: 'local' });
@@ -411,6 +419,7 @@ for (const [name, backend] of backends) {
         'recipes',
         'share_accesses',
         'shares',
+        'supplement_days',
       ]);
       expect(Object.values(after).every((n) => n === 0)).toBe(true);
       expect(await s.rowsOf('other')).toEqual(before);
@@ -507,7 +516,7 @@ describe('a version 1 export (before labs)', () => {
     );
     expect(restored).toMatchObject({ ok: true, value: { diary_entries: 1, labs: 0 } });
     const again = await exportData({ store }, { owner: 'local' });
-    expect(again).toMatchObject({ version: 3, labs: [], recipes: [] });
+    expect(again).toMatchObject({ version: 4, labs: [], recipes: [], supplementDays: [] });
     await store.close();
   });
 

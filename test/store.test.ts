@@ -557,6 +557,7 @@ describe('SQLite file store', () => {
       { name: '0006-accounts' },
       { name: '0007-shares' },
       { name: '0009-recipes' },
+      { name: '0010-supplement-days' },
     ]);
     raw.close();
   });

@@ -10,6 +10,7 @@ import type { Authority, PersonalTargets } from '../core/targets/index.js';
 import type { AppDeps, DateRange } from './deps.js';
 import { ownerFoods } from './foods.js';
 import { loadProfile } from './profile.js';
+import { periodSupplements } from './supplement-days.js';
 
 /**
  * Resolves a diary against the foods (coded errors name file, entry and field) and analyses it,
@@ -86,14 +87,15 @@ export async function assessStoredPeriod(
     region: profile.value?.region ?? DEFAULT_REGION,
   });
   if (!analysis.ok) return analysis;
-  const labs = profile.value ? await deps.store.listLabs(owner) : [];
+  if (!profile.value) return ok({ ...range, ...analysisDocument(analysis.value) });
+  const labs = await deps.store.listLabs(owner);
+  // Supplements as logged: the average for adequacy, the highest day for the findings.
+  const { adequacy, safety } = await periodSupplements(deps, owner, profile.value, analysis.value);
   // One policy: the targets shown are those the findings leave in place.
-  const targets = profile.value
-    ? assess(profile.value, {
-        authority,
-        ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
-        labs,
-      }).targets
-    : undefined;
-  return ok({ ...range, ...analysisDocument(analysis.value, profile.value, targets) });
+  const targets = assess(safety, {
+    authority,
+    ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
+    labs,
+  }).targets;
+  return ok({ ...range, ...analysisDocument(analysis.value, adequacy, targets) });
 }

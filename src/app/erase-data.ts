@@ -15,6 +15,7 @@ export interface DataSummary {
     plans: number;
     labs: number;
     recipes: number;
+    supplementDays: number;
   };
   confirmToken: string;
 }
@@ -31,8 +32,9 @@ export async function summarizeData(
     plans: data.plans.length,
     labs: data.labs.length,
     recipes: data.recipes.length,
+    supplementDays: data.supplementDays.length,
   };
-  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}-${counts.labs}-${counts.recipes}`;
+  const token = `delete-${input.owner}-${counts.profile}-${counts.diary}-${counts.foods}-${counts.plans}-${counts.labs}-${counts.recipes}-${counts.supplementDays}`;
   return { owner: input.owner, counts, confirmToken: token };
 }
 

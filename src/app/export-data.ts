@@ -12,12 +12,12 @@ import { ownerFoods } from './stored-diary.js';
  * the store's, not the person's); everything else, timestamps included, is kept, so
  * export → import into an empty store → export gives the same bytes.
  * JSON Schema: docs/export.schema.json (generated from EXPORT_SCHEMA by scripts/build-export-schema.ts).
- * Version 2 added lab results (`labs`), version 3 recipes (`recipes`); an older document is still
- * read, as one without them. Report shares (src/app/shares.ts) are not exported: see the
+ * Version 2 added lab results (`labs`), version 3 recipes (`recipes`), version 4 logged supplement
+ * days (`supplementDays`); an older document is still read, as one without them. Report shares (src/app/shares.ts) are not exported: see the
  * schema's description.
  */
 export const EXPORT_FORMAT = 'calcwise-export';
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const timestamp = z.string().min(1);
@@ -134,6 +134,27 @@ export const EXPORT_SCHEMA = z
       )
       .default([])
       .describe('recipes (version 3 on); their values roll up from the ingredients when read'),
+    supplementDays: z
+      .array(
+        z.strictObject({
+          date: isoDate,
+          supplements: z
+            .array(
+              z.strictObject({
+                nutrient: z.string().min(1).describe('a nutrient id'),
+                amount: z.number().positive().describe("in the nutrient's canonical unit"),
+                unit: z.string().min(1),
+                entered: z.string().optional().describe('as the person entered it'),
+              }),
+            )
+            .describe('everything taken that day; empty: nothing'),
+          updatedAt: timestamp,
+        }),
+      )
+      .default([])
+      .describe(
+        "supplements as taken, by date (version 4 on); a date without one takes the profile's regimen",
+      ),
   })
   .describe(
     'calcwise export: everything one person owns in a calcwise store, except report shares: a ' +

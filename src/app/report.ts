@@ -23,6 +23,8 @@ import type { Authority } from '../core/targets/index.js';
 import { analyseDiary, analysisDocument } from './analysis.js';
 import type { AppDeps, DateRange } from './deps.js';
 import { loadProfile } from './profile.js';
+import { periodSupplements } from './supplement-days.js';
+import type { SupplementExposure } from '../core/supplement-log.js';
 import { loadStoredDiary } from './stored-diary.js';
 
 export const REPORT_DISCLAIMER = EVIDENCE_DISCLAIMER;
@@ -217,6 +219,19 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 const listed = (items: string[], none = 'none given') =>
   items.length > 0 ? items.join('; ') : none;
 const number = (value: number) => String(Number(value.toPrecision(4)));
+
+/** How the logged days differ from the regimen: each nutrient's average and highest day. */
+function loggedSupplementsRow(exposure: SupplementExposure): { label: string; value: string } {
+  const logged = exposure.days.filter((day) => day.source === 'logged').length;
+  const parts = exposure.average.map((average) => {
+    const peak = exposure.peak.find((p) => p.nutrient === average.nutrient);
+    return `${reportNutrientName(average.nutrient)} ${number(average.amount)} ${average.unit} a day on average${peak && peak.amount !== average.amount ? `, up to ${number(peak.amount)} ${peak.unit}` : ''}`;
+  });
+  return {
+    label: 'Supplements taken',
+    value: `logged on ${logged} of ${exposure.days.length} days (other days: the regimen above): ${parts.length > 0 ? parts.join('; ') : 'none'}`,
+  };
+}
 
 function profileRows(profile: Profile): { label: string; value: string }[] {
   const rows = [
@@ -457,15 +472,19 @@ export async function buildReport(
   });
   if (!analysis.ok) return analysis;
   const storedLabs = await deps.store.listLabs(input.owner);
-  const assessment = profile.value
-    ? assess(profile.value, {
+  // Supplements as logged: the average for adequacy, the highest day for the findings.
+  const supplements = profile.value
+    ? await periodSupplements(deps, input.owner, profile.value, analysis.value)
+    : undefined;
+  const assessment = supplements
+    ? assess(supplements.safety, {
         authority,
         ...(analysis.value.days.length > 0 && { analysis: analysis.value }),
         // The latest result of each test up to the period's end informs the findings.
         ...(storedLabs.length > 0 && { labs: storedLabs.filter((l) => l.date <= to) }),
       })
     : undefined;
-  const document = analysisDocument(analysis.value, profile.value, assessment?.targets);
+  const document = analysisDocument(analysis.value, supplements?.adequacy, assessment?.targets);
   const average = document.average as Partial<Record<NutrientId, AssessedTotal>>;
   const setAside = new Map(
     (assessment?.targets.notApplicable ?? [])
@@ -505,7 +524,12 @@ export async function buildReport(
     generatedOn: deps.clock().toISOString().slice(0, 10),
     period: reportPeriodValue,
     authority,
-    ...(profile.value && { profile: profileRows(profile.value) }),
+    ...(profile.value && {
+      profile: [
+        ...profileRows(profile.value),
+        ...(supplements?.exposure.logged ? [loggedSupplementsRow(supplements.exposure)] : []),
+      ],
+    }),
     panel,
     other,
     findings,

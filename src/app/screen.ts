@@ -8,6 +8,7 @@ import type { Authority } from '../core/targets/index.js';
 import type { AppDeps, DateRange } from './deps.js';
 import { analyseStoredPeriod } from './analysis.js';
 import { requireProfile } from './profile.js';
+import { periodSupplements } from './supplement-days.js';
 
 /**
  * Safety screening of a profile, with the diet-based checks when an analysis with days is given;
@@ -43,5 +44,7 @@ export async function screenStored(
   ]);
   if (!profile.ok) return profile;
   if (!analysis.ok) return analysis;
-  return ok(screen(profile.value, { analysis: analysis.value, labs }));
+  // Upper limits and interactions read each supplement's highest logged day.
+  const { safety } = await periodSupplements(deps, owner, profile.value, analysis.value);
+  return ok(screen(safety, { analysis: analysis.value, labs }));
 }

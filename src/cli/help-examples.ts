@@ -62,6 +62,19 @@ export const HELP_EXAMPLES: Record<string, readonly string[]> = {
     'calcwise labs add potassium 5.4 mmol/L --low 3.5 --high 5.1 --json',
     'calcwise labs add egfr 52 mL/min/1.73m2',
   ],
+  supplements: [
+    'calcwise supplements log 2026-11-20 vitamin-d=1000IU mk7=90µg --db ./calcwise.db',
+    'calcwise supplements list --from 2026-11-16 --to 2026-11-22 --db ./calcwise.db',
+  ],
+  'supplements log': [
+    'calcwise supplements log 2026-11-20 vitamin-d=1000IU magnesium=250mg',
+    'calcwise supplements log 2026-11-21 none',
+  ],
+  'supplements clear': ['calcwise supplements clear 2026-11-21'],
+  'supplements list': [
+    'calcwise supplements list',
+    'calcwise supplements list --from 2026-11-16 --to 2026-11-22 --json',
+  ],
   'labs list': ['calcwise labs list', 'calcwise labs list --test egfr --json'],
   import: [
     'calcwise import cronometer servings.csv --db ./calcwise.db',

@@ -8,6 +8,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerDiaryCommand } from './commands/diary.js';
 import { registerLabsCommand } from './commands/labs.js';
+import { registerSupplementsCommand } from './commands/supplements.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFoodsCommand } from './commands/foods.js';
 import { registerImportCommand } from './commands/import.js';
@@ -55,6 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerImportCommand(program, io);
   registerDiaryCommand(program, io);
   registerLabsCommand(program, io);
+  registerSupplementsCommand(program, io);
   registerExportCommand(program, io);
   registerReportCommand(program, io);
   registerUsersCommands(program, io);

@@ -2,6 +2,7 @@ import { loadStoredDiary } from '../app/stored-diary.js';
 import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
+import type { SupplementDay } from '../core/supplement-log.js';
 import type { DateRange } from '../app/deps.js';
 import { LOCAL_OWNER } from '../app/deps.js';
 import { loadFoods } from './commands/foods.js';
@@ -24,12 +25,15 @@ export function readStoreInputs(
   profile: unknown;
   /** Every lab result (the latest of each test informs the policy). */
   labs: LabResult[];
+  /** Supplements logged by date in the range (a date without one takes the profile's regimen). */
+  supplementDays: SupplementDay[];
   label: string;
 }> {
   return withCliStore(io, db, async (store, location) => ({
     ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER, range)),
     profile: (await store.getProfile(LOCAL_OWNER))?.profile,
     labs: await store.listLabs(LOCAL_OWNER),
+    supplementDays: await store.listSupplementDays(LOCAL_OWNER, range),
     label: `${location.kind} ${location.description}`,
   }));
 }

@@ -30,7 +30,7 @@ const lowerTrimmed = z
   .min(1)
   .transform((s) => s.toLowerCase().replace(/\s+/g, ' '));
 
-const supplementSchema = z.strictObject({
+export const supplementSchema = z.strictObject({
   nutrient: z.string(),
   amount: z.number().finite().positive(),
   unit: z.string(),
@@ -87,25 +87,7 @@ export const profileSchema = z
         message: `"${p.lifeStage}" is not possible with sex "male"`,
       });
     }
-    p.supplements.forEach((s, i) => {
-      if (!isNutrientId(s.nutrient)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['supplements', i, 'nutrient'],
-          message: `unknown nutrient "${s.nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
-        });
-        return;
-      }
-      const problem = supplementUnitProblem(s.nutrient, s.unit);
-      if (problem) {
-        ctx.addIssue({ code: 'custom', path: ['supplements', i, 'unit'], message: problem });
-        return;
-      }
-      const canonical = toCanonicalSupplement(s.nutrient, s.amount, s.unit);
-      const tooMuch = implausibleAmount(s.nutrient, canonical.amount, `${s.amount} ${s.unit}`);
-      if (tooMuch)
-        ctx.addIssue({ code: 'custom', path: ['supplements', i, 'amount'], message: tooMuch });
-    });
+    checkSupplements(p.supplements, ctx, ['supplements']);
     for (const [key, override] of Object.entries(p.targets)) {
       if (!isNutrientId(key)) {
         ctx.addIssue({
@@ -125,6 +107,35 @@ export const profileSchema = z
       }
     }
   });
+
+/**
+ * Adds an issue per supplement whose nutrient, unit or amount is not possible, at
+ * `[...path, i, field]`. The profile's regimen and a logged day are checked alike.
+ */
+export function checkSupplements(
+  supplements: readonly { nutrient: string; amount: number; unit: string }[],
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+): void {
+  supplements.forEach((s, i) => {
+    if (!isNutrientId(s.nutrient)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'nutrient'],
+        message: `unknown nutrient "${s.nutrient}"; use one of: ${NUTRIENT_IDS.join(', ')}`,
+      });
+      return;
+    }
+    const problem = supplementUnitProblem(s.nutrient, s.unit);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'unit'], message: problem });
+      return;
+    }
+    const canonical = toCanonicalSupplement(s.nutrient, s.amount, s.unit);
+    const tooMuch = implausibleAmount(s.nutrient, canonical.amount, `${s.amount} ${s.unit}`);
+    if (tooMuch) ctx.addIssue({ code: 'custom', path: [...path, i, 'amount'], message: tooMuch });
+  });
+}
 
 function supplementUnitProblem(nutrient: NutrientId, unit: string): string | undefined {
   if (!(SUPPLEMENT_UNITS as readonly string[]).includes(unit) && unit.toUpperCase() !== 'IU') {

@@ -18,6 +18,7 @@ import { OPENAPI_DOCUMENT } from './openapi.js';
 import { registerAssessmentRoutes } from './routes/assessment.js';
 import { registerDiaryRoutes } from './routes/diary.js';
 import { registerLabRoutes } from './routes/labs.js';
+import { registerSupplementRoutes } from './routes/supplements.js';
 import { registerDataRoutes } from './routes/data.js';
 import { registerTrackerImportRoutes } from './routes/import-tracker.js';
 import { registerEvidenceRoutes } from './routes/evidence.js';
@@ -164,6 +165,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerProfileRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerLabRoutes(app, deps);
+  registerSupplementRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerShareRoutes(app, deps);

@@ -28,6 +28,7 @@ import {
 } from './schemas/api.js';
 import * as responses from './schemas/responses.js';
 import { IDEMPOTENCY_KEY } from './validation.js';
+import { supplementDaySchema } from '../schemas/supplement-day.js';
 import { MAX_ENTRY_ID } from '../app/deps.js';
 import { exportJsonSchema } from '../app/export-data.js';
 
@@ -176,6 +177,10 @@ const sharedNotFound = fails(
   'The token is unknown, expired or revoked: one and the same answer (NOT_FOUND).',
 );
 const labId = pathParameter('id', 'Lab result id.', { type: 'integer', minimum: 1 });
+const supplementDate = pathParameter('date', 'The date, YYYY-MM-DD.', {
+  type: 'string',
+  format: 'date',
+});
 
 const paths: Record<string, Record<string, Operation>> = {
   '/api/health': {
@@ -523,6 +528,44 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['labs'],
       parameters: [labId],
       responses: { 204: { description: 'Deleted.' }, 400: badRequest, 404: notFound },
+    },
+  },
+  '/api/supplements': {
+    get: {
+      operationId: 'listSupplementDays',
+      summary: 'Supplements as taken, by date',
+      description:
+        "A date with no record takes the profile's regimen. Analysis and report read the average over the period for adequacy and each nutrient's highest day for upper limits and interactions.",
+      tags: ['supplements'],
+      parameters: dateRange,
+      responses: {
+        200: ok(responses.supplementDaysResponse, 'The regimen and the days.'),
+        400: badRequest,
+      },
+    },
+  },
+  '/api/supplements/{date}': {
+    put: {
+      operationId: 'logSupplementDay',
+      summary: 'Record everything taken on a date (replaces what was logged for it)',
+      tags: ['supplements'],
+      parameters: [supplementDate],
+      requestBody: requestBody(
+        supplementDaySchema,
+        'Each supplement in its own unit (IU for vitamin D); an empty list for nothing that day.',
+      ),
+      responses: {
+        200: ok(responses.supplementDay, 'Stored, in canonical units.'),
+        400: badRequest,
+        422: unprocessable,
+      },
+    },
+    delete: {
+      operationId: 'clearSupplementDay',
+      summary: "Remove a date's record: the profile's regimen applies to it again",
+      tags: ['supplements'],
+      parameters: [supplementDate],
+      responses: { 204: { description: 'Cleared.' }, 404: notFound, 422: unprocessable },
     },
   },
   '/api/analysis': {
@@ -944,6 +987,7 @@ export function buildOpenApiDocument() {
       { name: 'auth', description: 'Accounts and sessions (serve --accounts).' },
       { name: 'foods', description: 'Bundled and custom foods.' },
       { name: 'recipes', description: 'Recipes, rolled up from their ingredients.' },
+      { name: 'supplements', description: 'Supplements as taken, by date.' },
       { name: 'profile', description: 'The person the numbers are for.' },
       { name: 'diary', description: 'What was eaten.' },
       { name: 'labs', description: 'Lab results and measurements.' },

@@ -7,6 +7,8 @@ import type { LabResult } from '../core/labs/index.js';
 import { createKyselyAccounts } from './kysely-accounts.js';
 import { isUniqueViolation } from './sql-errors.js';
 import type { Recipe } from '../core/recipes.js';
+import type { Supplement } from '../core/profile.js';
+import type { SupplementDay } from '../core/supplement-log.js';
 import {
   isEntryId,
   type Database,
@@ -38,6 +40,7 @@ import {
   type StoredPlan,
   type StoredProfile,
   type StoredRecipe,
+  type StoredSupplementDay,
 } from './store.js';
 
 export interface KyselyStoreOptions {
@@ -567,6 +570,46 @@ export function createKyselyStore(
       return result.numDeletedRows > 0n;
     },
 
+    async listSupplementDays(owner: string, range: DateRange = {}) {
+      let select = db.selectFrom('supplement_days').selectAll().where('owner', '=', owner);
+      if (range.from !== undefined) select = select.where('date', '>=', range.from);
+      if (range.to !== undefined) select = select.where('date', '<=', range.to);
+      const rows = await select.orderBy('date').execute();
+      return rows.map(toSupplementDay);
+    },
+
+    async putSupplementDay(owner: string, day: SupplementDay) {
+      const row = {
+        owner,
+        date: day.date,
+        supplements: JSON.stringify(day.supplements),
+        updated_at: now(),
+      };
+      await db.transaction().execute(async (trx) => {
+        await ensureOwner(trx, owner);
+        await trx
+          .insertInto('supplement_days')
+          .values(row)
+          .onConflict((oc) =>
+            oc.columns(['owner', 'date']).doUpdateSet({
+              supplements: row.supplements,
+              updated_at: row.updated_at,
+            }),
+          )
+          .execute();
+      });
+      return toSupplementDay(row);
+    },
+
+    async deleteSupplementDay(owner: string, date: string) {
+      const result = await db
+        .deleteFrom('supplement_days')
+        .where('owner', '=', owner)
+        .where('date', '=', date)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     replaceImport(owner: string, batch: ImportBatch): Promise<ImportCounts> {
       return db.transaction().execute(async (trx) => {
         await ensureOwner(trx, owner);
@@ -745,7 +788,14 @@ export function createKyselyStore(
         .where('owner', '=', owner)
         .orderBy('id')
         .execute();
+      const supplementDays = await db
+        .selectFrom('supplement_days')
+        .selectAll()
+        .where('owner', '=', owner)
+        .orderBy('date')
+        .execute();
       return {
+        supplementDays: supplementDays.map(toSupplementDay),
         profile: profile
           ? { profile: JSON.parse(profile.profile), updatedAt: profile.updated_at }
           : null,
@@ -855,7 +905,21 @@ export function createKyselyStore(
             .values(chunk.map((recipe) => recipeRow(owner, recipe, recipe.createdAt)))
             .execute();
         }
+        for (const chunk of chunks(data.supplementDays, 400)) {
+          await trx
+            .insertInto('supplement_days')
+            .values(
+              chunk.map((day) => ({
+                owner,
+                date: day.date,
+                supplements: JSON.stringify(day.supplements),
+                updated_at: day.updatedAt,
+              })),
+            )
+            .execute();
+        }
         return ok({
+          supplement_days: data.supplementDays.length,
           recipes: data.recipes.length,
           labs: data.labs.length,
           profiles: data.profile ? 1 : 0,
@@ -931,6 +995,7 @@ const OWNED_TABLES = [
   'plans',
   'labs',
   'recipes',
+  'supplement_days',
   'profiles',
   'idempotency_keys',
 ] as const;
@@ -982,6 +1047,18 @@ function toEntry(row: Selectable<DiaryEntriesTable>): StoredDiaryEntry {
     unit: row.unit,
     ...(isDiaryMeal(row.meal) && { meal: row.meal }),
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toSupplementDay(row: {
+  date: string;
+  supplements: string;
+  updated_at: string;
+}): StoredSupplementDay {
+  return {
+    date: row.date,
+    supplements: JSON.parse(row.supplements) as Supplement[],
     updatedAt: row.updated_at,
   };
 }

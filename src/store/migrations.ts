@@ -255,6 +255,22 @@ export function buildMigrations(dialect: SqlDialectName): Record<string, Migrati
           .execute();
       },
     },
+    '0010-supplement-days': {
+      // Supplements as taken on a date, replacing the profile's regimen for that date.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('supplement_days')
+          .addColumn('owner', 'text', (c) =>
+            c.notNull().references('owners.id').onDelete('cascade'),
+          )
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('supplements', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('supplement_days_pk', ['owner', 'date'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -18,6 +18,7 @@ export interface Database {
   shares: SharesTable;
   share_accesses: ShareAccessesTable;
   recipes: RecipesTable;
+  supplement_days: SupplementDaysTable;
 }
 
 export interface OwnersTable {
@@ -191,6 +192,19 @@ export interface RecipesTable {
   /** JSON: RecipeIngredient[] ({ food, amount, unit }). */
   ingredients: string;
   created_at: string;
+}
+
+/**
+ * What a person took on one date, replacing the profile's regimen for that date (core
+ * supplement-log.ts); an empty list is a day with nothing taken.
+ */
+export interface SupplementDaysTable {
+  owner: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** JSON: Supplement[] in canonical units, each with what was entered. */
+  supplements: string;
+  updated_at: string;
 }
 
 /** The owner of every row in single-user local mode. */

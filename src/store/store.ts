@@ -1,6 +1,7 @@
 import type { DiaryMeal } from '../core/diary/types.js';
 import type { Food, FoodId } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
+import type { SupplementDay } from '../core/supplement-log.js';
 import type { Recipe } from '../core/recipes.js';
 import type { Result } from '../core/result.js';
 
@@ -131,6 +132,12 @@ export interface OwnerData {
   labs: (LabResult & { createdAt: string })[];
   /** By id. */
   recipes: StoredRecipe[];
+  /** By date. */
+  supplementDays: StoredSupplementDay[];
+}
+
+export interface StoredSupplementDay extends SupplementDay {
+  updatedAt: string;
 }
 
 export interface StoredRecipe extends Recipe {
@@ -327,6 +334,13 @@ export interface Store {
   addLab(owner: string, lab: LabResult): Promise<StoredLab>;
   /** False when the owner has no result with that id. */
   deleteLab(owner: string, id: number): Promise<boolean>;
+
+  /** Logged supplement days by date (a range narrows them). */
+  listSupplementDays(owner: string, range?: DateRange): Promise<StoredSupplementDay[]>;
+  /** Sets the date's list, replacing what was logged for it. */
+  putSupplementDay(owner: string, day: SupplementDay): Promise<StoredSupplementDay>;
+  /** False when nothing was logged for the date (the profile's regimen applies either way). */
+  deleteSupplementDay(owner: string, date: string): Promise<boolean>;
 
   /**
    * Writes an import in one transaction, first removing what an earlier run of the same import

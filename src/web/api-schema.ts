@@ -379,6 +379,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/supplements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Supplements as taken, by date
+     * @description A date with no record takes the profile's regimen. Analysis and report read the average over the period for adequacy and each nutrient's highest day for upper limits and interactions.
+     */
+    get: operations['listSupplementDays'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supplements/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record everything taken on a date (replaces what was logged for it) */
+    put: operations['logSupplementDay'];
+    post?: never;
+    /** Remove a date's record: the profile's regimen applies to it again */
+    delete: operations['clearSupplementDay'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/analysis': {
     parameters: {
       query?: never;
@@ -1035,6 +1073,137 @@ export interface components {
     };
     LabsResponse: {
       labs: components['schemas']['LabResult'][];
+    };
+    SupplementDay: {
+      date: string;
+      /** @description Everything taken that day; empty: nothing. */
+      supplements: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        /** @description In the nutrient's canonical unit. */
+        amount: number;
+        unit: string;
+        /** @description As entered: "1000 IU". */
+        entered?: string;
+      }[];
+      /**
+       * @description logged: the person's record; profile: the regimen, no record that day.
+       * @enum {string}
+       */
+      source: 'logged' | 'profile';
+      /** @description When a logged day was last written. */
+      updatedAt?: string;
+    };
+    SupplementDays: {
+      /** @description The profile's supplements: a day not logged. */
+      regimen: {
+        /** @enum {string} */
+        nutrient:
+          | 'energy'
+          | 'protein'
+          | 'fat'
+          | 'saturated-fat'
+          | 'carbohydrate'
+          | 'fiber'
+          | 'sugars'
+          | 'added-sugars'
+          | 'calcium'
+          | 'magnesium'
+          | 'phosphorus'
+          | 'potassium'
+          | 'sodium'
+          | 'vitamin-c'
+          | 'vitamin-d'
+          | 'vitamin-k1'
+          | 'mk4'
+          | 'mk5'
+          | 'mk6'
+          | 'mk7'
+          | 'mk8'
+          | 'mk9'
+          | 'mk10'
+          | 'vitamin-k2'
+          | 'vitamin-k'
+          | 'epa'
+          | 'dha'
+          | 'dpa'
+          | 'ala'
+          | 'omega-3'
+          | 'epa-dha'
+          | 'vitamin-b12'
+          | 'folate'
+          | 'iron'
+          | 'zinc'
+          | 'vitamin-a'
+          | 'retinol'
+          | 'vitamin-e'
+          | 'thiamin'
+          | 'riboflavin'
+          | 'niacin'
+          | 'vitamin-b6'
+          | 'selenium'
+          | 'choline'
+          | 'iodine'
+          | 'mk11'
+          | 'mk12'
+          | 'mk13'
+          | 'dihydrophylloquinone';
+        /** @description In the nutrient's canonical unit. */
+        amount: number;
+        unit: string;
+        /** @description As entered: "1000 IU". */
+        entered?: string;
+      }[];
+      days: components['schemas']['SupplementDay'][];
     };
     DiaryEntry: {
       id: number;
@@ -4941,6 +5110,154 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  listSupplementDays: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The regimen and the days. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplementDays'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  logSupplementDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The date, YYYY-MM-DD. */
+        date: string;
+      };
+      cookie?: never;
+    };
+    /** @description Each supplement in its own unit (IU for vitamin D); an empty list for nothing that day. */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description everything taken that day, each in its own unit (IU for vitamin D); [] for none */
+          supplements: {
+            nutrient: string;
+            amount: number;
+            unit: string;
+            entered?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored, in canonical units. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupplementDay'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  clearSupplementDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The date, YYYY-MM-DD. */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Well-formed but invalid: INVALID_AMOUNT, UNKNOWN_UNIT, INVALID_DATE, INVALID_PROFILE. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
   getAnalysis: {
     parameters: {
       query?: {
@@ -5878,7 +6195,7 @@ export interface operations {
           'application/json': {
             /** @constant */
             format: 'calcwise-export';
-            version: 1 | 2 | 3;
+            version: 1 | 2 | 4;
             profile: {
               /** @description the profile JSON as entered (docs/design.md §4) */
               profile: unknown;
@@ -5994,6 +6311,24 @@ export interface operations {
               }[];
               createdAt: string;
             }[];
+            /**
+             * @description supplements as taken, by date (version 4 on); a date without one takes the profile's regimen
+             * @default []
+             */
+            supplementDays: {
+              date: string;
+              /** @description everything taken that day; empty: nothing */
+              supplements: {
+                /** @description a nutrient id */
+                nutrient: string;
+                /** @description in the nutrient's canonical unit */
+                amount: number;
+                unit: string;
+                /** @description as the person entered it */
+                entered?: string;
+              }[];
+              updatedAt: string;
+            }[];
           };
           'text/csv': string;
         };
@@ -6026,7 +6361,7 @@ export interface operations {
         'application/json': {
           /** @constant */
           format: 'calcwise-export';
-          version: 1 | 2 | 3;
+          version: 1 | 2 | 4;
           profile: {
             /** @description the profile JSON as entered (docs/design.md §4) */
             profile: unknown;
@@ -6141,6 +6476,24 @@ export interface operations {
               unit: string;
             }[];
             createdAt: string;
+          }[];
+          /**
+           * @description supplements as taken, by date (version 4 on); a date without one takes the profile's regimen
+           * @default []
+           */
+          supplementDays: {
+            date: string;
+            /** @description everything taken that day; empty: nothing */
+            supplements: {
+              /** @description a nutrient id */
+              nutrient: string;
+              /** @description in the nutrient's canonical unit */
+              amount: number;
+              unit: string;
+              /** @description as the person entered it */
+              entered?: string;
+            }[];
+            updatedAt: string;
           }[];
         };
       };

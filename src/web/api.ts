@@ -264,6 +264,27 @@ export const api = {
     unwrap('DELETE', '/api/labs/{id}', () =>
       client.DELETE('/api/labs/{id}', { params: { path: { id } } }),
     ),
+  /** Each date of the range: the supplements logged for it, or the profile's regimen. */
+  supplementDays: (from: string, to: string) =>
+    unwrap('GET', '/api/supplements', () =>
+      client.GET('/api/supplements', { params: { query: { from, to } } }),
+    ),
+  /** Everything taken on the date (in the units entered); `[]` for nothing that day. */
+  logSupplements: (
+    date: string,
+    supplements: { nutrient: string; amount: number; unit: string }[],
+  ) =>
+    unwrap('PUT', '/api/supplements/{date}', () =>
+      client.PUT('/api/supplements/{date}', {
+        params: { path: { date } },
+        body: { supplements },
+      }),
+    ),
+  /** Back to the profile's regimen for the date. */
+  clearSupplements: (date: string) =>
+    unwrap('DELETE', '/api/supplements/{date}', () =>
+      client.DELETE('/api/supplements/{date}', { params: { path: { date } } }),
+    ),
   evidence: () => unwrap('GET', '/api/evidence', () => client.GET('/api/evidence')),
   faq: () => unwrap('GET', '/api/evidence/faq', () => client.GET('/api/evidence/faq')),
   /** `base`: logged date(s) to keep and complete ("close my gaps"). */

@@ -1,3 +1,4 @@
+import { periodProfiles } from '../../app/supplement-days.js';
 import type { Command } from 'commander';
 import { analyseDiary, analysisDocument } from '../../app/analysis.js';
 import type { Analysis } from '../../core/analysis/index.js';
@@ -104,14 +105,21 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
       const diaryFileLabel = label;
       let output: AnalyzeOutput = { diary: diaryFileLabel, region, ...analysis };
       if (profile) {
+        // Supplements as logged in the store: the average for adequacy, the highest day for
+        // the findings (as GET /api/analysis).
+        const { adequacy, safety } = periodProfiles(
+          profile,
+          stored?.supplementDays ?? [],
+          analysis,
+        );
         output = {
           diary: diaryFileLabel,
           region,
           ...analysisDocument(
             analysis,
-            profile,
+            adequacy,
             // The same policy as GET /api/analysis: the stored labs count too.
-            assess(profile, { analysis, labs: stored?.labs ?? [] }).targets,
+            assess(safety, { analysis, labs: stored?.labs ?? [] }).targets,
           ),
         };
       }

@@ -1,3 +1,5 @@
+import { periodProfiles } from '../../app/supplement-days.js';
+import type { SupplementDay } from '../../core/supplement-log.js';
 import type { Command } from 'commander';
 import { analyseDiary } from '../../app/analysis.js';
 import { screen } from '../../app/screen.js';
@@ -60,9 +62,11 @@ export function registerCheckCommand(
             ? undefined
             : analyzeDiaryFile(io, options.diary, dependencies);
         let labs: readonly LabResult[] = [];
+        let supplementDays: readonly SupplementDay[] = [];
         if (options.db !== undefined) {
           const stored = await readStoreInputs(io, options.db);
           labs = stored.labs;
+          supplementDays = stored.supplementDays;
           if (profile === undefined && stored.profile !== undefined) {
             profile = orExit(parseProfile(stored.profile, `${options.db} (stored profile)`));
           }
@@ -80,7 +84,9 @@ export function registerCheckCommand(
             field: 'profile',
           });
         }
-        const { findings, consequences } = screen(profile, { analysis, authority, labs });
+        // Upper limits and interactions read each supplement's highest logged day (--db).
+        const { safety } = periodProfiles(profile, supplementDays, analysis);
+        const { findings, consequences } = screen(safety, { analysis, authority, labs });
         if (options.json) return printJson(io, { findings, consequences });
         printFindings(io, profile, findings);
       },

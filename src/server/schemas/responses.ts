@@ -262,6 +262,34 @@ export const labsResponse = named(
   'Lab results by date, then in the order entered.',
 );
 
+const takenSupplement = z.strictObject({
+  nutrient: nutrientId,
+  amount: z.number().describe("In the nutrient's canonical unit."),
+  unit: z.string(),
+  entered: z.string().optional().describe('As entered: "1000 IU".'),
+});
+
+export const supplementDay = named(
+  'SupplementDay',
+  z.strictObject({
+    date: z.string(),
+    supplements: z.array(takenSupplement).describe('Everything taken that day; empty: nothing.'),
+    source: z
+      .enum(['logged', 'profile'])
+      .describe("logged: the person's record; profile: the regimen, no record that day."),
+    updatedAt: z.string().optional().describe('When a logged day was last written.'),
+  }),
+);
+
+export const supplementDaysResponse = named(
+  'SupplementDays',
+  z.strictObject({
+    regimen: z.array(takenSupplement).describe("The profile's supplements: a day not logged."),
+    days: z.array(supplementDay),
+  }),
+  'With from and to: every date of the range; otherwise the logged days.',
+);
+
 export const diaryEntry = named(
   'DiaryEntry',
   z.strictObject({

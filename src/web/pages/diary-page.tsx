@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import type { DiaryEntryRow, DiaryMeal, Food, FoodHit, QuickFood } from '../api-types.js';
 import { AmountFields, MASS_UNITS } from '../components/amount-fields.js';
 import { DaySummary } from '../components/day-summary.js';
+import { DaySupplements } from '../components/day-supplements.js';
 import { FoodSearch } from '../components/food-search.js';
 import { groupByMeal, MEALS, MealSelect, mealAt } from '../components/meal-select.js';
 import { QuickFoods } from '../components/quick-foods.js';
@@ -295,6 +296,8 @@ export function DiaryPage({ initialDate }: { initialDate?: string | undefined } 
         ) : null}
         {entries.data && entries.data.length > 0 ? <CopyDay from={date} /> : null}
       </div>
+
+      <DaySupplements date={date} />
     </section>
   );
 }

@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ALLERGEN_GROUPS } from '../../core/profile.js';
 import { KNOWN_MEDICATIONS } from '../../core/safety/medications.js';
 import { api, ApiError } from '../api.js';
-import type { ProfileInput, SupplementInput } from '../api-types.js';
+import type { ProfileInput } from '../api-types.js';
 import { FoodSearch } from '../components/food-search.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { loadFood } from '../food-cache.js';
-import { conditionLabel, nutrientName } from '../lib.js';
+import { conditionLabel } from '../lib.js';
+import { enteredSupplement, SupplementList } from '../components/supplement-list.js';
 import { navigate } from '../router.js';
 import { YourData } from '../components/your-data.js';
 
@@ -36,21 +37,6 @@ const CONDITIONS: { code: string; label: string }[] = (
   ] as const
 ).map((code) => ({ code, label: conditionLabel(code) }));
 
-const SUPPLEMENT_NUTRIENTS = [
-  'vitamin-d',
-  'vitamin-k1',
-  'mk4',
-  'mk7',
-  'calcium',
-  'magnesium',
-  'vitamin-c',
-  'potassium',
-  'epa-dha',
-  'epa',
-  'dha',
-  'phosphorus',
-];
-const SUPPLEMENT_UNITS = ['µg', 'mcg', 'mg', 'g', 'IU'];
 const ALLERGEN_LABELS: Record<string, string> = {
   dairy: 'Dairy',
   egg: 'Egg',
@@ -116,14 +102,6 @@ function toForm(profile: ProfileInput): FormState {
     dislikes: profile.dislikes.map((id) => ({ id, name: id })),
     targets: profile.targets,
   };
-}
-
-/** Shows a supplement as the person entered it ("2000 IU") when the server kept that. */
-function enteredSupplement(s: SupplementInput): { nutrient: string; amount: string; unit: string } {
-  const match = s.entered?.match(/^\s*([\d.]+)\s*(\S+)\s*$/);
-  if (match && match[1] && match[2])
-    return { nutrient: s.nutrient, amount: match[1], unit: match[2] };
-  return { nutrient: s.nutrient, amount: String(s.amount), unit: s.unit };
 }
 
 function optionalNumber(text: string): number | undefined {
@@ -475,92 +453,11 @@ export function ProfilePage({ knownMissing = false }: { knownMissing?: boolean }
 
         <fieldset>
           <legend>Supplements</legend>
-          {form.supplements.map((supplement, index) => (
-            <div className="inline supplement" key={index}>
-              <label>
-                Nutrient
-                <select
-                  name={`supplement-${index}-nutrient`}
-                  value={supplement.nutrient}
-                  onChange={(e) =>
-                    set(
-                      'supplements',
-                      form.supplements.map((s, i) =>
-                        i === index ? { ...s, nutrient: e.target.value } : s,
-                      ),
-                    )
-                  }
-                >
-                  {[...new Set([...SUPPLEMENT_NUTRIENTS, supplement.nutrient])].map((id) => (
-                    <option key={id} value={id}>
-                      {nutrientName(id)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Amount per day
-                <input
-                  name={`supplement-${index}-amount`}
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={supplement.amount}
-                  onChange={(e) =>
-                    set(
-                      'supplements',
-                      form.supplements.map((s, i) =>
-                        i === index ? { ...s, amount: e.target.value } : s,
-                      ),
-                    )
-                  }
-                />
-              </label>
-              <label>
-                Unit
-                <select
-                  name={`supplement-${index}-unit`}
-                  value={supplement.unit}
-                  onChange={(e) =>
-                    set(
-                      'supplements',
-                      form.supplements.map((s, i) =>
-                        i === index ? { ...s, unit: e.target.value } : s,
-                      ),
-                    )
-                  }
-                >
-                  {[...new Set([...SUPPLEMENT_UNITS, supplement.unit])].map((unit) => (
-                    <option key={unit} value={unit}>
-                      {unit}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                onClick={() =>
-                  set(
-                    'supplements',
-                    form.supplements.filter((_, i) => i !== index),
-                  )
-                }
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() =>
-              set('supplements', [
-                ...form.supplements,
-                { nutrient: 'vitamin-d', amount: '', unit: 'µg' },
-              ])
-            }
-          >
-            Add a supplement
-          </button>
+          <SupplementList
+            name="supplement"
+            value={form.supplements}
+            onChange={(rows) => set('supplements', rows)}
+          />
         </fieldset>
 
         <fieldset>
