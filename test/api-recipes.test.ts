@@ -430,7 +430,7 @@ for (const [name, open] of backends) {
       }
     });
 
-    it('refuses a custom food edit: 404 absent or another owner’s, 409 dropping a used portion', async () => {
+    it('refuses a custom food edit: 404 absent or another owner’s, 409 dropping a portion in use', async () => {
       const { store, app } = await setup();
       try {
         const { slug: _slug, ...edit } = natto;
@@ -467,6 +467,43 @@ for (const [name, open] of backends) {
         });
         expect(dropped.json.error.message).toMatch(/Natto rice bowl \(recipe:natto-bowl\)/);
         expect((await store.getCustomFood('local', 'custom:natto'))?.portions).toHaveLength(1);
+
+        // Without the recipe, a diary entry in packs holds the pack just the same.
+        expect((await call(app, 'DELETE', '/api/recipes/recipe:natto-bowl')).status).toBe(204);
+        const entry = await call(app, 'POST', '/api/diary/entries', {
+          date: '2026-11-21',
+          food: 'custom:natto',
+          amount: 2,
+          unit: 'pack',
+        });
+        expect(entry.status).toBe(201);
+        const logged = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [{ name: 'tbsp', amount: 1, grams: 15 }],
+        });
+        expect(logged).toMatchObject({
+          status: 409,
+          json: { error: { code: 'CONFLICT', field: 'portions' } },
+        });
+        expect(logged.json.error.message).toMatch(/1 diary entry .*"pack".*2026-11-21/);
+        // Renaming nothing the entry uses is fine: a portion added, grams changed.
+        const kept = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [
+            { name: 'pack', amount: 1, grams: 40 },
+            { name: 'tbsp', amount: 1, grams: 15 },
+          ],
+        });
+        expect(kept.status).toBe(200);
+        const day = await call(app, 'GET', '/api/diary?from=2026-11-21&to=2026-11-21');
+        expect(day.json.days[0].entries[0]).toMatchObject({ grams: 80 });
+        // Once the entry is gone, the pack may go.
+        expect((await call(app, 'DELETE', `/api/diary/entries/${entry.json.id}`)).status).toBe(204);
+        const freed = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [],
+        });
+        expect(freed).toMatchObject({ status: 200, json: { portions: [] } });
       } finally {
         await store.close();
       }

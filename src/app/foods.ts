@@ -1,4 +1,4 @@
-import type { Food, FoodIndex } from '../core/foods.js';
+import { amountToGrams, type Food, type FoodIndex } from '../core/foods.js';
 import { isNutrientId, NUTRIENT_IDS, type NutrientId } from '../core/nutrients.js';
 import type { DietPattern } from '../core/profile.js';
 import { RECIPE_ID_PREFIX, rollUpRecipes } from '../core/recipes.js';
@@ -249,8 +249,9 @@ export async function addCustomFood(
 /**
  * Replaces an own or imported food with what the owner entered now; its id stays, so diary
  * entries and recipes that name it follow the new values. NOT_FOUND (field `id`) when the owner
- * has no such food; CONFLICT (field `portions`) when a recipe that uses it would no longer roll
- * up, i.e. the edit drops a portion the recipe measures the food in.
+ * has no such food; CONFLICT (field `portions`) when the edit drops a portion that a recipe or
+ * a diary entry measures the food in (the recipe would no longer roll up, the entry could not
+ * be weighed).
  */
 export async function updateCustomFood(
   deps: Pick<AppDeps, 'store' | 'foods'>,
@@ -278,6 +279,23 @@ export async function updateCustomFood(
       return err({
         code: 'CONFLICT',
         message: `${broken.map((r) => `${r.name} (${r.id}): ${then.failed.get(r.id)}`).join('; ')}; keep the portion or change those recipes first`,
+        field: 'portions',
+      });
+    }
+  }
+  // Entries logged in a portion the edit drops could no longer be weighed, nor analysed.
+  if (before.portions.some((portion) => !food.portions.some((p) => p.name === portion.name))) {
+    const stranded = (await deps.store.listEntries(owner)).filter(
+      (entry) =>
+        entry.food === id &&
+        amountToGrams(before, entry.amount, entry.unit).ok &&
+        !amountToGrams(food, entry.amount, entry.unit).ok,
+    );
+    const [first] = stranded;
+    if (first) {
+      return err({
+        code: 'CONFLICT',
+        message: `${stranded.length} diary ${stranded.length === 1 ? 'entry measures' : 'entries measure'} this food in "${first.unit}" (the first on ${first.date}); keep the portion or change those entries first`,
         field: 'portions',
       });
     }
