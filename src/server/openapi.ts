@@ -299,7 +299,7 @@ const paths: Record<string, Record<string, Operation>> = {
         400: badRequest,
         404: notFound,
         409: fails(
-          'A recipe measures this food in a portion the edit removes (CONFLICT, naming the recipes).',
+          'A recipe or diary entry measures this food in a portion the edit removes (CONFLICT, naming the recipes or the entries).',
         ),
       },
     },

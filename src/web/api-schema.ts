@@ -4114,7 +4114,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A recipe measures this food in a portion the edit removes (CONFLICT, naming the recipes). */
+      /** @description A recipe or diary entry measures this food in a portion the edit removes (CONFLICT, naming the recipes or the entries). */
       409: {
         headers: {
           [name: string]: unknown;
