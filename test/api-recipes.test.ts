@@ -430,6 +430,43 @@ for (const [name, open] of backends) {
       }
     });
 
+    it('edits an imported food: a value left as it was keeps its source, a changed one is the person’s', async () => {
+      const { store, app } = await setup();
+      try {
+        const fdc = { label: 'USDA FoodData Central', kind: 'dataset' as const, note: 'fdc 1234' };
+        const imported = {
+          id: 'fdc:1234',
+          name: 'Gouda, aged',
+          group: 'Dairy and Egg Products',
+          nutrients: {
+            energy: { per100g: 356, source: fdc },
+            mk7: { per100g: 5, source: fdc },
+            'vitamin-d': { per100g: 0.5, source: fdc },
+          },
+          portions: [{ name: 'slice', amount: 1, grams: 28 }],
+        };
+        expect((await store.addCustomFood('local', imported)).ok).toBe(true);
+        const edited = await call(app, 'PUT', '/api/foods/custom/fdc:1234', {
+          name: 'Gouda, aged 2 years',
+          group: imported.group,
+          nutrients: { energy: 356, mk7: 76 },
+          portions: imported.portions,
+        });
+        expect(edited.status).toBe(200);
+        const stored = await store.getCustomFood('local', 'fdc:1234');
+        expect(stored?.name).toBe('Gouda, aged 2 years');
+        expect(stored?.nutrients.energy).toEqual({ per100g: 356, source: fdc });
+        expect(stored?.nutrients.mk7).toEqual({
+          per100g: 76,
+          source: { label: 'Entered by the user', kind: 'user' },
+        });
+        // Left out of the body: unknown now, not kept.
+        expect(stored?.nutrients).not.toHaveProperty('vitamin-d');
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses a custom food edit: 404 absent or another owner’s, 409 dropping a portion in use', async () => {
       const { store, app } = await setup();
       try {
