@@ -71,10 +71,20 @@ function bodyFor(method: string, path: string): unknown {
       nutrients: { calcium: 10 },
       portions: [{ name: 'bowl', amount: 1, grams: 300 }],
     },
+    'put /api/foods/custom/{id}': {
+      name: 'Bob soup',
+      nutrients: { calcium: 10 },
+      portions: [{ name: 'bowl', amount: 1, grams: 300 }],
+    },
     'put /api/profile': { age: 50, sex: 'male' },
     'post /api/plans': { days: 1 },
     'post /api/recipes': {
       slug: 'bob-stew',
+      name: 'Bob stew',
+      servings: 2,
+      ingredients: [{ food: 'sr24:11233', amount: 100, unit: 'g' }],
+    },
+    'put /api/recipes/{id}': {
       name: 'Bob stew',
       servings: 2,
       ingredients: [{ food: 'sr24:11233', amount: 100, unit: 'g' }],

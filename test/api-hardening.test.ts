@@ -65,6 +65,17 @@ for (const [name, open] of await testStores('calcwise_hardening')) {
           'portions.0.name',
         ],
         ['POST', '/api/diary/entries', { ...entry, unit: 'cup\u0000' }, 'unit'],
+        ['PUT', '/api/foods/custom/custom:soup', { name: 'Kale\u0000soup' }, 'name'],
+        [
+          'PUT',
+          '/api/recipes/recipe:soup',
+          {
+            name: 'Soup',
+            servings: 1,
+            ingredients: [{ food: 'sr24:11233', amount: 1, unit: 'g\u0000' }],
+          },
+          'ingredients.0.unit',
+        ],
         [
           'PUT',
           '/api/profile',

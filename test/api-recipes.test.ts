@@ -224,5 +224,326 @@ for (const [name, open] of backends) {
         await store.close();
       }
     });
+
+    it('edits a recipe in place: same id, new roll-up, diary analysis follows', async () => {
+      const { store, app } = await setup();
+      try {
+        expect((await call(app, 'POST', '/api/recipes', bowl)).status).toBe(201);
+        const before = (await call(app, 'GET', '/api/recipes/recipe:natto-bowl')).json;
+        expect(
+          (
+            await call(app, 'POST', '/api/diary/entries', {
+              date: '2026-11-20',
+              food: 'recipe:natto-bowl',
+              amount: 1,
+              unit: 'serving',
+            })
+          ).status,
+        ).toBe(201);
+        // Twice the natto, no kale, 4 servings over 600 g cooked.
+        const { slug: _slug, ...rest } = bowl;
+        const edit = {
+          ...rest,
+          name: 'Natto rice bowl, more natto',
+          servings: 4,
+          cookedGrams: 600,
+          ingredients: [
+            { food: 'custom:natto', amount: 2, unit: 'pack' },
+            { food: 'sr24:20045', amount: 2, unit: 'cup' },
+          ],
+        };
+        const edited = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', edit);
+        expect(edited.status).toBe(200);
+        expect(edited.json).toMatchObject({
+          id: 'recipe:natto-bowl',
+          name: 'Natto rice bowl, more natto',
+          servings: 4,
+          cookedGrams: 600,
+          ingredientGrams: 100 + 316,
+          servingGrams: 150,
+          createdAt: before.createdAt,
+        });
+        // Energy: 100 × 2.12 + 316 × 1.30 = 212 + 410.8 kcal over 600 g.
+        expect(edited.json.food.nutrients.energy.per100g).toBeCloseTo((622.8 / 600) * 100, 6);
+        expect(edited.json.food.nutrients).not.toHaveProperty('vitamin-k1');
+        expect((await call(app, 'GET', '/api/recipes/recipe:natto-bowl')).json).toEqual(
+          edited.json,
+        );
+        // The entry logged before names the same id: one serving is now 150 g of the new dish.
+        const analysis = await call(app, 'GET', '/api/analysis?from=2026-11-20&to=2026-11-20');
+        expect(analysis.json.days[0].totals.energy.amount).toBeCloseTo(622.8 / 4, 6);
+        expect(analysis.json.days[0].totals.mk7.amount).toBeCloseTo((939 * 2) / 2 / 4, 6);
+
+        // Dropping cookedGrams: the values are over the ingredients' weight again.
+        const { cookedGrams: _cooked, ...raw } = edit;
+        const uncooked = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', raw);
+        expect(uncooked.status).toBe(200);
+        expect(uncooked.json).not.toHaveProperty('cookedGrams');
+        expect(uncooked.json.totalGrams).toBe(416);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a recipe edit: 404 absent or another owner’s, 422 naming the field, cycles', async () => {
+      const { store, app } = await setup();
+      try {
+        const { slug: _slug, ...edit } = bowl;
+        const absent = await call(app, 'PUT', '/api/recipes/recipe:nothing', edit);
+        expect(absent).toMatchObject({ status: 404, json: { error: { code: 'NOT_FOUND' } } });
+        const notRecipe = await call(app, 'PUT', '/api/recipes/custom:natto', edit);
+        expect(notRecipe.status).toBe(404);
+        // Alice's recipe of the same id is hers: the local person cannot edit it.
+        expect(
+          (
+            await store.addRecipe('alice', {
+              id: 'recipe:alice-soup',
+              name: 'Alice’s soup',
+              servings: 1,
+              ingredients: [{ food: 'sr24:11233', amount: 100, unit: 'g' }],
+            })
+          ).ok,
+        ).toBe(true);
+        const others = await call(app, 'PUT', '/api/recipes/recipe:alice-soup', edit);
+        expect(others.status).toBe(404);
+        expect((await store.getRecipe('alice', 'recipe:alice-soup'))?.name).toBe('Alice’s soup');
+
+        expect((await call(app, 'POST', '/api/recipes', bowl)).status).toBe(201);
+        const unit = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', {
+          ...edit,
+          ingredients: [...bowl.ingredients.slice(0, 2), { ...bowl.ingredients[2], unit: 'slice' }],
+        });
+        expect(unit).toMatchObject({
+          status: 422,
+          json: { error: { code: 'UNKNOWN_UNIT', field: 'ingredients[2].unit' } },
+        });
+        const food = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', {
+          ...edit,
+          ingredients: [{ food: 'custom:nothing', amount: 1, unit: 'g' }],
+        });
+        expect(food).toMatchObject({
+          status: 422,
+          json: { error: { code: 'INVALID_RECIPE', field: 'ingredients[0].food' } },
+        });
+        const itself = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', {
+          ...edit,
+          ingredients: [...bowl.ingredients, { food: 'recipe:natto-bowl', amount: 1, unit: 'g' }],
+        });
+        expect(itself).toMatchObject({
+          status: 422,
+          json: { error: { code: 'INVALID_RECIPE', field: 'ingredients[3].food' } },
+        });
+        const slug = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', bowl);
+        // The slug is the id's, which stays: sending one is an unknown field.
+        expect(slug).toMatchObject({ status: 400, json: { error: { code: 'INVALID_INPUT' } } });
+        expect(slug.json.error.message).toMatch(/slug/);
+
+        // Feast contains the bowl; the bowl may not come to contain the feast, nor a recipe
+        // that contains the feast.
+        const feast = {
+          slug: 'feast',
+          name: 'Feast',
+          servings: 1,
+          ingredients: [{ food: 'recipe:natto-bowl', amount: 2, unit: 'serving' }],
+        };
+        expect((await call(app, 'POST', '/api/recipes', feast)).status).toBe(201);
+        const banquet = { ...feast, slug: 'banquet', name: 'Banquet' };
+        banquet.ingredients = [{ food: 'recipe:feast', amount: 1, unit: 'serving' }];
+        expect((await call(app, 'POST', '/api/recipes', banquet)).status).toBe(201);
+        for (const via of ['recipe:feast', 'recipe:banquet']) {
+          const cycle = await call(app, 'PUT', '/api/recipes/recipe:natto-bowl', {
+            ...edit,
+            ingredients: [...bowl.ingredients, { food: via, amount: 1, unit: 'serving' }],
+          });
+          expect(cycle).toMatchObject({
+            status: 422,
+            json: { error: { code: 'INVALID_RECIPE', field: 'ingredients[3].food' } },
+          });
+          expect(cycle.json.error.message).toMatch(/cannot contain itself/);
+          expect(cycle.json.error.message).toContain(`recipe:natto-bowl contains ${via}`);
+        }
+        // Nothing was stored by the refused edits; the recipes still roll up.
+        const listed = (await call(app, 'GET', '/api/recipes')).json.recipes;
+        expect(listed.map((r: { id: string }) => r.id)).toEqual([
+          'recipe:banquet',
+          'recipe:feast',
+          'recipe:natto-bowl',
+        ]);
+        for (const recipe of listed) expect(recipe).not.toHaveProperty('problem');
+        expect(listed[2].ingredients).toHaveLength(3);
+        // An edit of the feast that is fine: the banquet over it follows.
+        const bigger = await call(app, 'PUT', '/api/recipes/recipe:feast', {
+          name: 'Feast',
+          servings: 1,
+          ingredients: [{ food: 'recipe:natto-bowl', amount: 4, unit: 'serving' }],
+        });
+        expect(bigger).toMatchObject({ status: 200, json: { ingredientGrams: 1000 } });
+        const banquetNow = await call(app, 'GET', '/api/recipes/recipe:banquet');
+        expect(banquetNow.json.ingredientGrams).toBe(1000);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('edits a custom food in place: recipes that use it and the diary follow', async () => {
+      const { store, app } = await setup();
+      try {
+        expect((await call(app, 'POST', '/api/recipes', bowl)).status).toBe(201);
+        expect(
+          (
+            await call(app, 'POST', '/api/diary/entries', {
+              date: '2026-11-20',
+              food: 'custom:natto',
+              amount: 1,
+              unit: 'pack',
+            })
+          ).status,
+        ).toBe(201);
+        const { slug: _slug, ...edit } = natto;
+        const edited = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          name: 'Natto, shop',
+          nutrients: { energy: 212, mk7: 1000 },
+          portions: [
+            { name: 'pack', amount: 1, grams: 45 },
+            { name: 'tbsp', amount: 1, grams: 15 },
+          ],
+        });
+        expect(edited.status).toBe(200);
+        expect(edited.json).toMatchObject({ id: 'custom:natto', name: 'Natto, shop' });
+        expect(edited.json.nutrients.mk7.per100g).toBe(1000);
+        expect(edited.json.nutrients).not.toHaveProperty('calcium');
+        const stored = (await call(app, 'GET', '/api/foods/custom')).json.foods;
+        expect(stored).toHaveLength(1);
+        expect(stored[0]).toMatchObject({ id: 'custom:natto', name: 'Natto, shop' });
+        expect(stored[0].portions).toHaveLength(2);
+
+        // The bowl now has a 45 g pack of natto with 1000 µg MK-7 per 100 g.
+        const recipe = (await call(app, 'GET', '/api/recipes/recipe:natto-bowl')).json;
+        expect(recipe.ingredients[0]).toMatchObject({ name: 'Natto, shop', grams: 45 });
+        expect(recipe.food.nutrients.mk7.per100g).toBeCloseTo((450 / 500) * 100, 6);
+        const analysis = await call(app, 'GET', '/api/analysis?from=2026-11-20&to=2026-11-20');
+        expect(analysis.json.days[0].totals.mk7.amount).toBeCloseTo(450, 6);
+        expect(analysis.json.days[0].totals.energy.amount).toBeCloseTo(2.12 * 45, 6);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('edits an imported food: a value left as it was keeps its source, a changed one is the person’s', async () => {
+      const { store, app } = await setup();
+      try {
+        const fdc = { label: 'USDA FoodData Central', kind: 'dataset' as const, note: 'fdc 1234' };
+        const imported = {
+          id: 'fdc:1234',
+          name: 'Gouda, aged',
+          group: 'Dairy and Egg Products',
+          nutrients: {
+            energy: { per100g: 356, source: fdc },
+            mk7: { per100g: 5, source: fdc },
+            'vitamin-d': { per100g: 0.5, source: fdc },
+          },
+          portions: [{ name: 'slice', amount: 1, grams: 28 }],
+        };
+        expect((await store.addCustomFood('local', imported)).ok).toBe(true);
+        const edited = await call(app, 'PUT', '/api/foods/custom/fdc:1234', {
+          name: 'Gouda, aged 2 years',
+          group: imported.group,
+          nutrients: { energy: 356, mk7: 76 },
+          portions: imported.portions,
+        });
+        expect(edited.status).toBe(200);
+        const stored = await store.getCustomFood('local', 'fdc:1234');
+        expect(stored?.name).toBe('Gouda, aged 2 years');
+        expect(stored?.nutrients.energy).toEqual({ per100g: 356, source: fdc });
+        expect(stored?.nutrients.mk7).toEqual({
+          per100g: 76,
+          source: { label: 'Entered by the user', kind: 'user' },
+        });
+        // Left out of the body: unknown now, not kept.
+        expect(stored?.nutrients).not.toHaveProperty('vitamin-d');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a custom food edit: 404 absent or another owner’s, 409 dropping a portion in use', async () => {
+      const { store, app } = await setup();
+      try {
+        const { slug: _slug, ...edit } = natto;
+        const absent = await call(app, 'PUT', '/api/foods/custom/custom:nothing', edit);
+        expect(absent).toMatchObject({ status: 404, json: { error: { code: 'NOT_FOUND' } } });
+        expect((await call(app, 'POST', '/api/recipes', bowl)).status).toBe(201);
+        const recipe = await call(app, 'PUT', '/api/foods/custom/recipe:natto-bowl', edit);
+        expect(recipe.status).toBe(404);
+        const aliceFood = {
+          id: 'custom:alice-natto',
+          name: 'Alice’s natto',
+          group: 'Custom foods',
+          nutrients: {},
+          portions: [],
+        };
+        expect((await store.addCustomFood('alice', aliceFood)).ok).toBe(true);
+        const others = await call(app, 'PUT', '/api/foods/custom/custom:alice-natto', edit);
+        expect(others.status).toBe(404);
+        expect(await store.getCustomFood('alice', 'custom:alice-natto')).toEqual(aliceFood);
+
+        const bad = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          nutrients: { mk7: -1 },
+        });
+        expect(bad).toMatchObject({ status: 400, json: { error: { field: 'nutrients.mk7' } } });
+        // The bowl measures natto by the pack: the pack cannot go.
+        const dropped = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [],
+        });
+        expect(dropped).toMatchObject({
+          status: 409,
+          json: { error: { code: 'CONFLICT', field: 'portions' } },
+        });
+        expect(dropped.json.error.message).toMatch(/Natto rice bowl \(recipe:natto-bowl\)/);
+        expect((await store.getCustomFood('local', 'custom:natto'))?.portions).toHaveLength(1);
+
+        // Without the recipe, a diary entry in packs holds the pack just the same.
+        expect((await call(app, 'DELETE', '/api/recipes/recipe:natto-bowl')).status).toBe(204);
+        const entry = await call(app, 'POST', '/api/diary/entries', {
+          date: '2026-11-21',
+          food: 'custom:natto',
+          amount: 2,
+          unit: 'pack',
+        });
+        expect(entry.status).toBe(201);
+        const logged = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [{ name: 'tbsp', amount: 1, grams: 15 }],
+        });
+        expect(logged).toMatchObject({
+          status: 409,
+          json: { error: { code: 'CONFLICT', field: 'portions' } },
+        });
+        expect(logged.json.error.message).toMatch(/1 diary entry .*"pack".*2026-11-21/);
+        // Renaming nothing the entry uses is fine: a portion added, grams changed.
+        const kept = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [
+            { name: 'pack', amount: 1, grams: 40 },
+            { name: 'tbsp', amount: 1, grams: 15 },
+          ],
+        });
+        expect(kept.status).toBe(200);
+        const day = await call(app, 'GET', '/api/diary?from=2026-11-21&to=2026-11-21');
+        expect(day.json.days[0].entries[0]).toMatchObject({ grams: 80 });
+        // Once the entry is gone, the pack may go.
+        expect((await call(app, 'DELETE', `/api/diary/entries/${entry.json.id}`)).status).toBe(204);
+        const freed = await call(app, 'PUT', '/api/foods/custom/custom:natto', {
+          ...edit,
+          portions: [],
+        });
+        expect(freed).toMatchObject({ status: 200, json: { portions: [] } });
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -329,6 +329,59 @@ function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.getRecipe('alice', soup.id))?.name).toBe('Alice’s soup');
     });
 
+    it('updates a custom food and a recipe in place, only the owner’s, keeping when each was added', async () => {
+      expect((await store.addCustomFood('local', kale)).ok).toBe(true);
+      expect((await store.addCustomFood('alice', kale)).ok).toBe(true);
+      const changed: Food = {
+        ...kale,
+        name: 'Kale soup, less salt',
+        group: 'Custom foods',
+        nutrients: {
+          sodium: { per100g: 80, source: { label: 'Entered by the user', kind: 'user' } },
+        },
+        portions: [],
+      };
+      expect(await store.updateCustomFood('local', changed)).toEqual(changed);
+      expect(await store.getCustomFood('local', kale.id)).toEqual(changed);
+      expect(await store.listCustomFoods('local')).toEqual([changed]);
+      expect(await store.getCustomFood('alice', kale.id)).toEqual(kale);
+      expect(await store.updateCustomFood('mallory', changed)).toBeUndefined();
+      expect(await store.getCustomFood('mallory', kale.id)).toBeUndefined();
+      expect(
+        await store.updateCustomFood('local', { ...changed, id: 'custom:nothing' }),
+      ).toBeUndefined();
+
+      const soup = {
+        id: 'recipe:kale-soup',
+        name: 'Kale soup',
+        servings: 4,
+        cookedGrams: 1200,
+        ingredients: [{ food: 'sr24:11233', amount: 2, unit: 'cup, chopped' }],
+      };
+      const added = await store.addRecipe('local', soup);
+      expect((await store.addRecipe('alice', soup)).ok).toBe(true);
+      if (!added.ok) throw new Error('not added');
+      const { cookedGrams: _cooked, ...raw } = soup;
+      const edited = {
+        ...raw,
+        name: 'Kale and bean soup',
+        servings: 6,
+        ingredients: [...soup.ingredients, { food: 'custom:beans', amount: 400, unit: 'g' }],
+      };
+      const updated = await store.updateRecipe('local', edited);
+      expect(updated).toEqual({ ...edited, createdAt: added.value.createdAt });
+      const reread = await store.getRecipe('local', soup.id);
+      expect(reread).toEqual(updated);
+      // The cooked weight given before is cleared, not kept.
+      expect(reread).not.toHaveProperty('cookedGrams');
+      expect((await store.getRecipe('alice', soup.id))?.name).toBe('Kale soup');
+      expect(await store.updateRecipe('mallory', edited)).toBeUndefined();
+      expect(
+        await store.updateRecipe('local', { ...edited, id: 'recipe:nothing' }),
+      ).toBeUndefined();
+      expect(await store.getRecipe('local', 'recipe:nothing')).toBeUndefined();
+    });
+
     it('keeps an entry’s meal slot, changes and clears it, and leaves an unassigned entry without one', async () => {
       const lunch = await store.addEntry('local', {
         date: '2026-11-20',

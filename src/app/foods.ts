@@ -1,4 +1,4 @@
-import type { Food, FoodIndex } from '../core/foods.js';
+import { amountToGrams, type Food, type FoodIndex } from '../core/foods.js';
 import { isNutrientId, NUTRIENT_IDS, type NutrientId } from '../core/nutrients.js';
 import type { DietPattern } from '../core/profile.js';
 import { RECIPE_ID_PREFIX, rollUpRecipes } from '../core/recipes.js';
@@ -214,24 +214,92 @@ export interface CustomFoodInput {
   portions: { name: string; amount: number; grams: number }[];
 }
 
+/** A food as the owner entered it: values per 100 g cited as theirs, unless kept from `before`. */
+function enteredFood(id: string, input: Omit<CustomFoodInput, 'slug'>, before?: Food): Food {
+  return {
+    id,
+    name: input.name,
+    group: input.group,
+    nutrients: Object.fromEntries(
+      Object.entries(input.nutrients).map(([nutrient, per100g]) => {
+        // An unchanged value keeps its citation (an imported food's FDC source stays).
+        const kept = before?.nutrients[nutrient as NutrientId];
+        return [
+          nutrient,
+          kept && kept.per100g === per100g
+            ? kept
+            : { per100g, source: { label: 'Entered by the user', kind: 'user' as const } },
+        ];
+      }),
+    ),
+    portions: input.portions,
+  };
+}
+
 /** Stores a food the owner entered (values per 100 g, canonical units); CONFLICT if the id exists. */
 export async function addCustomFood(
   deps: Pick<AppDeps, 'store'>,
   owner: string,
   input: CustomFoodInput,
 ): Promise<Result<FoodDescription>> {
-  const food: Food = {
-    id: `custom:${input.slug}`,
-    name: input.name,
-    group: input.group,
-    nutrients: Object.fromEntries(
-      Object.entries(input.nutrients).map(([id, per100g]) => [
-        id,
-        { per100g, source: { label: 'Entered by the user', kind: 'user' } },
-      ]),
-    ),
-    portions: input.portions,
-  };
-  const added = await deps.store.addCustomFood(owner, food);
+  const added = await deps.store.addCustomFood(owner, enteredFood(`custom:${input.slug}`, input));
   return added.ok ? ok(describeFood(added.value)) : added;
+}
+
+/**
+ * Replaces an own or imported food with what the owner entered now; its id stays, so diary
+ * entries and recipes that name it follow the new values. NOT_FOUND (field `id`) when the owner
+ * has no such food; CONFLICT (field `portions`) when the edit drops a portion that a recipe or
+ * a diary entry measures the food in (the recipe would no longer roll up, the entry could not
+ * be weighed).
+ */
+export async function updateCustomFood(
+  deps: Pick<AppDeps, 'store' | 'foods'>,
+  owner: string,
+  id: string,
+  input: Omit<CustomFoodInput, 'slug'>,
+): Promise<Result<FoodDescription>> {
+  const notFound: Result<never> = err({
+    code: 'NOT_FOUND',
+    message: `no custom food with id "${id}"`,
+    field: 'id',
+  });
+  if (id.startsWith(RECIPE_ID_PREFIX)) return notFound;
+  const before = await deps.store.getCustomFood(owner, id);
+  if (!before) return notFound;
+  const food = enteredFood(id, input, before);
+  const recipes = await deps.store.listRecipes(owner);
+  if (recipes.some((recipe) => recipe.ingredients.some((ingredient) => ingredient.food === id))) {
+    const custom = await deps.store.listCustomFoods(owner);
+    const now = rollUpRecipes(recipes, overlayFoods(deps.foods.index, custom));
+    const edited = custom.map((other) => (other.id === id ? food : other));
+    const then = rollUpRecipes(recipes, overlayFoods(deps.foods.index, edited));
+    const broken = recipes.filter((r) => now.rolled.has(r.id) && then.failed.has(r.id));
+    if (broken.length > 0) {
+      return err({
+        code: 'CONFLICT',
+        message: `${broken.map((r) => `${r.name} (${r.id}): ${then.failed.get(r.id)}`).join('; ')}; keep the portion or change those recipes first`,
+        field: 'portions',
+      });
+    }
+  }
+  // Entries logged in a portion the edit drops could no longer be weighed, nor analysed.
+  if (before.portions.some((portion) => !food.portions.some((p) => p.name === portion.name))) {
+    const stranded = (await deps.store.listEntries(owner)).filter(
+      (entry) =>
+        entry.food === id &&
+        amountToGrams(before, entry.amount, entry.unit).ok &&
+        !amountToGrams(food, entry.amount, entry.unit).ok,
+    );
+    const [first] = stranded;
+    if (first) {
+      return err({
+        code: 'CONFLICT',
+        message: `${stranded.length} diary ${stranded.length === 1 ? 'entry measures' : 'entries measure'} this food in "${first.unit}" (the first on ${first.date}); keep the portion or change those entries first`,
+        field: 'portions',
+      });
+    }
+  }
+  const updated = await deps.store.updateCustomFood(owner, food);
+  return updated ? ok(describeFood(updated)) : notFound;
 }

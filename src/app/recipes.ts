@@ -121,8 +121,80 @@ export async function addOwnerRecipe(
   owner: string,
   input: RecipeInput,
 ): Promise<Result<RecipeView>> {
-  const recipe: Recipe = {
-    id: `${RECIPE_ID_PREFIX}${input.slug}`,
+  const recipe = asRecipe(`${RECIPE_ID_PREFIX}${input.slug}`, input);
+  const foods = await withOwnerRecipes(deps.store, owner, await ingredientFoods(deps, owner));
+  const rolled = rollUpRecipe(recipe, foods);
+  if (!rolled.ok) return rolled;
+  const stored = await deps.store.addRecipe(owner, recipe);
+  if (!stored.ok) return stored;
+  return ok(view(stored.value, rolled.value));
+}
+
+/**
+ * Replaces a recipe with what the owner entered now, checked as `addOwnerRecipe` checks a new
+ * one (an unknown ingredient food or unit fails naming the field, `ingredients[2].unit`). Its id
+ * stays, so diary entries and recipes that use it follow. A recipe may not come to contain
+ * itself through another recipe either (INVALID_RECIPE naming the ingredient that leads back).
+ * NOT_FOUND (field `id`) when the owner has no such recipe.
+ */
+export async function updateOwnerRecipe(
+  deps: {
+    store: RecipeDeps['store'] & Pick<Store, 'getRecipe' | 'updateRecipe'>;
+    foods: AppDeps['foods'];
+  },
+  owner: string,
+  id: string,
+  input: Omit<RecipeInput, 'slug'>,
+): Promise<Result<RecipeView>> {
+  const notFound: Result<never> = err({
+    code: 'NOT_FOUND',
+    message: `no recipe with id "${id}"`,
+    field: 'id',
+  });
+  if (!id.startsWith(RECIPE_ID_PREFIX) || !(await deps.store.getRecipe(owner, id))) return notFound;
+  const recipe = asRecipe(id, input);
+  const others = (await deps.store.listRecipes(owner)).filter((other) => other.id !== id);
+  const cycle = cycleThrough(recipe, others);
+  if (cycle) return cycle;
+  // The other recipes rolled up without this one: none it contains can depend on it now.
+  const { foods } = rollUpRecipes(others, await ingredientFoods(deps, owner));
+  const rolled = rollUpRecipe(recipe, foods);
+  if (!rolled.ok) return rolled;
+  const stored = await deps.store.updateRecipe(owner, recipe);
+  return stored ? ok(view(stored, rolled.value)) : notFound;
+}
+
+/** The first ingredient through which `recipe` would contain itself, as an error. */
+function cycleThrough(recipe: Recipe, others: readonly Recipe[]): Result<never> | undefined {
+  const byId = new Map(others.map((other) => [other.id, other]));
+  const pathTo = (from: string, seen: Set<string>): string[] | undefined => {
+    if (from === recipe.id) return [from];
+    const inner = byId.get(from);
+    if (!inner || seen.has(from)) return undefined;
+    seen.add(from);
+    for (const ingredient of inner.ingredients) {
+      const rest = pathTo(ingredient.food, seen);
+      if (rest) return [from, ...rest];
+    }
+    return undefined;
+  };
+  for (const [index, ingredient] of recipe.ingredients.entries()) {
+    if (ingredient.food === recipe.id) continue; // rollUpRecipe names it
+    const path = pathTo(ingredient.food, new Set());
+    if (path) {
+      return err({
+        code: 'INVALID_RECIPE',
+        message: `a recipe cannot contain itself: ${[recipe.id, ...path].join(' contains ')}`,
+        field: `ingredients[${index}].food`,
+      });
+    }
+  }
+  return undefined;
+}
+
+function asRecipe(id: string, input: Omit<RecipeInput, 'slug'>): Recipe {
+  return {
+    id,
     name: input.name,
     servings: input.servings,
     ...(input.cookedGrams !== undefined && { cookedGrams: input.cookedGrams }),
@@ -132,12 +204,6 @@ export async function addOwnerRecipe(
       unit: unit.trim(),
     })),
   };
-  const foods = await withOwnerRecipes(deps.store, owner, await ingredientFoods(deps, owner));
-  const rolled = rollUpRecipe(recipe, foods);
-  if (!rolled.ok) return rolled;
-  const stored = await deps.store.addRecipe(owner, recipe);
-  if (!stored.ok) return stored;
-  return ok(view(stored.value, rolled.value));
 }
 
 /**

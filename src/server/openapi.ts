@@ -12,8 +12,10 @@ import {
   copyDayBody,
   credentialsBody,
   customFoodBody,
+  customFoodEditBody,
   dateRangeQuery,
   recipeBody,
+  recipeEditBody,
   entryPatchBody,
   evidenceQuery,
   labsQuery,
@@ -284,6 +286,28 @@ const paths: Record<string, Record<string, Operation>> = {
     },
   },
   '/api/foods/custom/{id}': {
+    put: {
+      operationId: 'updateCustomFood',
+      summary: 'Edit a custom or imported food (its id stays)',
+      description:
+        'The whole food again, as added but without the slug. The id stays, so diary entries ' +
+        'and recipes that name the food are analysed with the new values. A value left as it ' +
+        'was keeps its source; a changed one is cited as entered by the person.',
+      tags: ['foods'],
+      parameters: [pathParameter('id', 'Food id, custom:<slug> or fdc:<id>.')],
+      requestBody: requestBody(
+        customFoodEditBody,
+        'Values per 100 g in canonical units; absent is unknown.',
+      ),
+      responses: {
+        200: ok(responses.foodDescription, 'Stored.'),
+        400: badRequest,
+        404: notFound,
+        409: fails(
+          'A recipe or diary entry measures this food in a portion the edit removes (CONFLICT, naming the recipes or the entries).',
+        ),
+      },
+    },
     delete: {
       operationId: 'deleteCustomFood',
       summary: 'Delete a custom food',
@@ -353,6 +377,25 @@ const paths: Record<string, Record<string, Operation>> = {
       tags: ['recipes'],
       parameters: [pathParameter('id', 'Recipe id, recipe:<slug>.')],
       responses: { 200: ok(responses.recipe, 'The recipe.'), 404: notFound },
+    },
+    put: {
+      operationId: 'updateRecipe',
+      summary: 'Edit a recipe (its id stays)',
+      description:
+        'The whole recipe again, as added but without the slug, checked as a new one is. The ' +
+        'id stays, so diary entries and recipes that use it are analysed with the new values. ' +
+        'A recipe cannot contain itself, directly or through another recipe.',
+      tags: ['recipes'],
+      parameters: [pathParameter('id', 'Recipe id, recipe:<slug>.')],
+      requestBody: requestBody(recipeEditBody, 'The recipe as entered.'),
+      responses: {
+        200: ok(responses.recipe, 'Stored.'),
+        400: badRequest,
+        404: notFound,
+        422: fails(
+          'An ingredient of an unknown food or unit, a bad amount, or one that contains the recipe, directly or through other recipes (INVALID_RECIPE, UNKNOWN_UNIT, INVALID_AMOUNT), naming the field, e.g. ingredients[2].unit.',
+        ),
+      },
     },
     delete: {
       operationId: 'deleteRecipe',

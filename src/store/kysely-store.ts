@@ -478,6 +478,21 @@ export function createKyselyStore(
       return ok(food);
     },
 
+    async updateCustomFood(owner: string, food: Food): Promise<Food | undefined> {
+      const result = await db
+        .updateTable('custom_foods')
+        .set({
+          name: food.name,
+          group: food.group,
+          nutrients: JSON.stringify(food.nutrients),
+          portions: JSON.stringify(food.portions),
+        })
+        .where('owner', '=', owner)
+        .where('id', '=', food.id)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n ? food : undefined;
+    },
+
     async deleteCustomFood(owner: string, id: FoodId): Promise<boolean> {
       const result = await db
         .deleteFrom('custom_foods')
@@ -527,6 +542,23 @@ export function createKyselyStore(
         });
       }
       return ok({ ...recipe, createdAt });
+    },
+
+    async updateRecipe(owner: string, recipe: Recipe): Promise<StoredRecipe | undefined> {
+      const {
+        owner: _owner,
+        id: _id,
+        created_at: _created,
+        ...values
+      } = recipeRow(owner, recipe, '');
+      const row = await db
+        .updateTable('recipes')
+        .set(values)
+        .where('owner', '=', owner)
+        .where('id', '=', recipe.id)
+        .returning('created_at')
+        .executeTakeFirst();
+      return row ? { ...recipe, createdAt: row.created_at } : undefined;
     },
 
     async deleteRecipe(owner: string, id: FoodId): Promise<boolean> {

@@ -320,6 +320,11 @@ export interface Store {
   getCustomFood(owner: string, id: FoodId): Promise<Food | undefined>;
   /** CONFLICT when the owner already has a food with that id. */
   addCustomFood(owner: string, food: Food): Promise<Result<Food>>;
+  /**
+   * Replaces the owner's food with that id (name, group, values, portions; the id and when it
+   * was added stay). Undefined when the owner has no such food.
+   */
+  updateCustomFood(owner: string, food: Food): Promise<Food | undefined>;
   deleteCustomFood(owner: string, id: FoodId): Promise<boolean>;
 
   /** By name, then id. */
@@ -327,6 +332,11 @@ export interface Store {
   getRecipe(owner: string, id: FoodId): Promise<StoredRecipe | undefined>;
   /** CONFLICT when the owner already has a recipe with that id. */
   addRecipe(owner: string, recipe: Recipe): Promise<Result<StoredRecipe>>;
+  /**
+   * Replaces the owner's recipe with that id as entered (the id and createdAt stay). Undefined
+   * when the owner has no such recipe.
+   */
+  updateRecipe(owner: string, recipe: Recipe): Promise<StoredRecipe | undefined>;
   deleteRecipe(owner: string, id: FoodId): Promise<boolean>;
 
   /** Results ordered by date, then in the order entered. */

@@ -155,7 +155,11 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put?: never;
+    /**
+     * Edit a custom or imported food (its id stays)
+     * @description The whole food again, as added but without the slug. The id stays, so diary entries and recipes that name the food are analysed with the new values. A value left as it was keeps its source; a changed one is cited as entered by the person.
+     */
+    put: operations['updateCustomFood'];
     post?: never;
     /** Delete a custom food */
     delete: operations['deleteCustomFood'];
@@ -228,7 +232,11 @@ export interface paths {
     };
     /** One recipe, rolled up */
     get: operations['getRecipe'];
-    put?: never;
+    /**
+     * Edit a recipe (its id stays)
+     * @description The whole recipe again, as added but without the slug, checked as a new one is. The id stays, so diary entries and recipes that use it are analysed with the new values. A recipe cannot contain itself, directly or through another recipe.
+     */
+    put: operations['updateRecipe'];
     post?: never;
     /** Delete a recipe */
     delete: operations['deleteRecipe'];
@@ -4215,6 +4223,81 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  updateCustomFood: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Food id, custom:<slug> or fdc:<id>. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description Values per 100 g in canonical units; absent is unknown. */
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @default Custom foods */
+          group?: string;
+          /** @default {} */
+          nutrients?: {
+            [key: string]: number;
+          };
+          /** @default [] */
+          portions?: {
+            name: string;
+            amount: number;
+            grams: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FoodDescription'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A recipe or diary entry measures this food in a portion the edit removes (CONFLICT, naming the recipes or the entries). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
   deleteCustomFood: {
     parameters: {
       query?: never;
@@ -4487,6 +4570,76 @@ export interface operations {
       403: components['responses']['Forbidden'];
       /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      431: components['responses']['HeadersTooLarge'];
+      500: components['responses']['Internal'];
+    };
+  };
+  updateRecipe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recipe id, recipe:<slug>. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description The recipe as entered. */
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          servings: number;
+          cookedGrams?: number;
+          ingredients: {
+            food: string;
+            amount: number;
+            unit: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recipe'];
+        };
+      };
+      /** @description Malformed request: bad JSON, a missing, unknown or mistyped field (INVALID_JSON, INVALID_INPUT). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Not found (NOT_FOUND, UNKNOWN_FOOD, UNKNOWN_NUTRIENT). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description An ingredient of an unknown food or unit, a bad amount, or one that contains the recipe, directly or through other recipes (INVALID_RECIPE, UNKNOWN_UNIT, INVALID_AMOUNT), naming the field, e.g. ingredients[2].unit. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

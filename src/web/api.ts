@@ -33,6 +33,8 @@ type BodyOf<Op extends keyof operations> = operations[Op] extends {
   : never;
 export type CustomFoodInput = BodyOf<'addCustomFood'>;
 export type RecipeInput = BodyOf<'addRecipe'>;
+export type CustomFoodEdit = BodyOf<'updateCustomFood'>;
+export type RecipeEdit = BodyOf<'updateRecipe'>;
 export type RecipeView = Schemas['Recipe'];
 export type StoredFood = Schemas['Food'];
 
@@ -142,6 +144,11 @@ export const api = {
   /** Values per 100 g in canonical units; a nutrient left out is unknown. */
   addCustomFood: (food: CustomFoodInput) =>
     unwrap('POST', '/api/foods/custom', () => client.POST('/api/foods/custom', { body: food })),
+  /** The whole food again; its id stays. 409 when a recipe measures it in a dropped portion. */
+  updateCustomFood: (id: string, food: CustomFoodEdit) =>
+    unwrap('PUT', '/api/foods/custom/{id}', () =>
+      client.PUT('/api/foods/custom/{id}', { params: { path: { id } }, body: food }),
+    ),
   deleteCustomFood: (id: string) =>
     unwrap('DELETE', '/api/foods/custom/{id}', () =>
       client.DELETE('/api/foods/custom/{id}', { params: { path: { id } } }),
@@ -150,6 +157,11 @@ export const api = {
   /** 422 naming the field (`ingredients[2].unit`) for an unknown food or unit. */
   addRecipe: (recipe: RecipeInput) =>
     unwrap('POST', '/api/recipes', () => client.POST('/api/recipes', { body: recipe })),
+  /** The whole recipe again; its id stays. 422 naming the field, as when adding. */
+  updateRecipe: (id: string, recipe: RecipeEdit) =>
+    unwrap('PUT', '/api/recipes/{id}', () =>
+      client.PUT('/api/recipes/{id}', { params: { path: { id } }, body: recipe }),
+    ),
   deleteRecipe: (id: string) =>
     unwrap('DELETE', '/api/recipes/{id}', () =>
       client.DELETE('/api/recipes/{id}', { params: { path: { id } } }),

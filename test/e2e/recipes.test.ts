@@ -2,7 +2,8 @@
  * Browser test "a recipe created and logged": an own food entered on My foods (values left
  * empty stay unknown), a recipe of it and a bundled food in household units, its values per
  * serving with what is only partly known, one serving logged in the diary and its nutrients in
- * the day. axe-core on the new pages at 1280 and 390 px; screenshots to /tmp/shots-recipes.
+ * the day; then the recipe and the food edited in place, and the day logged before follows.
+ * axe-core on the new pages at 1280 and 390 px; screenshots to /tmp/shots-recipes.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -115,6 +116,92 @@ describe('a recipe created and logged', () => {
     expect(await value('Vitamin D').textContent()).toBe('at least 0 µg');
     expect(await value('Vitamin K2').textContent()).toMatch(/^at least \d/);
     await shot('diary-1280');
+  });
+
+  it('edits the recipe and its own food in place: the card and the logged day follow', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.outerHTML ?? '');
+    const recipes = new RecipesModel(page, server.url);
+    await recipes.open('recipes');
+    const card = recipes.card('Natto kale bowl');
+    await card.waitFor();
+
+    // Cancel puts focus back on the Edit button and leaves the recipe as it was.
+    await card.getByRole('button', { name: 'Edit Natto kale bowl' }).click();
+    const form = recipes.editForm('Natto kale bowl');
+    await form.waitFor();
+    await expect.poll(focused).toContain('name="recipeName"');
+    expect(await form.getByLabel('Recipe name').inputValue()).toBe('Natto kale bowl');
+    expect(await form.getByLabel('Servings').inputValue()).toBe('2');
+    await expect(form.locator('.ingredient-list > li').count()).resolves.toBe(2);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await recipes.form().waitFor();
+    await expect.poll(focused).toContain('aria-label="Edit Natto kale bowl"');
+
+    // Two packs of natto, one serving: 100 g of natto + 67 g of kale in one serving of 167 g.
+    await card.getByRole('button', { name: 'Edit Natto kale bowl' }).click();
+    await form.waitFor();
+    const natto = form.locator('.ingredient-list > li').filter({ hasText: 'Natto, home made' });
+    await natto.locator('input[name="amount"]').fill('2');
+    await form.getByLabel('Servings').fill('1');
+    await expect
+      .poll(() => form.textContent())
+      .toContain('Ingredients weigh 167 g; one serving is 167 g');
+    const axe = await new AxeBuilder({ page }).include('form').analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await shot('recipe-edit-1280');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await recipes.form().waitFor();
+    await expect.poll(() => card.textContent()).toContain('1 serving of 167 g');
+    await expect.poll(focused).toContain('Saved Natto kale bowl.');
+    // Energy: 212 × 1 + 50 × 0.67 = 245.5 kcal; MK-7 from the natto only, 100 of 167 g.
+    expect(await recipes.perServing('Natto kale bowl', 'energy')).toEqual(['246 kcal', '2 of 2']);
+    expect(await recipes.perServing('Natto kale bowl', 'mk7')).toEqual([
+      'at least 939 µg',
+      '1 of 2 (60 % of the weight)',
+    ]);
+    // Still one recipe, under the same id.
+    const listed = (await (await fetch(`${server.url}/api/recipes`)).json()) as {
+      recipes: { id: string; servings: number }[];
+    };
+    expect(listed.recipes.map((r) => [r.id, r.servings])).toEqual([['recipe:natto-kale-bowl', 1]]);
+
+    // The food the recipe is made of: its form is filled in with what is stored.
+    const myFoods = new MyFoodsModel(page, server.url);
+    await myFoods.navigate('My foods');
+    await myFoods
+      .listed('Natto, home made')
+      .getByRole('button', { name: 'Edit Natto, home made' })
+      .click();
+    const foodForm = myFoods.editForm('Natto, home made');
+    await foodForm.waitFor();
+    await expect.poll(focused).toContain('name="name"');
+    expect(await foodForm.getByLabel('Energy (kcal)', { exact: true }).inputValue()).toBe('212');
+    expect(await foodForm.getByLabel('Portion 1 name').inputValue()).toBe('pack');
+    await foodForm.getByLabel('Energy (kcal)', { exact: true }).fill('100');
+    await foodForm.getByRole('button', { name: 'Save changes' }).click();
+    await myFoods.form().waitFor();
+    await expect.poll(focused).toContain('Saved Natto, home made.');
+    expect(await myFoods.listed('Natto, home made').textContent()).toContain('3 nutrients known');
+
+    // The recipe rolls up from the new value: 100 + 33.5 kcal.
+    await recipes.navigate('Recipes');
+    await card.waitFor();
+    await expect
+      .poll(() => recipes.perServing('Natto kale bowl', 'energy'))
+      .toEqual(['134 kcal', '2 of 2']);
+
+    // The serving logged before the edits names the same recipe: the day shows the new values.
+    const diary = new DiaryModel(page, server.url);
+    await diary.navigate('Diary');
+    await diary.entry('Natto kale bowl').waitFor();
+    expect(await diary.entry('Natto kale bowl').textContent()).toContain('1 serving (167 g)');
+    const summary = page.locator(`dl[aria-label="Totals on ${today()}"]`);
+    await summary.waitFor();
+    const energy = summary
+      .locator('div')
+      .filter({ has: page.locator('dt', { hasText: /^Energy$/ }) })
+      .locator('dd');
+    await expect.poll(() => energy.textContent()).toBe('134 kcal');
   });
 
   it('has no axe violations on My foods and Recipes at 1280 and 390 px; screenshots', async () => {

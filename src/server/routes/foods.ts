@@ -1,9 +1,15 @@
 import type { Hono } from 'hono';
-import { addCustomFood, rankOwnerFoods, searchOwnerFoods, showOwnerFood } from '../../app/foods.js';
+import {
+  addCustomFood,
+  rankOwnerFoods,
+  searchOwnerFoods,
+  showOwnerFood,
+  updateCustomFood,
+} from '../../app/foods.js';
 import { deleteUnlessUsed } from '../../app/recipes.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound, orFail } from '../errors.js';
-import { customFoodBody, searchQuery, topQuery } from '../schemas/api.js';
+import { customFoodBody, customFoodEditBody, searchQuery, topQuery } from '../schemas/api.js';
 import { readJson, readParam, readQuery } from '../validation.js';
 
 export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
@@ -21,6 +27,12 @@ export function registerFoodRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/api/foods/custom', async (c) => {
     const body = await readJson(c, customFoodBody);
     return c.json(orFail(await addCustomFood(deps, c.var.owner, body)), 201);
+  });
+
+  app.put('/api/foods/custom/:id', async (c) => {
+    const id = readParam(c, 'id');
+    const body = await readJson(c, customFoodEditBody);
+    return c.json(orFail(await updateCustomFood(deps, c.var.owner, id, body)));
   });
 
   app.delete('/api/foods/custom/:id', async (c) => {

@@ -4,10 +4,11 @@ import {
   deleteUnlessUsed,
   listOwnerRecipes,
   showOwnerRecipe,
+  updateOwnerRecipe,
 } from '../../app/recipes.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound, orFail } from '../errors.js';
-import { recipeBody } from '../schemas/api.js';
+import { recipeBody, recipeEditBody } from '../schemas/api.js';
 import { readJson, readParam } from '../validation.js';
 
 export function registerRecipeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
@@ -22,6 +23,12 @@ export function registerRecipeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   app.get('/api/recipes/:id', async (c) => {
     return c.json(orFail(await showOwnerRecipe(deps, c.var.owner, readParam(c, 'id'))));
+  });
+
+  app.put('/api/recipes/:id', async (c) => {
+    const id = readParam(c, 'id');
+    const body = await readJson(c, recipeEditBody);
+    return c.json(orFail(await updateOwnerRecipe(deps, c.var.owner, id, body)));
   });
 
   app.delete('/api/recipes/:id', async (c) => {

@@ -171,6 +171,9 @@ export const customFoodBody = z.strictObject({
     .default([]),
 });
 
+/** PUT /api/foods/custom/{id}: the whole food again, as added; the id (and so the slug) stays. */
+export const customFoodEditBody = customFoodBody.omit({ slug: true });
+
 /** POST /api/recipes: ingredients in household units of each food; servings; cooked weight. */
 export const recipeBody = z.strictObject({
   /** The part after `recipe:`; letters, digits and dashes. */
@@ -189,6 +192,9 @@ export const recipeBody = z.strictObject({
     .min(1)
     .max(100),
 });
+
+/** PUT /api/recipes/{id}: the whole recipe again, as added; the id (and so the slug) stays. */
+export const recipeEditBody = recipeBody.omit({ slug: true });
 
 /** POST /api/import/cronometer: the exported file, its bytes in base64 (the encoding is checked). */
 export const trackerUploadBody = z.strictObject({

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type CustomFoodInput, type StoredFood } from '../api.js';
+import { forgetFood } from '../food-cache.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { formatAmount, nutrientName, nutrientUnit, portionLabel, useAsync } from '../lib.js';
 import { href } from '../router.js';
@@ -41,6 +42,8 @@ interface PortionRow {
   key: number;
   name: string;
   grams: string;
+  /** How many of the unit the grams are for; 1 unless an edited food says otherwise. */
+  amount?: number;
 }
 
 /**
@@ -50,7 +53,7 @@ interface PortionRow {
 export function customFoodFromForm(form: {
   name: string;
   values: Record<string, string>;
-  portions: { name: string; grams: string }[];
+  portions: { name: string; grams: string; amount?: number }[];
 }): { ok: true; food: CustomFoodInput } | { ok: false; message: string } {
   const name = form.name.trim();
   if (!name) return { ok: false, message: 'Give the food a name.' };
@@ -70,26 +73,40 @@ export function customFoodFromForm(form: {
     if (row.name.trim() === '' || !(grams > 0)) {
       return { ok: false, message: `Portion ${index + 1}: a name and its weight in grams.` };
     }
-    portions.push({ name: row.name.trim(), amount: 1, grams });
+    portions.push({ name: row.name.trim(), amount: row.amount ?? 1, grams });
   }
   return { ok: true, food: { slug: slugOf(name), name, nutrients, portions } };
 }
 
-/** `#/my-foods`: foods the person enters from a label, per 100 g; listed and deleted here. */
+/** `#/my-foods`: foods the person enters from a label, per 100 g; listed, edited and deleted here. */
 export function MyFoodsPage() {
   const foods = useAsync(() => api.customFoods(), []);
   const [deleteError, setDeleteError] = useState<Error>();
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<StoredFood>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
 
   const remove = async (food: StoredFood) => {
     setDeleteError(undefined);
     try {
       await api.deleteCustomFood(food.id);
+      forgetFood(food.id);
+      if (editing?.id === food.id) setEditing(undefined);
       setNotice(`Deleted ${food.name}.`);
       foods.reload();
     } catch (error) {
       setDeleteError(error as Error);
     }
+  };
+  /** Back to the food's Edit button, the place editing started from. */
+  const cancel = (food: StoredFood) => {
+    setEditing(undefined);
+    requestAnimationFrame(() =>
+      listRef.current
+        ?.querySelector<HTMLButtonElement>(`button[data-edit="${CSS.escape(food.id)}"]`)
+        ?.focus(),
+    );
   };
 
   return (
@@ -100,12 +117,20 @@ export function MyFoodsPage() {
         the diary&apos;s food search and can go into <a href={href('recipes')}>recipes</a>.
       </p>
       <CustomFoodForm
-        onAdded={(food) => {
-          setNotice(`Added ${food.name}.`);
+        key={editing?.id ?? 'new'}
+        editing={editing}
+        onCancel={() => editing && cancel(editing)}
+        onSaved={(food, edited) => {
+          setNotice(edited ? `Saved ${food.name}.` : `Added ${food.name}.`);
+          if (edited) {
+            forgetFood(food.id);
+            setEditing(undefined);
+            requestAnimationFrame(() => noticeRef.current?.focus());
+          }
           foods.reload();
         }}
       />
-      <p role="status" className="ok">
+      <p role="status" className="ok" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
       <section className="card" aria-labelledby="my-foods-list-title">
@@ -117,7 +142,7 @@ export function MyFoodsPage() {
           <p className="muted">No foods of your own yet.</p>
         ) : null}
         {foods.data && foods.data.foods.length > 0 ? (
-          <ul className="entries my-foods-list">
+          <ul className="entries my-foods-list" ref={listRef}>
             {foods.data.foods.map((food) => (
               <li key={food.id} className="entry">
                 <div className="entry-view">
@@ -132,6 +157,14 @@ export function MyFoodsPage() {
                       : ''}
                   </span>
                   <span className="entry-actions">
+                    <button
+                      type="button"
+                      data-edit={food.id}
+                      onClick={() => setEditing(food)}
+                      aria-label={`Edit ${food.name}`}
+                    >
+                      Edit
+                    </button>
                     <button
                       type="button"
                       onClick={() => remove(food)}
@@ -150,12 +183,50 @@ export function MyFoodsPage() {
   );
 }
 
-function CustomFoodForm({ onAdded }: { onAdded: (food: { name: string }) => void }) {
-  const [name, setName] = useState('');
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [portions, setPortions] = useState<PortionRow[]>([{ key: 0, name: '', grams: '' }]);
+/** The form's text for a stored food: its values on the form, its portions as rows. */
+function formValues(food: StoredFood | undefined): {
+  values: Record<string, string>;
+  portions: PortionRow[];
+} {
+  if (!food) return { values: {}, portions: [{ key: 0, name: '', grams: '' }] };
+  const values: Record<string, string> = {};
+  for (const id of ENTRY_NUTRIENTS) {
+    const value = food.nutrients[id];
+    if (value) values[id] = String(value.per100g);
+  }
+  const portions = food.portions.map((portion, key) => ({
+    key,
+    name: portion.name,
+    grams: String(portion.grams),
+    amount: portion.amount,
+  }));
+  return {
+    values,
+    portions: portions.length > 0 ? portions : [{ key: 0, name: '', grams: '' }],
+  };
+}
+
+/** Adds a food, or with `editing` fills in that food and saves it in place (its id stays). */
+function CustomFoodForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing?: StoredFood | undefined;
+  onSaved: (food: { id: string; name: string }, edited: boolean) => void;
+  onCancel: () => void;
+}) {
+  const initial = formValues(editing);
+  const [name, setName] = useState(editing?.name ?? '');
+  const [values, setValues] = useState<Record<string, string>>(initial.values);
+  const [portions, setPortions] = useState<PortionRow[]>(initial.portions);
   const [error, setError] = useState<Error>();
   const [problem, setProblem] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Focus follows the task: editing starts at the food's name.
+  useEffect(() => {
+    if (editing) nameRef.current?.focus();
+  }, [editing]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -167,11 +238,27 @@ function CustomFoodForm({ onAdded }: { onAdded: (food: { name: string }) => void
     }
     setProblem('');
     try {
+      if (editing) {
+        const { slug: _slug, ...food } = checked.food;
+        // Values the form has no field for (an imported food's other nutrients) stay as they are.
+        const kept = Object.fromEntries(
+          Object.entries(editing.nutrients)
+            .filter(([id]) => !(ENTRY_NUTRIENTS as readonly string[]).includes(id))
+            .map(([id, value]) => [id, value.per100g]),
+        );
+        const saved = await api.updateCustomFood(editing.id, {
+          ...food,
+          group: editing.group,
+          nutrients: { ...kept, ...food.nutrients },
+        });
+        onSaved(saved, true);
+        return;
+      }
       const added = await api.addCustomFood(checked.food);
       setName('');
       setValues({});
       setPortions([{ key: Date.now(), name: '', grams: '' }]);
-      onAdded(added);
+      onSaved(added, false);
     } catch (e) {
       setError(e as Error);
     }
@@ -179,10 +266,17 @@ function CustomFoodForm({ onAdded }: { onAdded: (food: { name: string }) => void
 
   return (
     <form className="card custom-food-form" onSubmit={submit} aria-labelledby="new-food-title">
-      <h2 id="new-food-title">Add a food</h2>
+      <h2 id="new-food-title">{editing ? `Edit ${editing.name}` : 'Add a food'}</h2>
+      {editing ? (
+        <p className="muted small">
+          Saving keeps the id {editing.id}: diary entries and recipes with this food use the new
+          values.
+        </p>
+      ) : null}
       <label className="wide-field">
         Name
         <input
+          ref={nameRef}
           name="name"
           value={name}
           required
@@ -274,11 +368,19 @@ function CustomFoodForm({ onAdded }: { onAdded: (food: { name: string }) => void
           {problem}
         </p>
       ) : null}
-      <ErrorMessage error={error} title="The food was not added." />
+      <ErrorMessage
+        error={error}
+        title={editing ? 'The food was not saved.' : 'The food was not added.'}
+      />
       <div className="actions">
         <button type="submit" className="primary">
-          Add food
+          {editing ? 'Save changes' : 'Add food'}
         </button>
+        {editing ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
         <span className="muted small">
           Known now:{' '}
           {formatAmount(Object.values(values).filter((text) => text.trim() !== '').length)} of{' '}

@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type RecipeView } from '../api.js';
 import type { Food, FoodHit } from '../api-types.js';
 import { AmountFields, amountGrams } from '../components/amount-fields.js';
 import { FoodSearch } from '../components/food-search.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { loadFood } from '../food-cache.js';
+import { forgetFood, loadFood } from '../food-cache.js';
 import { formatAmount, formatPercent, nutrientName, todayIso, useAsync } from '../lib.js';
 import { href } from '../router.js';
 import { slugOf } from './my-foods-page.js';
@@ -33,10 +33,40 @@ interface IngredientRow {
   unit: string;
 }
 
+/** A recipe being edited, with its ingredients' foods loaded for the form. */
+interface Editing {
+  recipe: RecipeView;
+  foods: Food[];
+}
+
 /** `#/recipes`: recipes made of foods in household amounts, by the serving. */
 export function RecipesPage() {
   const recipes = useAsync(() => api.recipes(), []);
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<Editing>();
+  const [editError, setEditError] = useState<Error>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const listRef = useRef<HTMLElement>(null);
+
+  const startEdit = async (recipe: RecipeView) => {
+    setEditError(undefined);
+    try {
+      const foods = await Promise.all(recipe.ingredients.map((i) => loadFood(i.food)));
+      setEditing({ recipe, foods });
+    } catch (e) {
+      setEditError(e as Error);
+    }
+  };
+  /** Back to the recipe's Edit button, the place editing started from. */
+  const cancel = (recipe: RecipeView) => {
+    setEditing(undefined);
+    requestAnimationFrame(() =>
+      listRef.current
+        ?.querySelector<HTMLButtonElement>(`button[data-edit="${CSS.escape(recipe.id)}"]`)
+        ?.focus(),
+    );
+  };
+
   return (
     <section aria-labelledby="recipes-title">
       <h1 id="recipes-title">Recipes</h1>
@@ -47,15 +77,24 @@ export function RecipesPage() {
         grams; your own foods are on <a href={href('my-foods')}>My foods</a>.
       </p>
       <RecipeForm
-        onAdded={(recipe) => {
+        key={editing?.recipe.id ?? 'new'}
+        editing={editing}
+        onCancel={() => editing && cancel(editing.recipe)}
+        onSaved={(recipe, edited) => {
           setNotice(`Saved ${recipe.name}.`);
+          if (edited) {
+            forgetFood(recipe.id);
+            setEditing(undefined);
+            requestAnimationFrame(() => noticeRef.current?.focus());
+          }
           recipes.reload();
         }}
       />
-      <p role="status" className="ok">
+      <p role="status" className="ok" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
-      <section aria-labelledby="recipe-list-title">
+      <ErrorMessage error={editError} title="The recipe could not be opened for editing." />
+      <section aria-labelledby="recipe-list-title" ref={listRef}>
         <h2 id="recipe-list-title">Your recipes</h2>
         {recipes.loading && !recipes.data ? <Loading what="your recipes" /> : null}
         <ErrorMessage error={recipes.error} title="Could not load your recipes." />
@@ -63,21 +102,52 @@ export function RecipesPage() {
           <p className="muted">No recipes yet.</p>
         ) : null}
         {recipes.data?.recipes.map((recipe) => (
-          <RecipeCard key={recipe.id} recipe={recipe} onDeleted={recipes.reload} />
+          <RecipeCard
+            key={recipe.id}
+            recipe={recipe}
+            onEdit={() => startEdit(recipe)}
+            onDeleted={() => {
+              forgetFood(recipe.id);
+              if (editing?.recipe.id === recipe.id) setEditing(undefined);
+              recipes.reload();
+            }}
+          />
         ))}
       </section>
     </section>
   );
 }
 
-function RecipeForm({ onAdded }: { onAdded: (recipe: RecipeView) => void }) {
-  const [name, setName] = useState('');
-  const [servings, setServings] = useState('1');
-  const [cooked, setCooked] = useState('');
-  const [rows, setRows] = useState<IngredientRow[]>([]);
+/** A new recipe, or with `editing` that recipe filled in and saved in place (its id stays). */
+function RecipeForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing?: Editing | undefined;
+  onSaved: (recipe: RecipeView, edited: boolean) => void;
+  onCancel: () => void;
+}) {
+  const start = editing?.recipe;
+  const [name, setName] = useState(start?.name ?? '');
+  const [servings, setServings] = useState(start ? String(start.servings) : '1');
+  const [cooked, setCooked] = useState(
+    start?.cookedGrams !== undefined ? String(start.cookedGrams) : '',
+  );
+  const [rows, setRows] = useState<IngredientRow[]>(() =>
+    (start?.ingredients ?? []).flatMap((ingredient, key) => {
+      const food = editing?.foods[key];
+      return food ? [{ key, food, amount: String(ingredient.amount), unit: ingredient.unit }] : [];
+    }),
+  );
   const [error, setError] = useState<Error>();
   const [problem, setProblem] = useState('');
   const list = useRef<HTMLOListElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Focus follows the task: editing starts at the recipe's name.
+  useEffect(() => {
+    if (editing) nameRef.current?.focus();
+  }, [editing]);
 
   const pick = async (hit: FoodHit) => {
     setError(undefined);
@@ -118,23 +188,27 @@ function RecipeForm({ onAdded }: { onAdded: (recipe: RecipeView) => void }) {
       return setProblem('Cooked weight: grams greater than 0, or empty.');
     }
     setProblem('');
+    const recipe = {
+      name: trimmed,
+      servings: Number(servings),
+      ...(cooked.trim() !== '' && { cookedGrams: Number(cooked) }),
+      ingredients: rows.map((row) => ({
+        food: row.food.id,
+        amount: Number(row.amount),
+        unit: row.unit,
+      })),
+    };
     try {
-      const added = await api.addRecipe({
-        slug: slugOf(trimmed),
-        name: trimmed,
-        servings: Number(servings),
-        ...(cooked.trim() !== '' && { cookedGrams: Number(cooked) }),
-        ingredients: rows.map((row) => ({
-          food: row.food.id,
-          amount: Number(row.amount),
-          unit: row.unit,
-        })),
-      });
+      if (start) {
+        onSaved(await api.updateRecipe(start.id, recipe), true);
+        return;
+      }
+      const added = await api.addRecipe({ slug: slugOf(trimmed), ...recipe });
       setName('');
       setServings('1');
       setCooked('');
       setRows([]);
-      onAdded(added);
+      onSaved(added, false);
     } catch (e) {
       setError(e as Error);
     }
@@ -142,11 +216,18 @@ function RecipeForm({ onAdded }: { onAdded: (recipe: RecipeView) => void }) {
 
   return (
     <form className="card recipe-form" onSubmit={submit} aria-labelledby="new-recipe-title">
-      <h2 id="new-recipe-title">New recipe</h2>
+      <h2 id="new-recipe-title">{start ? `Edit ${start.name}` : 'New recipe'}</h2>
+      {start ? (
+        <p className="muted small">
+          Saving keeps the id {start.id}: diary entries and recipes with this one use the new
+          values.
+        </p>
+      ) : null}
       <div className="inline">
         <label className="wide-field">
           Recipe name
           <input
+            ref={nameRef}
             name="recipeName"
             value={name}
             required
@@ -230,9 +311,16 @@ function RecipeForm({ onAdded }: { onAdded: (recipe: RecipeView) => void }) {
         </p>
       ) : null}
       <ErrorMessage error={error} title="The recipe was not saved." />
-      <button type="submit" className="primary">
-        Save recipe
-      </button>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {start ? 'Save changes' : 'Save recipe'}
+        </button>
+        {start ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }
@@ -254,7 +342,15 @@ function servingValue(recipe: RecipeView, id: string): { text: string; known: st
   return { text: value.partial ? `at least ${amount}` : amount, known };
 }
 
-function RecipeCard({ recipe, onDeleted }: { recipe: RecipeView; onDeleted: () => void }) {
+function RecipeCard({
+  recipe,
+  onEdit,
+  onDeleted,
+}: {
+  recipe: RecipeView;
+  onEdit: () => void;
+  onDeleted: () => void;
+}) {
   const [error, setError] = useState<Error>();
   const [logged, setLogged] = useState('');
   const titleId = `recipe-${recipe.id.replace(/[^a-z0-9-]/g, '-')}`;
@@ -338,6 +434,14 @@ function RecipeCard({ recipe, onDeleted }: { recipe: RecipeView; onDeleted: () =
           Log 1 serving today
         </button>
         <a href={href('food', recipe.id)}>All values</a>
+        <button
+          type="button"
+          data-edit={recipe.id}
+          onClick={onEdit}
+          aria-label={`Edit ${recipe.name}`}
+        >
+          Edit
+        </button>
         <button type="button" onClick={remove} aria-label={`Delete ${recipe.name}`}>
           Delete
         </button>

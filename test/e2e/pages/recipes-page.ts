@@ -30,6 +30,11 @@ export class MyFoodsModel extends AppPage {
   listed(name: string): Locator {
     return this.page.locator('.my-foods-list li').filter({ hasText: name });
   }
+
+  /** The form once Edit was pressed for the food named `name`. */
+  editForm(name: string): Locator {
+    return this.page.getByRole('form', { name: `Edit ${name}` });
+  }
 }
 
 /** `#/recipes`: a recipe from searched ingredients, and its card. */
@@ -64,6 +69,11 @@ export class RecipesModel extends AppPage {
     }
     await form.getByRole('button', { name: 'Save recipe' }).click();
     await this.card(name).waitFor();
+  }
+
+  /** The form once Edit was pressed on the card of the recipe named `name`. */
+  editForm(name: string): Locator {
+    return this.page.getByRole('form', { name: `Edit ${name}` });
   }
 
   card(name: string): Locator {
