@@ -2,6 +2,7 @@ import { loadStoredDiary } from '../app/stored-diary.js';
 import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
+import type { Recipe } from '../core/recipes.js';
 import type { DateRange } from '../app/deps.js';
 import { LOCAL_OWNER } from '../app/deps.js';
 import { loadFoods } from './commands/foods.js';
@@ -24,12 +25,15 @@ export function readStoreInputs(
   profile: unknown;
   /** Every lab result (the latest of each test informs the policy). */
   labs: LabResult[];
+  /** The person's recipes (the planner offers them as dishes). */
+  recipes: Recipe[];
   label: string;
 }> {
   return withCliStore(io, db, async (store, location) => ({
     ...(await loadStoredDiary({ store, foods: loadFoods().index }, LOCAL_OWNER, range)),
     profile: (await store.getProfile(LOCAL_OWNER))?.profile,
     labs: await store.listLabs(LOCAL_OWNER),
+    recipes: await store.listRecipes(LOCAL_OWNER),
     label: `${location.kind} ${location.description}`,
   }));
 }

@@ -16,7 +16,7 @@ import type { Finding } from '../safety/types.js';
 import { constraintsFromPolicy, type Consistency } from './constraints-from-policy.js';
 import type { SourceRef } from '../sources.js';
 import type { PersonalTargets } from '../targets/types.js';
-import { addMealRules, TEMPLATES, type MealCell } from './meal-templates.js';
+import { addMealRules, DISH_TEMPLATE, TEMPLATES, type MealCell } from './meal-templates.js';
 import { ModelBuilder, type LinearModel } from './solver-port.js';
 import {
   MEALS,
@@ -62,16 +62,16 @@ export const MEAL_TEMPLATES: Partial<
   Record<Meal, { groups: Set<PantryGroup>; also?: RegExp; label: string }>
 > = {
   breakfast: {
-    groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']),
+    groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese', 'dishes']),
     label: 'breakfast has a grain, dairy or egg food',
   },
   lunch: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'dishes']),
     also: /^Natto/,
     label: 'lunch has a protein food',
   },
   dinner: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'dishes']),
     also: /^Natto/,
     label: 'dinner has a protein food',
   },
@@ -102,6 +102,7 @@ const MEAL_AT_MOST: [string, PantryGroup[], RegExp | undefined, number][] = [
   ['dairy', ['dairy', 'dairy-alt'], undefined, 1],
   ['fruit', ['fruit', 'dried-fruit'], undefined, 2],
   ['nuts-seeds', ['nuts-seeds'], undefined, 2],
+  ['dishes', ['dishes'], undefined, 1],
 ];
 
 /** Per day, at most this many meals with a food of the kind (fish once a day). */
@@ -205,7 +206,8 @@ export function planSpec(
   const policy = constraintsFromPolicy(consequences);
   const candidates = pantry.filter((item) => {
     // Foods a finding leaves out (exclude by nutrient threshold or by tag).
-    if (policy.excludes(item)) {
+    // A dish is left out with any of its ingredients (a threshold per 100 g would dilute).
+    if (policy.excludes(item) || item.parts?.some((part) => policy.excludes(part))) {
       excluded.safety += 1;
       return false;
     }
@@ -346,7 +348,7 @@ export function planSpec(
       cap.name,
       Float64Array.from(
         candidates,
-        (item) => value(item) ?? groupMax.get(item.group) ?? overallMax,
+        (item) => item.capPer100g?.[nutrient] ?? value(item) ?? groupMax.get(item.group) ?? overallMax,
       ),
     );
     cap.unknownRule =
@@ -515,6 +517,15 @@ export function planSpec(
       `${meal} follows a usual meal: ${list.map((t) => t.label).join('; ')}`,
     );
     for (const t of list) descriptions.set(`template:${meal}-${t.name}`, `${meal}: ${t.label}`);
+  }
+  if (candidates.some((item) => item.group === 'dishes')) {
+    for (const meal of Object.keys(TEMPLATES)) {
+      descriptions.set(`template:${meal}-${DISH_TEMPLATE.name}`, `${meal}: ${DISH_TEMPLATE.label}`);
+      descriptions.set(
+        `template:${meal}-only-dish`,
+        `${meal}: an own dish only as the dish the meal is built around`,
+      );
+    }
   }
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
