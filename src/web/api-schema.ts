@@ -2115,6 +2115,12 @@ export interface components {
         grams: number;
         household: string;
       }[];
+      /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+      unusedRecipes?: {
+        id: string;
+        name: string;
+        reason: string;
+      }[];
       unmet: {
         /** @enum {string} */
         nutrient:
@@ -2448,6 +2454,12 @@ export interface components {
         name: string;
         grams: number;
         household: string;
+      }[];
+      /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+      unusedRecipes?: {
+        id: string;
+        name: string;
+        reason: string;
       }[];
       unmet: {
         /** @enum {string} */
@@ -2797,6 +2809,12 @@ export interface components {
               name: string;
               grams: number;
               household: string;
+            }[];
+            /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+            unusedRecipes?: {
+              id: string;
+              name: string;
+              reason: string;
             }[];
             unmet: {
               /** @enum {string} */
