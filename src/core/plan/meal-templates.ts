@@ -346,11 +346,20 @@ export function addMealRules(
     1,
     [...choice.values()].map((c) => [c, 1]),
   );
-  if (dishes.length > 0)
+  if (dishes.length > 0) {
+    const dish = choice.get(DISH_TEMPLATE.name) as number;
     b.addRow(`${prefix}:template:${meal}-only-dish`, -Infinity, 0, [
       ...zs(dishes),
-      [choice.get(DISH_TEMPLATE.name) as number, -dishes.length],
+      [dish, -dishes.length],
     ]);
+    // The dish is the meal's main: no other protein food beside it (no fish and a lentil stew).
+    const proteins = withRole('protein');
+    if (proteins.length > 0)
+      b.addRow(`${prefix}:template:${meal}-dish-main`, -Infinity, proteins.length, [
+        ...zs(proteins),
+        [dish, proteins.length],
+      ]);
+  }
   for (const [role, allowed] of Object.entries(RESTRICTED[meal] ?? {}) as [Role, string[]][]) {
     const members = withRole(role);
     if (members.length === 0) continue;

@@ -525,6 +525,14 @@ export function planSpec(
         `template:${meal}-only-dish`,
         `${meal}: an own dish only as the dish the meal is built around`,
       );
+      descriptions.set(
+        `template:${meal}-dish-main`,
+        `${meal}: an own dish is the main, with no other protein food`,
+      );
+      descriptions.set(
+        `template:${meal}-one`,
+        `${meal} follows a usual meal: ${[...(TEMPLATES[meal as keyof typeof TEMPLATES] ?? []), DISH_TEMPLATE].map((t) => t.label).join('; ')}`,
+      );
     }
   }
   for (const meal of MEALS) {
