@@ -348,7 +348,8 @@ export function planSpec(
       cap.name,
       Float64Array.from(
         candidates,
-        (item) => item.capPer100g?.[nutrient] ?? value(item) ?? groupMax.get(item.group) ?? overallMax,
+        (item) =>
+          item.capPer100g?.[nutrient] ?? value(item) ?? groupMax.get(item.group) ?? overallMax,
       ),
     );
     cap.unknownRule =

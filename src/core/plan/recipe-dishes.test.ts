@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile } from '../../schemas/profile.js';
 import type { Consequence } from '../policy/types.js';
+import type { Profile } from '../profile.js';
 import { rollUpRecipe, rollUpRecipes, type Recipe, type RecipeRollUp } from '../recipes.js';
 import { sr24Source } from '../sources.js';
 import { makeFood, makeFoodIndex } from '../test-support/make-food.js';
@@ -219,11 +219,19 @@ describe('recipeDishes', () => {
 });
 
 describe('planSpec with dishes', () => {
-  const profile = (() => {
-    const parsed = parseProfile({ age: 50, sex: 'female', exclude: ['peanut'] }, 'p.json');
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return parsed.value;
-  })();
+  const profile: Profile = {
+    age: 50,
+    sex: 'female',
+    lifeStage: 'none',
+    smoker: false,
+    conditions: [],
+    medications: [],
+    supplements: [],
+    pattern: 'omnivore',
+    exclude: ['peanut'],
+    dislikes: [],
+    targets: {},
+  };
   const targets = {
     energyKcal: 2000,
     energySource: 'profile' as const,
