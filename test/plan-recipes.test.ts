@@ -145,6 +145,11 @@ describe('recipes as planner dishes', () => {
         reason: expect.stringMatching(/Salt, table \(sr24:02047\) is not in the curated pantry/),
       },
     ]);
+    const text = await cli(['plan', '--db', db]);
+    expect(text.stdout).toMatch(
+      /Your recipes not offered to the plan\n {2}Kimchi stew \(recipe:kimchi-stew\): Kimchi, home made \(custom:kimchi\) is not in the curated pantry/,
+    );
+    expect(text.stdout).toMatch(/serving \((231\.25|462\.5) g\) +Lentil and kale soup/);
     expect(planned(result, salted.id)).toEqual([]);
     expect(planned(result, kimchiStew.id)).toEqual([]);
 
