@@ -204,10 +204,13 @@ export function planSpec(
   const excluded = { pattern: 0, allergens: 0, dislikes: 0, safety: 0 };
   const dislikes = new Set(profile.dislikes);
   const policy = constraintsFromPolicy(consequences);
+  const excludedWithParts = (item: PantryItem): boolean =>
+    policy.excludes(item) !== undefined ||
+    (item.parts ?? []).some((part) => excludedWithParts(part.item));
   const candidates = pantry.filter((item) => {
     // Foods a finding leaves out (exclude by nutrient threshold or by tag).
     // A dish is left out with any of its ingredients (a threshold per 100 g would dilute).
-    if (policy.excludes(item) || item.parts?.some((part) => policy.excludes(part))) {
+    if (excludedWithParts(item)) {
       excluded.safety += 1;
       return false;
     }
@@ -611,6 +614,28 @@ export function inGroup(group: GroupRule, item: PantryItem): boolean {
   );
 }
 
+/**
+ * What one gram of a food counts towards a group rule (its weight, or kcal for an energy rule),
+ * undefined when it is not in the group. A dish counts its ingredients: 100 g of a soup that is
+ * 30 % carrots counts 30 g of vegetables.
+ */
+export function groupAmount(
+  group: GroupRule,
+  item: PantryItem,
+  energyOf: (item: PantryItem) => number,
+): number | undefined {
+  if (item.parts) {
+    let total: number | undefined;
+    for (const part of item.parts) {
+      const per = groupAmount(group, part.item, energyOf);
+      if (per !== undefined) total = (total ?? 0) + per * part.share;
+    }
+    return total;
+  }
+  if (!inGroup(group, item)) return undefined;
+  return group.energy ? energyOf(item) / 100 : (group.weights[item.group] as number);
+}
+
 /** Groups whose foods may appear on most days (staples). */
 const STAPLE_GROUPS = new Set<PantryGroup>([
   'grains',
@@ -781,13 +806,11 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
     }
     // Food groups: hard maximums, soft minimums (planned food only in close-my-gaps mode).
     for (const group of spec.groups) {
-      const entries = dayX
-        .filter((v) => inGroup(group, spec.candidates[v.item] as PantryItem))
-        .map((v) => {
-          const item = spec.candidates[v.item] as PantryItem;
-          const per = group.energy ? energyOf(item) / 100 : (group.weights[item.group] as number);
-          return [v.col, per * item.stepG] as [number, number];
-        });
+      const entries = dayX.flatMap((v) => {
+        const item = spec.candidates[v.item] as PantryItem;
+        const per = groupAmount(group, item, energyOf);
+        return per === undefined ? [] : [[v.col, per * item.stepG] as [number, number]];
+      });
       if (entries.length === 0) continue;
       if (group.max !== undefined)
         b.addRow(`${p}:group-max:${group.name}`, -Infinity, group.max, entries);

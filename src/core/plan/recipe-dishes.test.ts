@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { nutrientPer100g } from '../foods.js';
 import type { Consequence } from '../policy/types.js';
 import type { Profile } from '../profile.js';
 import { rollUpRecipe, rollUpRecipes, type Recipe, type RecipeRollUp } from '../recipes.js';
 import { sr24Source } from '../sources.js';
 import { makeFood, makeFoodIndex } from '../test-support/make-food.js';
-import { planSpec } from './model.js';
+import { groupAmount, planSpec } from './model.js';
 import { dayTotals } from './plan.js';
 import { recipeDish, recipeDishes } from './recipe-dishes.js';
 import type { PantryItem } from './types.js';
@@ -123,7 +124,7 @@ describe('recipeDish', () => {
     expect(dish.item.patterns).toEqual(['pescatarian', 'omnivore']);
     expect(dish.item.tags).toEqual(['grapefruit']);
     expect(dish.item.sweetened).toBe(true);
-    expect(dish.item.parts?.map((p) => p.food.id)).toEqual([
+    expect(dish.item.parts?.map((p) => p.item.food.id)).toEqual([
       'sr24:16070',
       'sr24:16398',
       'sr24:09112',
@@ -282,5 +283,28 @@ describe('planSpec with dishes', () => {
     expect(spec.candidates.includes(diluted)).toBe(false);
     // Salmon, peanut butter and the dish.
     expect(spec.excluded.safety).toBe(3);
+  });
+});
+
+describe('groupAmount', () => {
+  it('counts a dish by its ingredients: grams per gram of dish, nested dishes included', () => {
+    const fruit = { name: 'fruit', label: 'fruit', weights: { fruit: 1 }, min: 240 };
+    const energy = (item: PantryItem) => nutrientPer100g(item.food, 'energy')?.per100g ?? 0;
+    const bowl = recipeDish(
+      rolled({
+        name: 'Bowl',
+        servings: 2,
+        cookedGrams: 500,
+        ingredients: [g('sr24:16070', 300), g('sr24:09200', 100)],
+      }),
+      byId,
+      pantry,
+    );
+    if (!bowl.ok) throw new Error(bowl.reason);
+    // 100 g of oranges in 500 g of dish: 0.2 g of fruit per gram.
+    expect(groupAmount(fruit, bowl.item, energy)).toBeCloseTo(0.2);
+    expect(groupAmount(fruit, byId.get('sr24:16070') as PantryItem, energy)).toBeUndefined();
+    const nested: PantryItem = { ...bowl.item, parts: [{ item: bowl.item, share: 0.5 }] };
+    expect(groupAmount(fruit, nested, energy)).toBeCloseTo(0.1);
   });
 });

@@ -30,8 +30,9 @@ export type DishResult = { ok: true; item: PantryItem } | { ok: false; reason: s
  * portion and the step (one or two servings a day); breakfast when every ingredient is a
  * breakfast food, else lunch and dinner; allergens the union and patterns the intersection of
  * the ingredients' pantry rows; safety tags their union; sweetened when an ingredient is.
- * `parts` keeps the ingredients' items, so a policy exclusion of one (by tag or by a nutrient
- * threshold per 100 g, which a dish would dilute) leaves the dish out too.
+ * `parts` keeps the ingredients' items with their grams per gram of dish, so a policy exclusion
+ * of one (by tag or by a nutrient threshold per 100 g, which a dish would dilute) leaves the
+ * dish out too, and its vegetables, oil or meat count towards the food-group rules.
  *
  * Towards a cap, an ingredient without a value counts the highest known value in its pantry
  * group, as a pantry food without one does (`capPer100g`); towards a minimum only the known
@@ -89,7 +90,7 @@ export function recipeDish(
       ...(tags.length > 0 && { tags }),
       // The person's own dish: something they cook, an everyday food of theirs.
       commonness: 3,
-      parts: items,
+      parts: parts.map(({ item, grams }) => ({ item, share: grams / rolled.totalGrams })),
       ...(Object.keys(capPer100g).length > 0 && { capPer100g }),
     },
   };

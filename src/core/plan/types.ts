@@ -56,8 +56,11 @@ export interface PantryItem {
   commonness?: number;
   /** Not eaten raw: the plan shows it cooked, with a cooking fat at the same meal. */
   notRaw?: boolean;
-  /** A dish (an own recipe): the pantry items it is made of; excluding one excludes the dish. */
-  parts?: PantryItem[];
+  /**
+   * A dish (an own recipe): the pantry items it is made of, each with its grams per gram of the
+   * dish. Excluding one excludes the dish; they count towards the food-group rules.
+   */
+  parts?: { item: PantryItem; share: number }[];
   /**
    * Cautious values per 100 g towards caps where the food's own value leaves ingredients out
    * (a dish whose ingredient has no value: that ingredient counts its group's highest value).
