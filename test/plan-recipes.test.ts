@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recipeCandidates, runPlan, storedPlanRequest } from '../src/app/plan.js';
+import { recipeCandidates, storedPlanRequest } from '../src/app/plan.js';
 import { foodCatalog } from '../src/app/food-catalog.js';
 import { loadFoods } from '../src/cli/commands/foods.js';
 import { runCli } from '../src/cli/main.js';
@@ -16,9 +16,10 @@ import { assess } from '../src/core/policy/index.js';
 import type { PlanResult } from '../src/core/plan/index.js';
 import { rolesOf } from '../src/core/plan/meal-templates.js';
 import type { Recipe } from '../src/core/recipes.js';
-import { HighsSolver } from '../src/solver/highs.js';
+import { createApp } from '../src/server/index.js';
 import { createSqliteStore } from '../src/store/index.js';
 import { data, plan, profileOf } from './plan-support.js';
+import { documentedApp } from './support/openapi-responses.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'calcwise-plan-recipes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -165,9 +166,19 @@ describe('recipes as planner dishes', () => {
     expect(request.value.pantry.filter((p) => p.group === 'dishes').map((p) => p.food.id)).toEqual([
       soup.id,
     ]);
-    const server = await runPlan({ solver: () => new HighsSolver() }, request.value);
-    expect(server.run.result.days.map((d) => d.items)).toEqual(result.days.map((d) => d.items));
-    expect(server.run.result.unusedRecipes).toEqual(result.unusedRecipes);
+    // POST /api/plans (responses checked against the OpenAPI document) gives the same plan.
+    const app = documentedApp(
+      createApp({ store, foods: loadFoods().index, log: false, plans: { waitMs: 600_000 } }),
+    );
+    const response = await app.request('/api/plans', {
+      method: 'POST',
+      body: JSON.stringify({ days: 1 }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(201);
+    const served = (await response.json()) as PlanResult;
+    expect(served.days.map((d) => d.items)).toEqual(result.days.map((d) => d.items));
+    expect(served.unusedRecipes).toEqual(result.unusedRecipes);
     await store.close();
   });
 
