@@ -179,6 +179,18 @@ describe('recipes as planner dishes', () => {
     const served = (await response.json()) as PlanResult;
     expect(served.days.map((d) => d.items)).toEqual(result.days.map((d) => d.items));
     expect(served.unusedRecipes).toEqual(result.unusedRecipes);
+    // "Add to diary" logs the dish as the recipe it is.
+    const applied = await app.request(
+      `/api/plans/${(served as unknown as { id: string }).id}/apply`,
+      {
+        method: 'POST',
+        body: JSON.stringify({ startDate: '2026-12-01' }),
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+    expect(applied.status).toBe(201);
+    const { entries } = (await applied.json()) as { entries: { food: string }[] };
+    expect(entries.map((e) => e.food)).toContain(soup.id);
     await store.close();
   });
 
