@@ -4,11 +4,15 @@ import type { FoodIndex } from '../core/foods.js';
 import {
   habitsFromHistory,
   makePlan,
+  recipeDishes,
   PLAN_EFFORT,
   type BaseDay,
   type PlanRequest,
+  type PantryItem,
   type PlanRun,
+  type UnusedRecipe,
 } from '../core/plan/index.js';
+import { rollUpRecipes, type Recipe } from '../core/recipes.js';
 import type { LabResult } from '../core/labs/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type CalcwiseError, type Result } from '../core/result.js';
@@ -32,6 +36,22 @@ export interface PlanInput {
   history?: Analysis | undefined;
   /** Lab results: the policy reads the latest of each test (potassium, calcium, eGFR …). */
   labs?: readonly LabResult[] | undefined;
+  /** The person's recipes and the foods their ingredients resolve against: offered as dishes. */
+  recipes?: { recipes: readonly Recipe[]; foods: FoodIndex } | undefined;
+}
+
+/**
+ * The person's recipes as planner dishes (src/core/plan/recipe-dishes.ts), and the recipes not
+ * offered with the reason (an ingredient outside the curated pantry, a roll-up that fails).
+ */
+export function recipeCandidates(
+  recipes: readonly Recipe[],
+  foods: FoodIndex,
+  pantry: readonly PantryItem[],
+): { dishes: PantryItem[]; unused: UnusedRecipe[] } {
+  if (recipes.length === 0) return { dishes: [], unused: [] };
+  const { rolled, failed } = rollUpRecipes(recipes, foods);
+  return recipeDishes(rolled.values(), pantry, failed);
 }
 
 /**
@@ -49,12 +69,17 @@ export function buildPlanRequest(
   });
   // The person's habits come from the same history: foods they already eat are preferred.
   const habits = input.history ? habitsFromHistory(input.history) : undefined;
+  // Their recipes join the curated pantry as dishes; without recipes the pantry is unchanged.
+  const { dishes, unused } = input.recipes
+    ? recipeCandidates(input.recipes.recipes, input.recipes.foods, foods.pantry)
+    : { dishes: [], unused: [] };
   return {
     profile: input.profile,
     targets: assessment.targets,
     findings: assessment.findings,
     consequences: assessment.consequences,
-    pantry: foods.pantry,
+    pantry: dishes.length > 0 ? [...foods.pantry, ...dishes] : foods.pantry,
+    ...(unused.length > 0 && { unusedRecipes: unused }),
     days: input.base ? input.base.length : input.days,
     ...(input.base && { base: input.base }),
     ...(habits && { habits }),
@@ -123,12 +148,16 @@ export async function storedPlanRequest(
   // The app's logged days are the history a held nutrient (VKA: vitamin K) stays consistent with.
   const history = await analyseStoredPeriod(deps, owner, {});
   const labs = await deps.store.listLabs(owner);
+  const recipes = await deps.store.listRecipes(owner);
   return ok(
     buildPlanRequest(deps.foods, {
       profile: profile.value,
       days: input.days,
       base,
       labs,
+      ...(recipes.length > 0 && {
+        recipes: { recipes, foods: await ownerFoods(deps, owner) },
+      }),
       ...(history.ok && history.value.days.length > 0 && { history: history.value }),
     }),
   );

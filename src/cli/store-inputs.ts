@@ -3,6 +3,7 @@ import type { Diary } from '../core/diary/types.js';
 import type { FoodIndex } from '../core/foods.js';
 import type { LabResult } from '../core/labs/index.js';
 import type { SupplementDay } from '../core/supplement-log.js';
+import type { Recipe } from '../core/recipes.js';
 import type { DateRange } from '../app/deps.js';
 import { LOCAL_OWNER } from '../app/deps.js';
 import { loadFoods } from './commands/foods.js';
@@ -27,6 +28,8 @@ export function readStoreInputs(
   labs: LabResult[];
   /** Supplements logged by date in the range (a date without one takes the profile's regimen). */
   supplementDays: SupplementDay[];
+  /** The person's recipes (the planner offers them as dishes). */
+  recipes: Recipe[];
   label: string;
 }> {
   return withCliStore(io, db, async (store, location) => ({
@@ -34,6 +37,7 @@ export function readStoreInputs(
     profile: (await store.getProfile(LOCAL_OWNER))?.profile,
     labs: await store.listLabs(LOCAL_OWNER),
     supplementDays: await store.listSupplementDays(LOCAL_OWNER, range),
+    recipes: await store.listRecipes(LOCAL_OWNER),
     label: `${location.kind} ${location.description}`,
   }));
 }

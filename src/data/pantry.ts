@@ -64,7 +64,8 @@ export function parsePantry(
     >;
     const food = foods.get(f.food_id);
     if (!food) return bad('food_id', `unknown food ${f.food_id}`);
-    if (!PANTRY_GROUPS.includes(f.group as PantryGroup))
+    // `dishes` is the group of a person's own recipes, never a curated row.
+    if (!PANTRY_GROUPS.includes(f.group as PantryGroup) || f.group === 'dishes')
       return bad('group', `unknown group "${f.group}"`);
     const meals = f.meals.split('|');
     if (meals.length === 0 || meals.some((m) => !MEALS.includes(m as Meal)))

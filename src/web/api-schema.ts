@@ -2292,6 +2292,12 @@ export interface components {
         grams: number;
         household: string;
       }[];
+      /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+      unusedRecipes?: {
+        id: string;
+        name: string;
+        reason: string;
+      }[];
       unmet: {
         /** @enum {string} */
         nutrient:
@@ -2625,6 +2631,12 @@ export interface components {
         name: string;
         grams: number;
         household: string;
+      }[];
+      /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+      unusedRecipes?: {
+        id: string;
+        name: string;
+        reason: string;
       }[];
       unmet: {
         /** @enum {string} */
@@ -2974,6 +2986,12 @@ export interface components {
               name: string;
               grams: number;
               household: string;
+            }[];
+            /** @description The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns). */
+            unusedRecipes?: {
+              id: string;
+              name: string;
+              reason: string;
             }[];
             unmet: {
               /** @enum {string} */

@@ -180,4 +180,6 @@ export interface PlanResponse {
   supplements?: unknown[];
   explanation?: unknown;
   diagnosis?: unknown;
+  /** The person's recipes not offered as dishes, and why. */
+  unusedRecipes?: { id: string; name: string; reason: string }[];
 }

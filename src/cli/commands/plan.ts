@@ -181,6 +181,7 @@ async function runProfilePlan(io: CliIo, options: PlanOptions): Promise<void> {
     maxNodes,
     ...(history && { history }),
     ...(stored && { labs: stored.labs }),
+    ...(stored && { recipes: { recipes: stored.recipes, foods: stored.foods } }),
   });
   // The solver runs in a worker thread: the same adapter as the server's pool, of size 1.
   const { run, error } = await runPlan({ solver: workerSolver }, request);
@@ -306,6 +307,10 @@ function printReadable(io: CliIo, result: PlanResult): void {
   if (result.explanation.binding.length) {
     lines.push('', 'Limits that shaped the plan');
     for (const b of result.explanation.binding) lines.push(`  ${b}`);
+  }
+  if (result.unusedRecipes?.length) {
+    lines.push('', 'Your recipes not offered to the plan');
+    for (const r of result.unusedRecipes) lines.push(`  ${r.name} (${r.id}): ${r.reason}`);
   }
   lines.push('', result.disclaimer, '');
   io.stdout(lines.join('\n'));

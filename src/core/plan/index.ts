@@ -29,3 +29,10 @@ export {
   type DietFoods,
   type DietModel,
 } from './generic.js';
+export {
+  recipeDish,
+  recipeDishes,
+  DISH_GROUP,
+  type DishResult,
+  type UnusedRecipe,
+} from './recipe-dishes.js';

@@ -10,7 +10,8 @@
  * - lunch: sandwich (bread + a filling + a raw vegetable); salad bowl (salad leaves or raw
  *   vegetables + a protein food); soup + bread; plate (protein + starch + a cooked vegetable,
  *   "leftovers" of a dinner);
- * - dinner: protein + starch + one or two vegetables, with cooking fat.
+ * - dinner: protein + starch + one or two vegetables, with cooking fat;
+ * - any main meal, when the person has recipes: one of their own dishes, with sides.
  * Pairing rules (hard, every template): cereal needs a milk; butter and other spreads need
  * their carrier (bread; butter also potatoes or cooked vegetables; jam and honey also yogurt,
  * porridge or pancakes; nut butters also fruit or porridge); oil only with something to cook or
@@ -43,7 +44,8 @@ export type Role =
   | 'oil'
   | 'cookable'
   | 'potato'
-  | 'garnish';
+  | 'garnish'
+  | 'dish';
 
 const BREAD = /^(Bread|Bagels|English muffins|Tortillas|Crackers|Pancakes|Muffins)/;
 const SPREAD =
@@ -64,6 +66,8 @@ export function rolesOf(item: PantryItem): Set<Role> {
   const name = item.food.name;
   const roles = new Set<Role>();
   const g = item.group;
+  // The person's own recipe: a whole dish, with no other role (it is not "a protein food").
+  if (g === 'dishes') return roles.add('dish');
   if (g === 'grains' && /^Cereals/.test(name)) {
     roles.add(/cooked with water/.test(name) ? 'porridge' : 'cereal');
   }
@@ -178,6 +182,17 @@ export const TEMPLATES: Partial<Record<Meal, TemplateDef[]>> = {
       requires: [['protein'], ['starch', 'bread'], ['vegetable']],
     },
   ],
+};
+
+/**
+ * A meal built around one of the person's own dishes (a recipe), with anything alongside that
+ * the other rules allow. Added to a meal only when a dish can be eaten there, so a plan without
+ * recipes has exactly the templates above; a dish appears in no other template.
+ */
+export const DISH_TEMPLATE: TemplateDef = {
+  name: 'dish',
+  label: 'one of your own dishes (a recipe), with sides',
+  requires: [['dish']],
 };
 
 /** Roles allowed only in the named templates of a meal (the "other" fallback allows everything). */
@@ -306,8 +321,10 @@ export function addMealRules(
     b.addRow(`${prefix}:meal-fat:${meal}-energy-share`, -Infinity, 0, fatTerms);
 
   // Templates.
-  const templates = TEMPLATES[meal];
-  if (!templates) return { meal, choice };
+  const curated = TEMPLATES[meal];
+  if (!curated) return { meal, choice };
+  const dishes = withRole('dish');
+  const templates = dishes.length > 0 ? [...curated, DISH_TEMPLATE] : curated;
   for (const t of templates) {
     const w = b.addCol(`w_${meal}_${t.name}_${prefix}`, 0, 0, 1, true);
     choice.set(t.name, w);
@@ -329,6 +346,20 @@ export function addMealRules(
     1,
     [...choice.values()].map((c) => [c, 1]),
   );
+  if (dishes.length > 0) {
+    const dish = choice.get(DISH_TEMPLATE.name) as number;
+    b.addRow(`${prefix}:template:${meal}-only-dish`, -Infinity, 0, [
+      ...zs(dishes),
+      [dish, -dishes.length],
+    ]);
+    // The dish is the meal's main: no other protein food beside it (no fish and a lentil stew).
+    const proteins = withRole('protein');
+    if (proteins.length > 0)
+      b.addRow(`${prefix}:template:${meal}-dish-main`, -Infinity, proteins.length, [
+        ...zs(proteins),
+        [dish, proteins.length],
+      ]);
+  }
   for (const [role, allowed] of Object.entries(RESTRICTED[meal] ?? {}) as [Role, string[]][]) {
     const members = withRole(role);
     if (members.length === 0) continue;
@@ -357,6 +388,7 @@ export function addMealRules(
 export function templateOf(meal: Meal, items: PantryItem[]): string {
   const roles = items.map(rolesOf);
   const hasAny = (list: Role[]) => roles.some((r) => list.some((x) => r.has(x)));
+  if (TEMPLATES[meal] && hasAny(['dish'])) return DISH_TEMPLATE.name;
   for (const t of TEMPLATES[meal] ?? []) {
     if (t.requires.every((req) => hasAny(req))) {
       const restricted = RESTRICTED[meal] ?? {};

@@ -16,7 +16,7 @@ import type { Finding } from '../safety/types.js';
 import { constraintsFromPolicy, type Consistency } from './constraints-from-policy.js';
 import type { SourceRef } from '../sources.js';
 import type { PersonalTargets } from '../targets/types.js';
-import { addMealRules, TEMPLATES, type MealCell } from './meal-templates.js';
+import { addMealRules, DISH_TEMPLATE, TEMPLATES, type MealCell } from './meal-templates.js';
 import { ModelBuilder, type LinearModel } from './solver-port.js';
 import {
   MEALS,
@@ -62,16 +62,16 @@ export const MEAL_TEMPLATES: Partial<
   Record<Meal, { groups: Set<PantryGroup>; also?: RegExp; label: string }>
 > = {
   breakfast: {
-    groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese']),
+    groups: new Set(['grains', 'dairy', 'dairy-alt', 'eggs', 'cheese', 'dishes']),
     label: 'breakfast has a grain, dairy or egg food',
   },
   lunch: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'cheese', 'dishes']),
     also: /^Natto/,
     label: 'lunch has a protein food',
   },
   dinner: {
-    groups: new Set(['meat', 'fish', 'eggs', 'legumes']),
+    groups: new Set(['meat', 'fish', 'eggs', 'legumes', 'dishes']),
     also: /^Natto/,
     label: 'dinner has a protein food',
   },
@@ -102,6 +102,7 @@ const MEAL_AT_MOST: [string, PantryGroup[], RegExp | undefined, number][] = [
   ['dairy', ['dairy', 'dairy-alt'], undefined, 1],
   ['fruit', ['fruit', 'dried-fruit'], undefined, 2],
   ['nuts-seeds', ['nuts-seeds'], undefined, 2],
+  ['dishes', ['dishes'], undefined, 1],
 ];
 
 /** Per day, at most this many meals with a food of the kind (fish once a day). */
@@ -203,9 +204,13 @@ export function planSpec(
   const excluded = { pattern: 0, allergens: 0, dislikes: 0, safety: 0 };
   const dislikes = new Set(profile.dislikes);
   const policy = constraintsFromPolicy(consequences);
+  const excludedWithParts = (item: PantryItem): boolean =>
+    policy.excludes(item) !== undefined ||
+    (item.parts ?? []).some((part) => excludedWithParts(part.item));
   const candidates = pantry.filter((item) => {
     // Foods a finding leaves out (exclude by nutrient threshold or by tag).
-    if (policy.excludes(item)) {
+    // A dish is left out with any of its ingredients (a threshold per 100 g would dilute).
+    if (excludedWithParts(item)) {
       excluded.safety += 1;
       return false;
     }
@@ -346,7 +351,8 @@ export function planSpec(
       cap.name,
       Float64Array.from(
         candidates,
-        (item) => value(item) ?? groupMax.get(item.group) ?? overallMax,
+        (item) =>
+          item.capPer100g?.[nutrient] ?? value(item) ?? groupMax.get(item.group) ?? overallMax,
       ),
     );
     cap.unknownRule =
@@ -516,6 +522,23 @@ export function planSpec(
     );
     for (const t of list) descriptions.set(`template:${meal}-${t.name}`, `${meal}: ${t.label}`);
   }
+  if (candidates.some((item) => item.group === 'dishes')) {
+    for (const meal of Object.keys(TEMPLATES)) {
+      descriptions.set(`template:${meal}-${DISH_TEMPLATE.name}`, `${meal}: ${DISH_TEMPLATE.label}`);
+      descriptions.set(
+        `template:${meal}-only-dish`,
+        `${meal}: an own dish only as the dish the meal is built around`,
+      );
+      descriptions.set(
+        `template:${meal}-dish-main`,
+        `${meal}: an own dish is the main, with no other protein food`,
+      );
+      descriptions.set(
+        `template:${meal}-one`,
+        `${meal} follows a usual meal: ${[...(TEMPLATES[meal as keyof typeof TEMPLATES] ?? []), DISH_TEMPLATE].map((t) => t.label).join('; ')}`,
+      );
+    }
+  }
   for (const meal of MEALS) {
     const [lo, hi] = MEAL_ENERGY_SHARE[meal];
     descriptions.set(
@@ -589,6 +612,28 @@ export function inGroup(group: GroupRule, item: PantryItem): boolean {
     group.weights[item.group] !== undefined &&
     (!group.nameFilter || group.nameFilter.test(item.food.name))
   );
+}
+
+/**
+ * What one gram of a food counts towards a group rule (its weight, or kcal for an energy rule),
+ * undefined when it is not in the group. A dish counts its ingredients: 100 g of a soup that is
+ * 30 % carrots counts 30 g of vegetables.
+ */
+export function groupAmount(
+  group: GroupRule,
+  item: PantryItem,
+  energyOf: (item: PantryItem) => number,
+): number | undefined {
+  if (item.parts) {
+    let total: number | undefined;
+    for (const part of item.parts) {
+      const per = groupAmount(group, part.item, energyOf);
+      if (per !== undefined) total = (total ?? 0) + per * part.share;
+    }
+    return total;
+  }
+  if (!inGroup(group, item)) return undefined;
+  return group.energy ? energyOf(item) / 100 : (group.weights[item.group] as number);
 }
 
 /** Groups whose foods may appear on most days (staples). */
@@ -761,13 +806,11 @@ export function buildPlanModel(spec: PlanSpec, options: BuildOptions): PlanModel
     }
     // Food groups: hard maximums, soft minimums (planned food only in close-my-gaps mode).
     for (const group of spec.groups) {
-      const entries = dayX
-        .filter((v) => inGroup(group, spec.candidates[v.item] as PantryItem))
-        .map((v) => {
-          const item = spec.candidates[v.item] as PantryItem;
-          const per = group.energy ? energyOf(item) / 100 : (group.weights[item.group] as number);
-          return [v.col, per * item.stepG] as [number, number];
-        });
+      const entries = dayX.flatMap((v) => {
+        const item = spec.candidates[v.item] as PantryItem;
+        const per = groupAmount(group, item, energyOf);
+        return per === undefined ? [] : [[v.col, per * item.stepG] as [number, number]];
+      });
       if (entries.length === 0) continue;
       if (group.max !== undefined)
         b.addRow(`${p}:group-max:${group.name}`, -Infinity, group.max, entries);

@@ -98,6 +98,17 @@ export async function makePlan(
   solver: Solver,
   control: PlanControl = {},
 ): Promise<PlanRun> {
+  const run = await planDaysOf(request, solver, control);
+  // The person's recipes that were not offered as dishes, and why: every outcome says so.
+  const unused = request.unusedRecipes ?? [];
+  return unused.length > 0 ? { ...run, result: { ...run.result, unusedRecipes: unused } } : run;
+}
+
+async function planDaysOf(
+  request: PlanRequest,
+  solver: Solver,
+  control: PlanControl,
+): Promise<PlanRun> {
   const signal = control.signal;
   const effort = request.effort ?? PLAN_EFFORT;
   const safety =
@@ -681,7 +692,8 @@ export function dayTotals(
       const value = nutrientPer100g(food, id);
       if (!value) continue;
       amount += (value.per100g * grams) / 100;
-      known += grams;
+      // A recipe's value that leaves ingredients out covers only their share of its weight.
+      known += grams * knownShare(food, id);
     }
     if (known === 0) continue;
     totals[id] = {
@@ -691,6 +703,18 @@ export function dayTotals(
     };
   }
   return totals;
+}
+
+/** Share of a food's weight its value for a nutrient covers: below 1 for a partial roll-up. */
+function knownShare(food: PantryItem['food'], id: NutrientId): number {
+  const own = food.nutrients[id]?.coverage?.share;
+  if (own !== undefined) return own;
+  let share = 1;
+  for (const part of getNutrient(id).derivedFrom ?? []) {
+    const s = food.nutrients[part]?.coverage?.share;
+    if (s !== undefined) share = Math.min(share, s);
+  }
+  return share;
 }
 
 /** Hard rows at their bound in the solution, as constraint families (energy, cap:sodium, group-max:…). */

@@ -29,6 +29,8 @@ export const PANTRY_GROUPS = [
   'condiments',
   'sweets',
   'beverages',
+  /** The person's own recipes, eaten by the serving (recipe-dishes.ts); not in pantry.csv. */
+  'dishes',
 ] as const;
 export type PantryGroup = (typeof PANTRY_GROUPS)[number];
 
@@ -54,6 +56,16 @@ export interface PantryItem {
   commonness?: number;
   /** Not eaten raw: the plan shows it cooked, with a cooking fat at the same meal. */
   notRaw?: boolean;
+  /**
+   * A dish (an own recipe): the pantry items it is made of, each with its grams per gram of the
+   * dish. Excluding one excludes the dish; they count towards the food-group rules.
+   */
+  parts?: { item: PantryItem; share: number }[];
+  /**
+   * Cautious values per 100 g towards caps where the food's own value leaves ingredients out
+   * (a dish whose ingredient has no value: that ingredient counts its group's highest value).
+   */
+  capPer100g?: Partial<Record<NutrientId, number>>;
 }
 
 /** A fixed day of logged food (close-my-gaps mode). */
@@ -86,6 +98,8 @@ export interface PlanRequest {
   safetyTimeLimitSec?: number;
   /** The person's own habits (from logged days): foods they eat cost less, others more. */
   habits?: PlanHabits;
+  /** The person's recipes the app did not offer as dishes, and why (copied to the result). */
+  unusedRecipes?: { id: FoodId; name: string; reason: string }[];
 }
 
 export interface PlanItem {
@@ -196,6 +210,8 @@ export interface PlanResult {
   solve: { nodes: number; iterations: number; candidates: number; cols: number; rows: number };
   /** The whole plan's food to buy, summed over days (logged and removed food left out). */
   shopping?: ShoppingItem[];
+  /** The person's recipes not offered as dishes and why (absent when every one was, or none). */
+  unusedRecipes?: { id: FoodId; name: string; reason: string }[];
   disclaimer: string;
 }
 

@@ -721,6 +721,12 @@ const planResultFields = {
     )
     .optional()
     .describe("The whole plan's food to buy, summed over the days."),
+  unusedRecipes: z
+    .array(z.strictObject({ id: z.string(), name: z.string(), reason: z.string() }))
+    .optional()
+    .describe(
+      "The person's recipes not offered to the planner as dishes, and why (an ingredient outside the curated pantry has unknown allergens and diet patterns).",
+    ),
   unmet: z.array(
     z.strictObject({
       nutrient: nutrientId,

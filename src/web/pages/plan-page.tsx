@@ -351,6 +351,18 @@ function PlanView({ plan }: { plan: PlanResponse }) {
           </ul>
         </div>
       ) : null}
+      {plan.unusedRecipes && plan.unusedRecipes.length ? (
+        <div className="card">
+          <h2>Your recipes not offered to the plan</h2>
+          <ul aria-label="Recipes not offered">
+            {plan.unusedRecipes.map((r) => (
+              <li key={r.id}>
+                <strong>{r.name}</strong> — {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="card">
         <h2>Still short</h2>
         {plan.unmet && plan.unmet.length ? (
