@@ -8,7 +8,7 @@ import { LOCAL_OWNER } from '../src/app/deps.js';
 import { saveProfile } from '../src/app/profile.js';
 import { addLab } from '../src/app/labs.js';
 import { buildReport } from '../src/app/report.js';
-import { printAmount, renderReportPdf } from '../src/app/report-pdf.js';
+import { headline, printAmount, renderReportPdf } from '../src/app/report-pdf.js';
 import { parseDiaryText } from '../src/schemas/diary.js';
 import { loadFoodIndex } from '../src/data/load-foods.js';
 import { createApp } from '../src/server/index.js';
@@ -46,6 +46,12 @@ async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
+
+/** A text as the PDF's standard fonts print it (they lack a few signs). */
+const printed = (s: string) =>
+  collapse(
+    s.replaceAll('≥', '>=').replaceAll('≤', '<=').replaceAll('−', '-').replaceAll('→', '->'),
+  );
 
 /** Every run of text on every page: where it starts, how wide it is, its type size (points). */
 async function textRuns(bytes: Uint8Array) {
@@ -132,7 +138,7 @@ describe('the clinician report', () => {
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     const { pages, text } = await pdfText(bytes);
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(2);
     expect(text).toContain('calcwise report for a clinician');
     expect(text).toContain('Diet from 2026-11-16 to 2026-11-22');
     expect(text).toContain('Chronic kidney disease, stage 3b');
@@ -149,15 +155,17 @@ describe('the clinician report', () => {
     const first = report.value.findings[0]!;
     expect(text).toContain(collapse(first.message));
     expect(text).toContain(collapse(`What to do: ${first.action}`));
+    // The cause, in words: a lab is named as its test is ("INR"), never by its id ("inr").
+    expect(text).toContain(collapse(`Because of ${first.because}`));
     expect(text).toContain('Avoid (');
     expect(text).toContain(`[1] ${report.value.references[0]}`);
     expect(text).toContain('calcwise informs; it does not diagnose');
     expect(text).toContain('with your clinician');
 
-    // As printed: A4, every line inside the margins, nothing smaller than 7.5 pt, and the
+    // As printed: A4, every line inside 10 mm margins, nothing smaller than 7.5 pt, and the
     // disclaimer at the foot of every page.
     const runs = await textRuns(bytes);
-    const outside = runs.filter((r) => r.x < 40 || r.x + r.width > 595 - 40 || r.y < 30);
+    const outside = runs.filter((r) => r.x < 28 || r.x + r.width > 595 - 28 || r.y < 26);
     expect(outside.map((r) => r.str)).toEqual([]);
     expect(Math.min(...runs.map((r) => r.size))).toBeGreaterThanOrEqual(7.5);
     const footers = runs.filter((r) => r.y < 60 && r.str.startsWith('calcwise informs'));
@@ -236,6 +244,82 @@ describe('the clinician report', () => {
     }
   });
 
+  it.each([
+    ['a raised potassium', 5.1],
+    ['a potassium in range', 4.6],
+  ])(
+    'fits warfarin, CKD 3b, a week and labs (INR, eGFR, %s) on two pages with nothing left out',
+    async (_, potassium) => {
+      const store = await createSqliteStore(':memory:');
+      try {
+        await seed(store);
+        for (const lab of [
+          { date: '2026-11-16', test: 'inr', value: 2.4, unit: 'ratio', low: 2, high: 3 },
+          { date: '2026-11-19', test: 'inr', value: 2.9, unit: 'ratio', low: 2, high: 3 },
+          { date: '2026-11-21', test: 'inr', value: 3.6, unit: 'ratio', low: 2, high: 3 },
+          { date: '2026-11-17', test: 'egfr', value: 38, unit: 'mL/min/1.73m2' },
+          { date: '2026-11-17', test: 'potassium', value: 4.8, unit: 'mmol/L', low: 3.5, high: 5 },
+          {
+            date: '2026-11-21',
+            test: 'potassium',
+            value: potassium,
+            unit: 'mmol/L',
+            low: 3.5,
+            high: 5,
+          },
+        ]) {
+          const added = await addLab({ store }, { owner: LOCAL_OWNER, lab });
+          if (!added.ok) throw new Error(added.error.message);
+        }
+        const built = await buildReport({ store, foods, clock }, { owner: LOCAL_OWNER });
+        if (!built.ok) throw new Error(built.error.message);
+        const report = built.value;
+        expect(report.findings.length).toBeGreaterThan(12);
+        const bytes = await renderReportPdf(report);
+        const { pages, text } = await pdfText(bytes);
+        expect(pages).toBeLessThanOrEqual(2);
+
+        // Every finding: its first sentence, its action and its cause; in full unless the page
+        // says its severity was shortened, and the most serious always in full.
+        const shortened = /Shortened to fit two pages: ([a-z, ]+) findings show their first/.exec(
+          text,
+        )?.[1];
+        for (const finding of report.findings) {
+          expect(text).toContain(printed(headline(finding.message)));
+          expect(text).toContain(printed(`What to do: ${finding.action}`));
+          expect(text).toContain(printed(`Because of ${finding.because}`));
+          const label = finding.severity === 'info' ? 'information' : finding.severity;
+          if (!shortened?.includes(label)) expect(text).toContain(printed(finding.message));
+        }
+        for (const finding of report.findings.filter((f) => f.severity === 'avoid')) {
+          expect(text).toContain(printed(finding.message));
+        }
+        // Labs as one row a test, oldest first; intake vs targets; coverage; every source.
+        expect(text).toContain('INR 2026-11-16: 2.4 · 2026-11-19: 2.9 · 2026-11-21: 3.6 HIGH');
+        expect(text).toContain('eGFR 2026-11-17: 38');
+        expect(text).toContain(
+          `Serum potassium 2026-11-17: 4.8 · 2026-11-21: ${potassium}${potassium > 5 ? ' HIGH' : ''}`,
+        );
+        expect(text).toContain('Calcification panel: average daily intake vs targets');
+        expect(text).toContain(`Calcium ${expectedCalciumCell()}`);
+        for (const row of report.panel) expect(text).toContain(row.name);
+        expect(text).toContain('Other intake vs targets');
+        for (const row of report.other) expect(text).toContain(row.name);
+        for (const line of report.coverage) expect(text).toContain(printed(line));
+        report.references.forEach((reference, index) =>
+          expect(text).toContain(printed(`[${index + 1}] ${reference}`)),
+        );
+        expect(text).toContain('No plan has been saved.');
+        // Plain labels only: no condition, nutrient or lab ids.
+        expect(text).not.toMatch(/\bckd-3[ab]\b|vitamin-k|vitamin-d|\bmk[47]\b|\b(inr|egfr)\b/);
+        const runs = await textRuns(bytes);
+        expect(Math.min(...runs.map((r) => r.size))).toBeGreaterThanOrEqual(7.5);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
   it('without a profile still reports the intake, and says why there are no targets', async () => {
     const store = await createSqliteStore(':memory:');
     try {
@@ -280,9 +364,9 @@ describe('the clinician report', () => {
         'INR 2026-11-21',
       ]);
       const { text } = await pdfText(await renderReportPdf(report.value));
-      expect(text).toContain('INR 2026-11-16 2.4 ratio 2-3');
-      expect(text).toContain('INR 2026-11-21 3.6 ratio 2-3 OUTSIDE');
-      expect(text).toContain('eGFR 2026-11-17 38 mL/min/1.73m² -');
+      // One row a test, its results oldest first: the trend reads along the row.
+      expect(text).toContain('INR 2026-11-16: 2.4 · 2026-11-21: 3.6 HIGH ratio 2-3 +1.2');
+      expect(text).toContain('eGFR 2026-11-17: 38 mL/min/1.73m² - -');
       expect(text).not.toContain('No laboratory results');
     } finally {
       await store.close();

@@ -1,19 +1,29 @@
 /**
- * The clinician report as an A4 PDF (pdf-lib, pure JavaScript, the standard Helvetica fonts):
- * a title with the period, the disclaimer, the profile, the calcification panel and the other
- * intakes as tables, findings grouped by severity with numbered short references, coverage, the
- * latest plan and labs. Deterministic: the same report gives the same bytes.
+ * The clinician report as an A4 PDF (pdf-lib, pure JavaScript, the standard Helvetica fonts), two
+ * printed pages: a title with the period, the disclaimer, the profile, the calcification panel
+ * as a table, coverage, the findings in two columns grouped by severity with numbered short
+ * references, labs as one row per test (its results oldest first, the change), the other
+ * intakes, the latest plan and the sources in two columns. When that does not fit on two pages
+ * the least serious findings are shortened to their first sentence, and the page says so.
+ * Deterministic: the same report gives the same bytes.
  */
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Severity } from '../core/safety/index.js';
-import type { ClinicianReport, ReportFinding, ReportRow } from './report.js';
+import type { ClinicianReport, ReportFinding, ReportLab, ReportRow } from './report.js';
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
-const MARGIN = 42;
-const FOOTER = 36;
+/** Under half an inch (10.6 mm): inside what office printers print, on A4 and on Letter scaled to fit. */
+const MARGIN = 30;
+/** Room kept at the foot of every page for the rule, the disclaimer and the page number. */
+const FOOTER = 24;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const BODY = 9;
+const BODY = 8.5;
 const SMALL = 7.5;
+/** Findings, set in two columns. */
+const FINDING = 7.5;
+/** Two columns, for findings, sources and the profile. */
+const GUTTER = 16;
+const COLUMN = (CONTENT_WIDTH - GUTTER) / 2;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const RULE = rgb(0.78, 0.78, 0.8);
@@ -61,6 +71,11 @@ interface Fonts {
 }
 
 type Colour = ReturnType<typeof rgb>;
+interface Run {
+  text: string;
+  bold?: boolean;
+  colour?: Colour;
+}
 interface TextStyle {
   size?: number;
   bold?: boolean;
@@ -79,10 +94,51 @@ export function printAmount(value: number): string {
   return String(Number(value.toPrecision(2)));
 }
 
+/** Line height as a multiple of the type size. */
+const LEADING = 1.16;
+
+/** Something drawn whole in a column: its height is known before it is placed. */
+interface Block {
+  height: number;
+  draw(): void;
+}
+
+/** Whether blocks of these heights fill at most two columns no taller than `limit`. */
+function packs(heights: readonly number[], limit: number): boolean {
+  let columns = 1;
+  let used = 0;
+  for (const height of heights) {
+    if (used > 0 && used + height > limit + 0.01) {
+      columns++;
+      used = 0;
+    }
+    used += height;
+  }
+  return columns <= 2;
+}
+
+/** The shortest column height that takes all the blocks in two columns, if `room` is enough. */
+function balancedHeight(heights: readonly number[], room: number): number | undefined {
+  if (!packs(heights, room)) return undefined;
+  let low = Math.max(...heights);
+  let high = room;
+  for (let step = 0; step < 24 && high - low > 0.5; step++) {
+    const middle = (low + high) / 2;
+    if (packs(heights, middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
 class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   y = 0;
+  /** Where text starts and how wide it may run: the page, or one column of it. */
+  left = MARGIN;
+  width = CONTENT_WIDTH;
+  /** In a column flow every block was measured to fit: no page break inside one. */
+  private flowing = false;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -99,7 +155,7 @@ class Writer {
 
   /** Room for `height` points, else a new page. */
   ensure(height: number): void {
-    if (this.y - height < MARGIN + FOOTER) this.newPage();
+    if (!this.flowing && this.y - height < MARGIN + FOOTER) this.newPage();
   }
 
   clean(text: string): string {
@@ -147,21 +203,66 @@ class Writer {
     this.page.drawText(text, { x, y, size, font: this.font(bold), color: colour });
   }
 
-  /** The height `text` takes in `style`. */
-  measure(text: string, style: TextStyle = {}): number {
+  /** The height `text` takes in `style`, in a column `width` wide (the current one if not given). */
+  measure(text: string, style: TextStyle = {}, width = this.width): number {
     const size = style.size ?? BODY;
-    const width = style.width ?? CONTENT_WIDTH - (style.indent ?? 0);
-    return this.wrap(text, width, size, style.bold).length * size * 1.24;
+    const wide = style.width ?? width - (style.indent ?? 0);
+    return this.wrap(text, wide, size, style.bold).length * size * LEADING;
   }
 
   text(text: string, style: TextStyle = {}): void {
     const size = style.size ?? BODY;
     const indent = style.indent ?? 0;
-    const lineHeight = size * 1.24;
-    for (const line of this.wrap(text, style.width ?? CONTENT_WIDTH - indent, size, style.bold)) {
+    const lineHeight = size * LEADING;
+    for (const line of this.wrap(text, style.width ?? this.width - indent, size, style.bold)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.draw(line, MARGIN + indent, this.y + size * 0.25, size, style.bold, style.colour);
+      this.draw(line, this.left + indent, this.y + size * 0.25, size, style.bold, style.colour);
+    }
+  }
+
+  /** Words of `runs` in lines no wider than `width`, each word with its run's style. */
+  private richLines(runs: readonly Run[], width: number, size: number): Run[][] {
+    const space = this.fonts.regular.widthOfTextAtSize(' ', size);
+    const lines: Run[][] = [[]];
+    let used = 0;
+    for (const run of runs) {
+      for (const word of this.clean(run.text).split(/\s+/).filter(Boolean)) {
+        const wide = this.font(run.bold).widthOfTextAtSize(word, size);
+        if (used > 0 && used + space + wide > width) {
+          lines.push([]);
+          used = 0;
+        }
+        lines.at(-1)!.push({ ...run, text: word });
+        used += (used > 0 ? space : 0) + wide;
+      }
+    }
+    return lines;
+  }
+
+  /** The height of a paragraph of styled runs. */
+  measureRich(runs: readonly Run[], size: number, width = this.width): number {
+    return this.richLines(runs, width, size).length * size * LEADING;
+  }
+
+  /** A paragraph whose words change weight or colour within a line ("What to do: ..."). */
+  rich(runs: readonly Run[], size: number): void {
+    const lineHeight = size * LEADING;
+    for (const line of this.richLines(runs, this.width, size)) {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      let x = this.left;
+      // Words of one style are drawn as one string, each followed by its space.
+      for (let i = 0; i < line.length;) {
+        const { bold, colour } = line[i]!;
+        let text = '';
+        while (i < line.length && line[i]!.bold === bold && line[i]!.colour === colour) {
+          text += `${line[i]!.text} `;
+          i++;
+        }
+        this.draw(text, x, this.y + size * 0.25, size, bold, colour);
+        x += this.font(bold).widthOfTextAtSize(text, size);
+      }
     }
   }
 
@@ -169,30 +270,117 @@ class Writer {
     this.y -= points;
   }
 
-  heading(text: string, size = 11.5): void {
+  heading(text: string, size = 10): void {
     // Keep a heading with at least three lines of what follows it.
     this.ensure(size * 1.6 + BODY * 4);
-    this.gap(size * 0.7);
+    this.gap(size * 0.45);
     this.text(text, { size, bold: true });
     this.page.drawLine({
-      start: { x: MARGIN, y: this.y - 2 },
-      end: { x: MARGIN + CONTENT_WIDTH, y: this.y - 2 },
+      start: { x: MARGIN, y: this.y - 1.5 },
+      end: { x: MARGIN + CONTENT_WIDTH, y: this.y - 1.5 },
       thickness: 0.6,
       color: RULE,
     });
-    this.gap(5);
+    this.gap(4);
+  }
+
+  /**
+   * A block of paragraphs in one column's width, with `space` points after it: plain text in a
+   * style, or runs of one size whose words change weight or colour.
+   */
+  block(parts: readonly ([string, TextStyle] | [readonly Run[], number])[], space = 0): Block {
+    const height = parts.reduce(
+      (sum, [content, style]) =>
+        sum +
+        (typeof content === 'string'
+          ? this.measure(content, style as TextStyle, COLUMN)
+          : this.measureRich(content, style as number, COLUMN)),
+      0,
+    );
+    return {
+      height: height + space,
+      draw: () => {
+        for (const [content, style] of parts) {
+          if (typeof content === 'string') this.text(content, style as TextStyle);
+          else this.rich(content, style as number);
+        }
+        this.gap(space);
+      },
+    };
+  }
+
+  /** A label and its value side by side, in one column. */
+  pair(label: string, value: string, labelWidth: number): Block {
+    const height = Math.max(
+      this.measure(label, { bold: true, width: labelWidth - 4 }),
+      this.measure(value, { width: COLUMN - labelWidth }),
+    );
+    return {
+      height,
+      draw: () => {
+        const top = this.y;
+        this.text(label, { bold: true, width: labelWidth - 4 });
+        this.y = top;
+        this.text(value, { indent: labelWidth });
+        this.y = top - height;
+      },
+    };
+  }
+
+  /**
+   * Blocks in two columns, read down the first then the second. Where the rest fits on this page
+   * the columns are balanced; else both are filled and the flow goes on on the next page. A block
+   * never breaks across columns or pages.
+   */
+  columns(blocks: readonly Block[]): void {
+    let next = 0;
+    while (next < blocks.length) {
+      const top = this.y;
+      const room = top - (MARGIN + FOOTER);
+      const first = blocks[next]!.height;
+      if (first > room && top < PAGE_HEIGHT - MARGIN) {
+        this.newPage();
+        continue;
+      }
+      const limit = balancedHeight(
+        blocks.slice(next).map((b) => b.height),
+        room,
+      );
+      let bottom = top;
+      this.flowing = true;
+      for (let column = 0; column < 2 && next < blocks.length; column++) {
+        this.y = top;
+        this.left = MARGIN + column * (COLUMN + GUTTER);
+        this.width = COLUMN;
+        let used = 0;
+        while (next < blocks.length) {
+          const height = blocks[next]!.height;
+          // A block taller than a whole page still goes somewhere: first in its column.
+          if (used > 0 && used + height > (limit ?? room) + 0.01) break;
+          blocks[next]!.draw();
+          used += height;
+          next++;
+        }
+        bottom = Math.min(bottom, this.y);
+      }
+      this.flowing = false;
+      this.left = MARGIN;
+      this.width = CONTENT_WIDTH;
+      this.y = bottom;
+      if (next < blocks.length) this.newPage();
+    }
   }
 
   /** A table with a shaded header row (repeated on a new page); cells wrap within their column. */
   table(
     columns: { header: string; width: number; align?: 'left' | 'right' }[],
     rows: { cells: string[]; alert?: boolean }[],
-    size = 8.5,
+    size = 8,
   ): void {
-    const lineHeight = size * 1.25;
-    const pad = size > 8 ? 3 : 2;
+    const lineHeight = size * 1.18;
+    const pad = 1.2;
     const header = () => {
-      const lines = columns.map((c) => this.wrap(c.header, c.width - 2 * pad, size, true));
+      const lines = columns.map((c) => this.wrap(c.header, c.width - 6, size, true));
       const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad;
       this.ensure(height + lineHeight * 2);
       this.page.drawRectangle({
@@ -202,19 +390,19 @@ class Writer {
         height,
         color: SHADE,
       });
-      this.cells(columns, lines, height, size, true, INK);
+      this.cells(columns, lines, height, size, true, INK, pad);
     };
     header();
     for (const row of rows) {
       const lines = columns.map((c, i) =>
-        this.wrap(row.cells[i] ?? '', c.width - 2 * pad, size, row.alert === true && i === 0),
+        this.wrap(row.cells[i] ?? '', c.width - 6, size, row.alert === true && i === 0),
       );
       const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad;
       if (this.y - height < MARGIN + FOOTER) {
         this.newPage();
         header();
       }
-      this.cells(columns, lines, height, size, false, row.alert ? ALERT : INK);
+      this.cells(columns, lines, height, size, false, row.alert ? ALERT : INK, pad);
       this.page.drawLine({
         start: { x: MARGIN, y: this.y },
         end: { x: MARGIN + CONTENT_WIDTH, y: this.y },
@@ -231,14 +419,22 @@ class Writer {
     size: number,
     bold: boolean,
     colour: Colour,
+    pad: number,
   ): void {
-    const lineHeight = size * 1.25;
+    const lineHeight = size * 1.18;
     let x = MARGIN;
     columns.forEach((column, i) => {
       (lines[i] ?? []).forEach((line, n) => {
         const width = this.font(bold).widthOfTextAtSize(line, size);
         const left = column.align === 'right' ? x + column.width - 3 - width : x + 3;
-        this.draw(line, left, this.y - 3 - (n + 1) * lineHeight + size * 0.3, size, bold, colour);
+        this.draw(
+          line,
+          left,
+          this.y - pad - (n + 1) * lineHeight + size * 0.28,
+          size,
+          bold,
+          colour,
+        );
       });
       x += column.width;
     });
@@ -249,14 +445,14 @@ class Writer {
     this.pages.forEach((page, index) => {
       const text = this.clean(`${title} · page ${index + 1} of ${this.pages.length}`);
       page.drawLine({
-        start: { x: MARGIN, y: MARGIN + 18 },
-        end: { x: MARGIN + CONTENT_WIDTH, y: MARGIN + 18 },
+        start: { x: MARGIN, y: MARGIN + 16 },
+        end: { x: MARGIN + CONTENT_WIDTH, y: MARGIN + 16 },
         thickness: 0.4,
         color: RULE,
       });
       page.drawText(this.clean(disclaimer), {
         x: MARGIN,
-        y: MARGIN + 8,
+        y: MARGIN + 7,
         size: SMALL,
         font: this.fonts.regular,
         color: MUTED,
@@ -298,48 +494,138 @@ function intakeRows(rows: readonly ReportRow[]): { cells: string[]; alert?: bool
 }
 
 const INTAKE_COLUMNS = [
-  { header: 'Nutrient', width: 128 },
-  { header: 'Food / day', width: 62, align: 'right' as const },
+  { header: 'Nutrient', width: 124 },
+  { header: 'Food / day', width: 60, align: 'right' as const },
   { header: 'Supplements', width: 60, align: 'right' as const },
-  { header: 'Target', width: 82, align: 'right' as const },
-  { header: '% of target', width: 46, align: 'right' as const },
-  { header: 'Upper limit', width: 88, align: 'right' as const },
-  { header: 'Coverage', width: CONTENT_WIDTH - 466, align: 'right' as const },
+  { header: 'Target', width: 88, align: 'right' as const },
+  { header: '% of target', width: 50, align: 'right' as const },
+  { header: 'Upper limit', width: 100, align: 'right' as const },
+  { header: 'Coverage', width: CONTENT_WIDTH - 482, align: 'right' as const },
 ];
 
-function findingsSection(w: Writer, findings: readonly ReportFinding[]): void {
+/** The two pages a clinician is given: findings are shortened, least serious first, to keep to them. */
+const PAGE_BUDGET = 2;
+const SEVERITY_ORDER: readonly Severity[] = ['avoid', 'caution', 'monitor', 'info'];
+
+/** A finding's first sentence: what it is about, without the explanation that follows. */
+export function headline(message: string): string {
+  const first = /^(.{40,}?[.!?])\s+(?=[A-Z(])/.exec(message);
+  return first ? first[1]! : message;
+}
+
+function findingsSection(
+  w: Writer,
+  findings: readonly ReportFinding[],
+  shortened: readonly Severity[],
+): void {
   if (findings.length === 0) {
     w.text('No findings for this profile and diary.', { colour: MUTED });
     return;
   }
-  for (const severity of ['avoid', 'caution', 'monitor', 'info'] as const) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    w.ensure(BODY * 6);
-    w.gap(3);
-    w.text(`${SEVERITY_LABELS[severity]} (${group.length})`, {
-      bold: true,
-      size: 10,
-      colour: SEVERITY_COLOURS[severity],
-    });
-    for (const finding of group) {
-      const refs =
-        finding.references.length > 0 ? ` · Sources [${finding.references.join(', ')}]` : '';
-      const parts: [string, TextStyle][] = [
-        [`- ${finding.message}`, { indent: 6 }],
-        [`What to do: ${finding.action}`, { indent: 14 }],
-        [`Because of ${finding.because}${refs}`, { indent: 14, size: SMALL, colour: MUTED }],
-      ];
-      // A finding is read whole: it does not break across pages.
-      w.ensure(parts.reduce((height, [text, style]) => height + w.measure(text, style), 1.5));
-      w.gap(1.5);
-      for (const [text, style] of parts) w.text(text, style);
-    }
+  const cut = findings.filter(
+    (f) => shortened.includes(f.severity) && headline(f.message) !== f.message,
+  );
+  if (cut.length > 0) {
+    const groups = SEVERITY_ORDER.filter((s) => shortened.includes(s)).map((s) =>
+      SEVERITY_LABELS[s].toLowerCase(),
+    );
+    w.text(
+      `Shortened to fit two pages: ${listWords(groups)} findings show their first sentence only (${cut.length} of ${findings.length} findings); each keeps its action, cause and sources.`,
+      { size: SMALL, colour: MUTED },
+    );
+    w.gap(2);
   }
+  const blocks: Block[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const group = findings.filter((f) => f.severity === severity);
+    group.forEach((finding, index) => {
+      const refs =
+        finding.references.length > 0 ? ` · sources [${finding.references.join(', ')}]` : '';
+      const message = shortened.includes(severity) ? headline(finding.message) : finding.message;
+      const parts: ([string, TextStyle] | [Run[], number])[] = [
+        [message, { size: FINDING }],
+        [
+          [
+            { text: 'What to do:', bold: true },
+            { text: finding.action },
+            { text: `Because of ${finding.because}${refs}`, colour: MUTED },
+          ],
+          FINDING,
+        ],
+      ];
+      // The group's label goes with its first finding, never alone at the foot of a column.
+      if (index === 0) {
+        parts.unshift([
+          `${SEVERITY_LABELS[severity]} (${group.length})`,
+          { bold: true, size: 9, colour: SEVERITY_COLOURS[severity] },
+        ]);
+      }
+      blocks.push(w.block(parts, 3));
+    });
+  }
+  w.columns(blocks);
 }
 
-/** The report as PDF bytes. */
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length < 2
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
+/** A test's results in the period, oldest first, each out-of-range value marked. */
+function labRows(labs: readonly ReportLab[]): { cells: string[]; alert?: boolean }[] {
+  const byTest = new Map<string, ReportLab[]>();
+  for (const lab of labs) byTest.set(lab.test, [...(byTest.get(lab.test) ?? []), lab]);
+  return [...byTest.entries()].map(([test, results]) => {
+    const mark = (lab: ReportLab) =>
+      lab.low !== undefined && lab.value < lab.low
+        ? ' LOW'
+        : lab.high !== undefined && lab.value > lab.high
+          ? ' HIGH'
+          : '';
+    const latest = results.at(-1)!;
+    const first = results[0]!;
+    const change = latest.value - first.value;
+    const range =
+      latest.low !== undefined || latest.high !== undefined
+        ? `${latest.low !== undefined ? printAmount(latest.low) : ''}-${latest.high !== undefined ? printAmount(latest.high) : ''}`
+        : '-';
+    return {
+      alert: mark(latest) !== '',
+      cells: [
+        test,
+        results.map((lab) => `${lab.date}: ${printAmount(lab.value)}${mark(lab)}`).join(' · '),
+        latest.unit,
+        range,
+        results.length > 1
+          ? change === 0
+            ? 'no change'
+            : `${change > 0 ? '+' : '-'}${printAmount(Math.abs(change))}`
+          : '-',
+      ],
+    };
+  });
+}
+
+/**
+ * The report as PDF bytes: in full when it fits on two pages, else with the least serious
+ * findings shortened to their first sentence, one severity at a time, until it does (the page
+ * says which). Nothing else is left out; a report that still does not fit runs on.
+ */
 export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Array> {
+  let doc: PDFDocument | undefined;
+  for (let level = 0; level <= SEVERITY_ORDER.length; level++) {
+    doc = await layout(report, SEVERITY_ORDER.slice(SEVERITY_ORDER.length - level));
+    if (doc.getPageCount() <= PAGE_BUDGET) break;
+  }
+  return doc!.save({ useObjectStreams: false });
+}
+
+async function layout(
+  report: ClinicianReport,
+  shortened: readonly Severity[],
+): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
   const title = 'calcwise report for a clinician';
   const when = new Date(`${report.generatedOn}T00:00:00Z`);
@@ -353,27 +639,18 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const w = new Writer(doc, { regular, bold, charset: new Set(regular.getCharacterSet()) });
 
-  w.text(title, { size: 16, bold: true });
-  w.gap(2);
+  w.text(title, { size: 15, bold: true });
+  w.gap(1);
   w.text(
     `Diet from ${report.period.from} to ${report.period.to} (${report.period.loggedDays} logged of ${report.period.days} days) · generated ${report.generatedOn} · reference intakes: ${report.authority.toUpperCase()}`,
     { colour: MUTED },
   );
-  w.gap(4);
+  w.gap(2);
   w.text(report.disclaimer, { bold: true });
 
   w.heading('Profile');
   if (report.profile) {
-    for (const row of report.profile) {
-      const lines = w.wrap(row.value, CONTENT_WIDTH - 130, BODY);
-      w.ensure(lines.length * BODY * 1.24);
-      const top = w.y;
-      w.text(row.label, { bold: true, width: 125 });
-      const afterLabel = w.y;
-      w.y = top;
-      w.text(row.value, { indent: 130 });
-      w.y = Math.min(w.y, afterLabel);
-    }
+    w.columns(report.profile.map((row) => w.pair(row.label, row.value, 76)));
   } else {
     w.text('No profile has been entered: no targets and no findings can be given.', {
       colour: MUTED,
@@ -382,7 +659,7 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
 
   w.heading('Calcification panel: average daily intake vs targets');
   w.table(INTAKE_COLUMNS, intakeRows(report.panel));
-  w.gap(3);
+  w.gap(2);
   w.text(
     'Food and supplements are daily averages over the logged days; targets and limits are compared with their sum (a limit marked "suppl." counts supplements only). Vitamin D: 1 µg = 40 IU. Coverage: share of logged entries whose food has a value; unknown values are not counted as zero.',
     { size: SMALL, colour: MUTED },
@@ -392,31 +669,24 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
   for (const line of report.coverage) w.text(line);
 
   w.heading('Findings, most serious first');
-  findingsSection(w, report.findings);
+  findingsSection(w, report.findings, shortened);
 
-  w.heading('Labs');
+  w.heading('Labs in the period, oldest result first');
   if (report.labs && report.labs.length > 0) {
     w.table(
       [
-        { header: 'Test', width: 170 },
-        { header: 'Date', width: 80 },
-        { header: 'Value', width: 80, align: 'right' },
-        { header: 'Unit', width: 80 },
-        { header: 'Your range', width: CONTENT_WIDTH - 410 },
+        { header: 'Test', width: 110 },
+        { header: 'Results (date: value)', width: CONTENT_WIDTH - 290 },
+        { header: 'Unit', width: 70 },
+        { header: 'Your range', width: 60 },
+        { header: 'Change', width: 50, align: 'right' },
       ],
-      report.labs.map((lab) => {
-        const outside =
-          (lab.low !== undefined && lab.value < lab.low) ||
-          (lab.high !== undefined && lab.value > lab.high);
-        const range =
-          lab.low !== undefined || lab.high !== undefined
-            ? `${lab.low !== undefined ? printAmount(lab.low) : ''}-${lab.high !== undefined ? printAmount(lab.high) : ''}${outside ? ' OUTSIDE' : ''}`
-            : '-';
-        return {
-          alert: outside,
-          cells: [lab.test, lab.date, printAmount(lab.value), lab.unit, range],
-        };
-      }),
+      labRows(report.labs),
+    );
+    w.gap(2);
+    w.text(
+      'HIGH, LOW: outside the range entered with the result. Change: latest minus first result in the period.',
+      { size: SMALL, colour: MUTED },
     );
   } else {
     w.text('No laboratory results are recorded in calcwise for this period.', { colour: MUTED });
@@ -424,7 +694,7 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
 
   if (report.other.length > 0) {
     w.heading('Other intake vs targets');
-    w.table(INTAKE_COLUMNS, intakeRows(report.other), 8);
+    w.table(INTAKE_COLUMNS, intakeRows(report.other));
   }
 
   w.heading('Latest saved plan');
@@ -445,11 +715,13 @@ export async function renderReportPdf(report: ClinicianReport): Promise<Uint8Arr
 
   if (report.references.length > 0) {
     w.heading('Sources');
-    report.references.forEach((reference, index) =>
-      w.text(`[${index + 1}] ${reference}`, { size: SMALL }),
+    w.columns(
+      report.references.map((reference, index) =>
+        w.block([[`[${index + 1}] ${reference}`, { size: SMALL }]], 1),
+      ),
     );
   }
 
   w.footers(report.disclaimer, title);
-  return doc.save({ useObjectStreams: false });
+  return doc;
 }

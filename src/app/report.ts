@@ -12,7 +12,7 @@ import type { FoodIndex } from '../core/foods.js';
 import { DEFAULT_REGION } from '../core/k2.js';
 import { getNutrient, isNutrientId, NUTRIENTS, type NutrientId } from '../core/nutrients.js';
 import { assess } from '../core/policy/index.js';
-import { getLabTest } from '../core/labs/index.js';
+import { getLabTest, LAB_TEST_IDS } from '../core/labs/index.js';
 import type { Profile } from '../core/profile.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CONDITION_LABELS, normalizeCondition } from '../core/safety/conditions.js';
@@ -345,6 +345,14 @@ export function shortReference(source: SourceRef): string {
   return id ? `${source.label}, ${id}` : source.label;
 }
 
+/** A lab in a trigger as its test is named ("lab: inr 3.6 ratio" → "lab: INR 3.6 ratio"). */
+function labNames(trigger: string): string {
+  return LAB_TEST_IDS.reduce((text, id) => {
+    const name = getLabTest(id).name;
+    return text.replaceAll(`lab: ${name.toLowerCase()} `, `lab: ${name} `);
+  }, trigger);
+}
+
 const SEVERITY_ORDER: readonly Severity[] = ['avoid', 'caution', 'monitor', 'info'];
 
 function reportFindings(findings: readonly Finding[]): {
@@ -367,7 +375,7 @@ function reportFindings(findings: readonly Finding[]): {
       severity: f.severity,
       message: inWords(f.message),
       action: inWords(f.action),
-      because: inWords(f.trigger, TRIGGER_CODES),
+      because: labNames(inWords(f.trigger, TRIGGER_CODES)),
       references: [...new Set(f.sources.map(numberOf))],
     })),
     references,

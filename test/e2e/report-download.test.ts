@@ -74,6 +74,7 @@ describe('the report as a PDF download', () => {
     const file = join(dir, 'downloaded.pdf');
     await download.saveAs(file);
     const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+    expect(pdf.numPages).toBeLessThanOrEqual(2);
     const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
     expect(text).toContain(`Diet from ${isoDay(-6)} to ${isoDay(0)} (4 logged of 7 days)`);
     expect(text).toContain('Chronic kidney disease, stage 3b');
@@ -82,5 +83,25 @@ describe('the report as a PDF download', () => {
     expect(text).toMatch(/Vitamin K1 \(phylloquinone\) [\d,.]+ .g/);
     expect(text).toContain('What to do:');
     expect(text).toContain('calcwise informs; it does not diagnose');
+  });
+
+  it('prints the Report page itself compactly: no controls, the findings and their sources once', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await expect(page.getByRole('link', { name: 'Download PDF' }).isVisible()).resolves.toBe(
+        false,
+      );
+      const printed = await getDocumentProxy(new Uint8Array(await page.pdf({ format: 'A4' })));
+      expect(printed.numPages).toBeLessThanOrEqual(2);
+      const text = (await extractText(printed, { mergePages: true })).text.replace(/\s+/g, ' ');
+      expect(text).toContain('Chronic kidney disease, stage 3b');
+      expect(text).toContain('What to do:');
+      // Each finding names its sources by number; the numbered list follows the findings.
+      expect(text).toMatch(/sources \[1(, \d+)*\]/);
+      expect(text).toContain('Sources');
+      expect(text).not.toContain('Share with a clinician');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding } from '../api-types.js';
+import type { Finding, SourceRef } from '../api-types.js';
 import { nutrientName, plainTrigger } from '../lib.js';
 import { SourceList } from './source-ref.js';
 
@@ -9,16 +9,35 @@ const SEVERITIES: { id: Finding['severity']; label: string }[] = [
   { id: 'info', label: 'Information' },
 ];
 
+/** A key that is the same for the same source cited by several findings. */
+export function sourceKey(source: SourceRef): string {
+  return [source.label, source.pmid, source.doi, source.url, source.record].join('|');
+}
+
+/** The sources of `findings` once each, in the order the findings first cite them. */
+export function citedSources(findings: readonly Finding[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const finding of findings) {
+    for (const source of finding.sources) {
+      if (!seen.has(sourceKey(source))) seen.set(sourceKey(source), source);
+    }
+  }
+  return [...seen.values()];
+}
+
 /** Findings grouped by severity, most serious first, each with its action and sources. */
 export function FindingsList({
   findings,
   headingLevel = 3,
-  sourcesOpen = false,
+  sourceNumbers,
 }: {
   findings: Finding[];
   headingLevel?: 2 | 3;
-  /** The printed report shows sources in full; on screen they fold away. */
-  sourcesOpen?: boolean;
+  /**
+   * The report numbers the sources (listed once, after the findings) and a finding names its
+   * numbers; elsewhere a finding's sources fold away under it.
+   */
+  sourceNumbers?: ReadonlyMap<string, number>;
 }) {
   if (findings.length === 0) {
     return <p className="muted">No findings for this profile and diary.</p>;
@@ -44,12 +63,13 @@ export function FindingsList({
                   <p className="muted small">
                     Because of {plainTrigger(finding.trigger)}
                     {finding.nutrient ? ` · ${nutrientName(finding.nutrient)}` : ''}
+                    {sourceNumbers && finding.sources.length > 0
+                      ? ` · sources [${[
+                          ...new Set(finding.sources.map((s) => sourceNumbers.get(sourceKey(s)))),
+                        ].join(', ')}]`
+                      : ''}
                   </p>
-                  {sourcesOpen ? (
-                    <div className="small">
-                      Sources: <SourceList sources={finding.sources} />
-                    </div>
-                  ) : (
+                  {sourceNumbers ? null : (
                     <details>
                       <summary>Sources ({finding.sources.length})</summary>
                       <SourceList sources={finding.sources} />

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api.js';
 import type { NutrientId, ProfileInput } from '../api-types.js';
-import { FindingsList } from '../components/findings-list.js';
-import { ScrollRegion } from '../components/scroll-region.js';
+import { citedSources, FindingsList, sourceKey } from '../components/findings-list.js';
+import { IntakeTable, type IntakeRow } from '../components/intake-table.js';
 import { SharePanel } from '../components/share-panel.js';
+import { SourceRefView } from '../components/source-ref.js';
 import { PANEL, shortName } from '../components/panel-bars.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import {
@@ -11,7 +12,6 @@ import {
   conditionLabel,
   DISCLAIMER,
   formatAmount,
-  formatPercent,
   nutrientName,
   todayIso,
   useAsync,
@@ -59,6 +59,9 @@ export function ReportPage() {
   const analysis = useAsync(() => api.analysis(from, to), [from, to]);
   const findings = useAsync(() => api.findings(from, to), [from, to]);
   const noProfile = profile.error instanceof ApiError && profile.error.status === 404;
+  // Each source once, numbered in the order the findings cite it.
+  const sources = citedSources(findings.data?.findings ?? []);
+  const numbers = new Map(sources.map((source, index) => [sourceKey(source), index + 1]));
 
   return (
     <article className="report" aria-labelledby="report-title">
@@ -108,65 +111,26 @@ export function ReportPage() {
         <h2 id="report-averages">Average daily intake vs targets</h2>
         <ErrorMessage error={analysis.error} title="Could not load the analysis." />
         {analysis.data ? (
-          <ScrollRegion label="Average daily intake vs targets (table)">
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">Nutrient</th>
-                  <th scope="col" className="num">
-                    Food
-                  </th>
-                  <th scope="col" className="num">
-                    Supplements
-                  </th>
-                  <th scope="col" className="num">
-                    Target
-                  </th>
-                  <th scope="col" className="num">
-                    % of target
-                  </th>
-                  <th scope="col" className="num">
-                    Limit
-                  </th>
-                  <th scope="col" className="num">
-                    Coverage
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {PANEL.map((id: NutrientId) => {
-                  const cell = analysis.data?.average[id];
-                  const known = cell !== undefined && cell.coverage > 0;
-                  const supplement = cell?.supplement ?? 0;
-                  return (
-                    <tr key={id} className={cell?.overLimit ? 'over' : undefined}>
-                      <th scope="row">{shortName(id)}</th>
-                      <td className="num">
-                        {known ? formatAmount(cell.amount, cell.unit) : 'unknown'}
-                      </td>
-                      <td className="num">
-                        {supplement > 0 ? formatAmount(supplement, cell?.unit) : '—'}
-                      </td>
-                      <td className="num">
-                        {cell?.target !== undefined
-                          ? `${formatAmount(cell.target, cell.unit)}${cell.targetKind ? ` ${cell.targetKind}` : ''}`
-                          : '—'}
-                      </td>
-                      <td className="num">
-                        {cell?.percent !== undefined ? `${Math.round(cell.percent)} %` : '—'}
-                      </td>
-                      <td className="num">
-                        {cell?.limit !== undefined
-                          ? `${formatAmount(cell.limit, cell.unit)}${cell.limitAppliesTo === 'supplements' ? ' (supplements)' : ''}${cell.overLimit ? ' — over' : ''}`
-                          : '—'}
-                      </td>
-                      <td className="num">{cell ? formatPercent(cell.coverage) : '0 %'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <IntakeTable
+            label="Average daily intake vs targets"
+            rows={PANEL.map((id: NutrientId): IntakeRow => {
+              const cell = analysis.data?.average[id];
+              return {
+                nutrient: id,
+                name: shortName(id),
+                unit: cell?.unit ?? '',
+                food: cell !== undefined && cell.coverage > 0 ? cell.amount : null,
+                supplement: cell?.supplement ?? 0,
+                ...(cell?.target !== undefined && { target: cell.target }),
+                ...(cell?.targetKind !== undefined && { targetKind: cell.targetKind }),
+                ...(cell?.percent !== undefined && { percent: cell.percent }),
+                ...(cell?.limit !== undefined && { limit: cell.limit }),
+                ...(cell?.limitAppliesTo !== undefined && { limitAppliesTo: cell.limitAppliesTo }),
+                overLimit: cell?.overLimit === true,
+                coverage: cell?.coverage ?? 0,
+              };
+            })}
+          />
         ) : null}
         <p className="small muted">
           Food and supplements are daily averages over the logged days; targets and limits are
@@ -179,8 +143,23 @@ export function ReportPage() {
       <section aria-labelledby="report-findings">
         <h2 id="report-findings">Findings</h2>
         <ErrorMessage error={findings.error} title="Could not load findings." />
-        {findings.data ? <FindingsList findings={findings.data.findings} sourcesOpen /> : null}
+        {findings.data ? (
+          <FindingsList findings={findings.data.findings} sourceNumbers={numbers} />
+        ) : null}
       </section>
+
+      {sources.length > 0 ? (
+        <section aria-labelledby="report-sources">
+          <h2 id="report-sources">Sources</h2>
+          <ol className="small report-sources">
+            {sources.map((source) => (
+              <li key={sourceKey(source)}>
+                <SourceRefView source={source} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <SharePanel from={from} to={to} />
     </article>

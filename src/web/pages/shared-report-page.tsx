@@ -1,10 +1,9 @@
 import { api, ApiError, type ClinicianReport } from '../api.js';
 import { formatTime } from '../components/share-panel.js';
+import { IntakeTable } from '../components/intake-table.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { formatAmount, formatPercent, useAsync } from '../lib.js';
-
-type Row = ClinicianReport['panel'][number];
+import { formatAmount, useAsync } from '../lib.js';
 
 const SEVERITY_LABELS: Record<ClinicianReport['findings'][number]['severity'], string> = {
   avoid: 'Avoid',
@@ -12,67 +11,6 @@ const SEVERITY_LABELS: Record<ClinicianReport['findings'][number]['severity'], s
   monitor: 'Monitor',
   info: 'Information',
 };
-
-function IntakeTable({ rows, label }: { rows: Row[]; label: string }) {
-  return (
-    <ScrollRegion label={`${label} (table)`}>
-      <table className="report-table">
-        <thead>
-          <tr>
-            <th scope="col">Nutrient</th>
-            <th scope="col" className="num">
-              Food
-            </th>
-            <th scope="col" className="num">
-              Supplements
-            </th>
-            <th scope="col" className="num">
-              Target
-            </th>
-            <th scope="col" className="num">
-              % of target
-            </th>
-            <th scope="col" className="num">
-              Limit
-            </th>
-            <th scope="col" className="num">
-              Coverage
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.nutrient} className={row.overLimit ? 'over' : undefined}>
-              <th scope="row">{row.name}</th>
-              <td className="num">
-                {row.food === null ? 'unknown' : formatAmount(row.food, row.unit)}
-              </td>
-              <td className="num">
-                {row.supplement > 0 ? formatAmount(row.supplement, row.unit) : '—'}
-              </td>
-              <td className="num">
-                {row.notApplicable
-                  ? 'not applicable'
-                  : row.target !== undefined
-                    ? `${formatAmount(row.target, row.unit)}${row.targetKind ? ` ${row.targetKind}` : ''}`
-                    : '—'}
-              </td>
-              <td className="num">
-                {row.percent !== undefined ? `${Math.round(row.percent)} %` : '—'}
-              </td>
-              <td className="num">
-                {row.limit !== undefined
-                  ? `${formatAmount(row.limit, row.unit)}${row.limitAppliesTo === 'supplements' ? ' (supplements)' : ''}${row.overLimit ? ' — over' : ''}`
-                  : '—'}
-              </td>
-              <td className="num">{formatPercent(row.coverage)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
-}
 
 function Report({ report }: { report: ClinicianReport }) {
   const { period } = report;
