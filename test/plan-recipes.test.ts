@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { recipeCandidates, storedPlanRequest } from '../src/app/plan.js';
 import { foodCatalog } from '../src/app/food-catalog.js';
 import { loadFoods } from '../src/cli/commands/foods.js';
-import { runCli } from '../src/cli/main.js';
+import { cliIn } from './support/cli-in-process.js';
 import { assess } from '../src/core/policy/index.js';
 import type { PlanResult } from '../src/core/plan/index.js';
 import { rolesOf } from '../src/core/plan/meal-templates.js';
@@ -80,17 +80,7 @@ function planned(result: PlanResult, id: string) {
   );
 }
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: dir,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 describe('recipes as planner dishes', () => {
   it('calcwise plan --db and POST /api/plans plan a useful recipe by the serving as the main of a meal, and report those not offered', async () => {

@@ -453,6 +453,10 @@ export function ProfilePage({ knownMissing = false }: { knownMissing?: boolean }
 
         <fieldset>
           <legend>Supplements</legend>
+          <p className="muted">
+            What you usually take each day. A day you took something else, or nothing, can be logged
+            on the Diary page.
+          </p>
           <SupplementList
             name="supplement"
             value={form.supplements}
