@@ -87,9 +87,21 @@ describe('the by-form block', () => {
       'MK-11',
       'MK-13',
       'K2',
+      'dK',
     ]);
     expect(lines[1]).toMatch(/^ {2}MK-11 +█+ +1\.50 µg/);
-    expect(lines.join('\n')).not.toMatch(/MK-12|dihydro|dK/i);
+    expect(lines.join('\n')).not.toMatch(/MK-12/);
+  });
+
+  it('shows dK apart, without a bar, as not counted in K2 or the total', () => {
+    const dk = k2FormLines(cheese).at(-1);
+    expect(dk).toMatch(
+      /^ {2}dK {5}\s+3\.00 µg {2}dihydrophylloquinone, not in K2 or the vitamin K total · measured · A study$/,
+    );
+    expect(dk).not.toMatch(/█/);
+    const noDk: Food = { ...cheese, nutrients: { ...cheese.nutrients } };
+    delete noDk.nutrients.dihydrophylloquinone;
+    expect(k2FormLines(noDk).join('\n')).not.toMatch(/dK|dihydro/);
   });
 });
 

@@ -252,13 +252,17 @@ function provenance(value: K2Value): string {
     .join(' · ');
 }
 
-/** Menaquinones by form: a bar per measured form with basis, study, country, method, samples. */
+/**
+ * Menaquinones by form: a bar per measured form with basis, study, country, method, samples;
+ * dihydrophylloquinone after them, without a bar, when the food has a value.
+ */
 function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: string | undefined }) {
   const forms = MK_IDS.flatMap((id) => {
     const value = nutrients[id] as K2Value | null | undefined;
     return value ? [{ id, value }] : [];
   });
   const total = nutrients['vitamin-k2'] as (K2Value & { basis?: string }) | null | undefined;
+  const dk = nutrients.dihydrophylloquinone as K2Value | null | undefined;
   const max = Math.max(0, ...forms.map((f) => f.value.per100g));
   return (
     <div className="card" data-section="k2-forms">
@@ -308,6 +312,13 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
           </ul>
         </>
       )}
+      {dk ? (
+        <p className="small" data-form="dihydrophylloquinone">
+          Dihydrophylloquinone (dK, from hydrogenated oils): {formatAmount(dk.per100g, 'µg')} per
+          100 g, shown apart: not counted in K2 or in the vitamin K total.{' '}
+          <span className="muted">{provenance(dk)}</span>
+        </p>
+      ) : null}
     </div>
   );
 }
