@@ -4,7 +4,9 @@
  * `analyze` prints. Repository data only.
  */
 import { describe, expect, it } from 'vitest';
+import { k2FormLines } from '../src/cli/k2-forms.js';
 import { runCli } from '../src/cli/main.js';
+import type { Food } from '../src/core/foods.js';
 import { parseProfile } from '../src/schemas/profile.js';
 
 async function cli(...argv: string[]) {
@@ -59,6 +61,47 @@ describe('foods show: vitamin K2 by form', () => {
     const bad = await cli('foods', 'show', 'sr24:05064', '--region', 'USA');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--region/);
+  });
+});
+
+describe('the by-form block', () => {
+  const source = { label: 'A study', kind: 'study' as const };
+  const cheese: Food = {
+    id: 'sr24:99999',
+    name: 'A cheese',
+    group: 'Dairy and Egg Products',
+    nutrients: {
+      'vitamin-k1': { per100g: 2, source },
+      mk9: { per100g: 8, source },
+      mk11: { per100g: 1.5, source },
+      mk13: { per100g: 0.25, source },
+      dihydrophylloquinone: { per100g: 3, source },
+    },
+    portions: [],
+  };
+
+  it('lists MK-11 and MK-13 where a food has them, MK-12 not, and never dK as a K2 form', () => {
+    const lines = k2FormLines(cheese);
+    expect(lines.map((line) => line.trim().split(/\s+/)[0])).toEqual([
+      'MK-9',
+      'MK-11',
+      'MK-13',
+      'K2',
+      'dK',
+    ]);
+    expect(lines[1]).toMatch(/^ {2}MK-11 +█+ +1\.50 µg/);
+    expect(lines.join('\n')).not.toMatch(/MK-12/);
+  });
+
+  it('shows dK apart, without a bar, as not counted in K2 or the total', () => {
+    const dk = k2FormLines(cheese).at(-1);
+    expect(dk).toMatch(
+      /^ {2}dK {5}\s+3\.00 µg {2}dihydrophylloquinone, not in K2 or the vitamin K total · measured · A study$/,
+    );
+    expect(dk).not.toMatch(/█/);
+    const noDk: Food = { ...cheese, nutrients: { ...cheese.nutrients } };
+    delete noDk.nutrients.dihydrophylloquinone;
+    expect(k2FormLines(noDk).join('\n')).not.toMatch(/dK|dihydro/);
   });
 });
 

@@ -35,7 +35,10 @@ export function provenanceText(value: Pick<NutrientValue, 'basis' | 'sample' | '
     .join(' · ');
 }
 
-/** The lines of the by-form block for one food (empty when it has no menaquinone value). */
+/**
+ * The lines of the by-form block for one food (empty when it has no menaquinone value and no
+ * reason for an unknown K2); dihydrophylloquinone follows, apart, when the food has a value.
+ */
 export function k2FormLines(
   food: Food,
   options: { indent?: string; alternatives?: boolean } = {},
@@ -44,7 +47,9 @@ export function k2FormLines(
   const forms = menaquinoneForms(food);
   if (forms.length === 0) {
     const reason = food.unknownReasons?.['vitamin-k2'];
-    return reason ? [`${indent}vitamin K2 unknown: ${reason}`] : [];
+    if (!reason) return [];
+    const dk = dihydrophylloquinoneLine(food, indent);
+    return [`${indent}vitamin K2 unknown: ${reason}`, ...(dk ? [dk] : [])];
   }
   const max = Math.max(...forms.map((f) => f.value.per100g));
   const lines: string[] = [];
@@ -67,5 +72,17 @@ export function k2FormLines(
   lines.push(
     `${indent}K2 basis: ${valueBasis(food, 'vitamin-k2')}; forms not listed were not measured (unknown, not 0)`,
   );
+  const dk = dihydrophylloquinoneLine(food, indent);
+  if (dk) lines.push(dk);
   return lines;
+}
+
+/**
+ * Dihydrophylloquinone beside the menaquinones, when the food has a value: shown apart, without
+ * a bar, because it is not counted in K2 or the vitamin K total (see its registry note).
+ */
+function dihydrophylloquinoneLine(food: Food, indent: string): string | undefined {
+  const value = food.nutrients.dihydrophylloquinone;
+  if (!value) return undefined;
+  return `${indent}${'dK'.padEnd(6)} ${''.padEnd(BAR_WIDTH)} ${formatAmount(value.per100g).padStart(7)} µg  dihydrophylloquinone, not in K2 or the vitamin K total · ${provenanceText(value)}`;
 }

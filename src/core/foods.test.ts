@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountToGrams, findPortion, nutrientPer100g, type Food } from './foods.js';
-import { vitaminDIuToUg, vitaminDUgToIu } from './nutrients.js';
+import { MENAQUINONE_IDS, vitaminDIuToUg, vitaminDUgToIu } from './nutrients.js';
 import { sr24Source } from './sources.js';
 
 const source = sr24Source('15086');
@@ -90,6 +90,50 @@ describe('nutrientPer100g', () => {
     expect(nutrientPer100g(salmon, 'vitamin-k2')).toBeUndefined();
     expect(nutrientPer100g(salmon, 'vitamin-k')).toBeUndefined();
     expect(nutrientPer100g(salmon, 'epa-dha')).toBeUndefined();
+  });
+
+  it('sums every reported form into K2, MK-11 to MK-13 included, and nothing else', () => {
+    const cheese: Food = {
+      ...salmon,
+      nutrients: {
+        'vitamin-k1': { per100g: 2, source },
+        mk9: { per100g: 8, source },
+        mk11: { per100g: 1.5, source },
+        mk12: { per100g: 0.25, source },
+        mk13: { per100g: 0, source },
+      },
+    };
+    expect(nutrientPer100g(cheese, 'vitamin-k2')).toEqual({ per100g: 9.75, partial: false });
+    expect(nutrientPer100g(cheese, 'vitamin-k')).toEqual({ per100g: 11.75, partial: false });
+    // A measured 0 is a known 0: MK-13 alone still makes K2 known.
+    const onlyMk13: Food = { ...salmon, nutrients: { mk13: { per100g: 0, source } } };
+    expect(nutrientPer100g(onlyMk13, 'vitamin-k2')).toEqual({ per100g: 0, partial: false });
+    for (const id of MENAQUINONE_IDS) {
+      const one: Food = { ...salmon, nutrients: { [id]: { per100g: 3, source } } };
+      expect(nutrientPer100g(one, 'vitamin-k2')?.per100g, id).toBe(3);
+    }
+  });
+
+  it('keeps dihydrophylloquinone out of K1, K2 and the vitamin K total', () => {
+    const margarine: Food = {
+      ...salmon,
+      nutrients: {
+        'vitamin-k1': { per100g: 50, source },
+        dihydrophylloquinone: { per100g: 40, source },
+      },
+    };
+    expect(nutrientPer100g(margarine, 'dihydrophylloquinone')?.per100g).toBe(40);
+    expect(nutrientPer100g(margarine, 'vitamin-k1')?.per100g).toBe(50);
+    expect(nutrientPer100g(margarine, 'vitamin-k2')).toBeUndefined();
+    expect(nutrientPer100g(margarine, 'vitamin-k')).toEqual({ per100g: 50, partial: true });
+    // dK alone leaves every vitamin K value unknown, not 0.
+    const dkOnly: Food = {
+      ...salmon,
+      nutrients: { dihydrophylloquinone: { per100g: 40, source } },
+    };
+    expect(nutrientPer100g(dkOnly, 'vitamin-k1')).toBeUndefined();
+    expect(nutrientPer100g(dkOnly, 'vitamin-k2')).toBeUndefined();
+    expect(nutrientPer100g(dkOnly, 'vitamin-k')).toBeUndefined();
   });
 
   it('marks vitamin K partial when K2 is unknown', () => {

@@ -1,10 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nutrientPer100g, type Food } from '../core/foods.js';
-import { importFdcCsv, parseFdcDate, type FdcImportResult } from './fdc-csv-import.js';
+import { MENAQUINONE_IDS } from '../core/nutrients.js';
+import {
+  FDC_NUTRIENT_MAP,
+  importFdcCsv,
+  parseFdcDate,
+  type FdcImportResult,
+} from './fdc-csv-import.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // USDA's own Foundation Foods test fixture, copied into the repo by scripts/build-test-fixtures.ts.
@@ -89,6 +95,22 @@ describe('the official Foundation test fixture (16 foods)', () => {
     expect(food(result, '2262075').nutrients.dihydrophylloquinone).toBeUndefined();
     const withDk = result.foods.filter((f) => f.nutrients.dihydrophylloquinone !== undefined);
     expect(withDk).toHaveLength(9); // 10 foods have a row, one of them the dropped broccoli duplicate
+  });
+
+  it('has no menaquinone number beyond MK-4 (1183) to read: MK-5 to MK-13 stay unknown', () => {
+    const menaquinoneRows = readFileSync(path.join(fixture, 'nutrient.csv'), 'utf8')
+      .split('\n')
+      .filter((line) => /menaquinone/i.test(line));
+    expect(menaquinoneRows).toEqual(['"1183","Vitamin K (Menaquinone-4)","UG","428","8950.0"']);
+    const mapped = [...FDC_NUTRIENT_MAP.keys()].filter((id) =>
+      (MENAQUINONE_IDS as readonly string[]).includes(id),
+    );
+    expect(mapped).toEqual(['mk4']);
+    for (const f of result.foods) {
+      for (const id of MENAQUINONE_IDS.filter((m) => m !== 'mk4')) {
+        expect(f.nutrients[id], `${f.id} ${id}`).toBeUndefined();
+      }
+    }
   });
 
   it('leaves absent nutrients unknown and has no omega-3 total', () => {

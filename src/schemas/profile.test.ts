@@ -51,6 +51,23 @@ describe('parseProfile: plausible amounts', () => {
       parseProfile({ ...base, targets: { sodium: { max: 1500 }, calcium: { min: 1200 } } }).ok,
     ).toBe(true);
   });
+
+  it('takes the rarer vitamin K forms as supplements in µg, bounded like the others', () => {
+    for (const nutrient of ['mk11', 'mk12', 'mk13', 'dihydrophylloquinone']) {
+      const result = parseProfile({
+        ...base,
+        supplements: [{ nutrient, amount: 100, unit: 'mcg' }],
+      });
+      expect(result.ok && result.value.supplements[0], nutrient).toMatchObject({
+        nutrient,
+        amount: 100,
+        unit: 'µg',
+      });
+      expect(fieldOf({ ...base, supplements: [{ nutrient, amount: 100, unit: 'g' }] })).toBe(
+        'supplements[0].amount',
+      );
+    }
+  });
 });
 
 describe('parseProfile', () => {

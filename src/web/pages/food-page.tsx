@@ -8,9 +8,15 @@ import { loadFood } from '../food-cache.js';
 import { formatAmount, nutrientName, nutrientUnit, portionLabel, useAsync } from '../lib.js';
 import { href, navigate } from '../router.js';
 
-const GROUPS: { title: string; ids: NutrientId[] }[] = [
+/**
+ * The food page's tables. `onlyKnown` rows are left out when the food has no value: forms few
+ * sources measure (MK-11 to MK-13, dihydrophylloquinone) would otherwise be a column of
+ * "unknown" on nearly every food.
+ */
+const GROUPS: { title: string; ids: NutrientId[]; onlyKnown?: NutrientId[] }[] = [
   {
     title: 'Vitamin K forms',
+    onlyKnown: ['mk11', 'mk12', 'mk13', 'dihydrophylloquinone'],
     ids: [
       'vitamin-k1',
       'mk4',
@@ -128,59 +134,61 @@ function FoodDetail({ id }: { id: string }) {
                 </tr>
               </thead>
               <tbody>
-                {group.ids.map((nid) => {
-                  const value = nutrients[nid];
-                  const unit = value?.unit ?? nutrientUnit(nid);
-                  return (
-                    <tr key={nid} data-nutrient={nid}>
-                      <th scope="row">
-                        <a href={href('top', nid)} title={`Top foods for ${nutrientName(nid)}`}>
-                          {nutrientName(nid)}
-                        </a>
-                      </th>
-                      <td className="num">
-                        {value ? (
-                          <>
-                            {/* A recipe's value some ingredients lacked: a lower bound. */}
-                            {value.coverage && value.coverage.share < 1 ? 'at least ' : ''}
-                            {formatAmount(value.per100g, unit)}
-                            {value.approximate ? <span className="muted"> (approx.)</span> : null}
-                            {value.range ? (
-                              <div className="muted small">
-                                range {formatAmount(value.range.min)}–
-                                {formatAmount(value.range.max, unit)}
-                              </div>
-                            ) : null}
-                          </>
-                        ) : (
-                          <span className="muted">unknown</span>
-                        )}
-                      </td>
-                      <td>
-                        {value?.source ? (
-                          <SourceRefView source={value.source} />
-                        ) : value ? (
-                          <span className="muted">derived</span>
-                        ) : null}
-                        {value?.alternatives?.length ? (
-                          <details>
-                            <summary className="small">
-                              Other published values ({value.alternatives.length})
-                            </summary>
-                            <ul className="small">
-                              {value.alternatives.map((alt, index) => (
-                                <li key={index}>
-                                  {formatAmount(alt.per100g, unit)} —{' '}
-                                  <SourceRefView source={alt.source} />
-                                </li>
-                              ))}
-                            </ul>
-                          </details>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {group.ids
+                  .filter((nid) => nutrients[nid] || !group.onlyKnown?.includes(nid))
+                  .map((nid) => {
+                    const value = nutrients[nid];
+                    const unit = value?.unit ?? nutrientUnit(nid);
+                    return (
+                      <tr key={nid} data-nutrient={nid}>
+                        <th scope="row">
+                          <a href={href('top', nid)} title={`Top foods for ${nutrientName(nid)}`}>
+                            {nutrientName(nid)}
+                          </a>
+                        </th>
+                        <td className="num">
+                          {value ? (
+                            <>
+                              {/* A recipe's value some ingredients lacked: a lower bound. */}
+                              {value.coverage && value.coverage.share < 1 ? 'at least ' : ''}
+                              {formatAmount(value.per100g, unit)}
+                              {value.approximate ? <span className="muted"> (approx.)</span> : null}
+                              {value.range ? (
+                                <div className="muted small">
+                                  range {formatAmount(value.range.min)}–
+                                  {formatAmount(value.range.max, unit)}
+                                </div>
+                              ) : null}
+                            </>
+                          ) : (
+                            <span className="muted">unknown</span>
+                          )}
+                        </td>
+                        <td>
+                          {value?.source ? (
+                            <SourceRefView source={value.source} />
+                          ) : value ? (
+                            <span className="muted">derived</span>
+                          ) : null}
+                          {value?.alternatives?.length ? (
+                            <details>
+                              <summary className="small">
+                                Other published values ({value.alternatives.length})
+                              </summary>
+                              <ul className="small">
+                                {value.alternatives.map((alt, index) => (
+                                  <li key={index}>
+                                    {formatAmount(alt.per100g, unit)} —{' '}
+                                    <SourceRefView source={alt.source} />
+                                  </li>
+                                ))}
+                              </ul>
+                            </details>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </ScrollRegion>
@@ -244,13 +252,17 @@ function provenance(value: K2Value): string {
     .join(' · ');
 }
 
-/** Menaquinones by form: a bar per measured form with basis, study, country, method, samples. */
+/**
+ * Menaquinones by form: a bar per measured form with basis, study, country, method, samples;
+ * dihydrophylloquinone after them, without a bar, when the food has a value.
+ */
 function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: string | undefined }) {
   const forms = MK_IDS.flatMap((id) => {
     const value = nutrients[id] as K2Value | null | undefined;
     return value ? [{ id, value }] : [];
   });
   const total = nutrients['vitamin-k2'] as (K2Value & { basis?: string }) | null | undefined;
+  const dk = nutrients.dihydrophylloquinone as K2Value | null | undefined;
   const max = Math.max(0, ...forms.map((f) => f.value.per100g));
   return (
     <div className="card" data-section="k2-forms">
@@ -300,6 +312,13 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
           </ul>
         </>
       )}
+      {dk ? (
+        <p className="small" data-form="dihydrophylloquinone">
+          Dihydrophylloquinone (dK, from hydrogenated oils): {formatAmount(dk.per100g, 'µg')} per
+          100 g, shown apart: not counted in K2 or in the vitamin K total.{' '}
+          <span className="muted">{provenance(dk)}</span>
+        </p>
+      ) : null}
     </div>
   );
 }
