@@ -545,5 +545,35 @@ for (const [name, open] of backends) {
         await store.close();
       }
     });
+
+    it('an own food whose label gives vitamin K2 with no form keeps it as a stated total', async () => {
+      const { store, app } = await setup();
+      try {
+        const label = await call(app, 'POST', '/api/foods/custom', {
+          slug: 'k2-cheese',
+          name: 'Cheese, label K2 12 µg',
+          nutrients: { energy: 350, 'vitamin-k1': 2.5, 'vitamin-k2': 12 },
+          portions: [],
+        });
+        expect(label.status).toBe(201);
+        const shown = await call(app, 'GET', '/api/foods/custom:k2-cheese');
+        expect(shown.json.nutrients['vitamin-k2']).toMatchObject({
+          per100g: 12,
+          source: { kind: 'user', note: expect.stringMatching(/forms\) not given/) },
+        });
+        expect(shown.json.nutrients['vitamin-k'].per100g).toBe(14.5);
+        const logged = await call(app, 'POST', '/api/diary/entries', {
+          date: '2026-11-10',
+          food: 'custom:k2-cheese',
+          amount: 50,
+          unit: 'g',
+        });
+        expect(logged.status).toBe(201);
+        const analysis = await call(app, 'GET', '/api/analysis?from=2026-11-10&to=2026-11-10');
+        expect(analysis.json.average['vitamin-k2']).toMatchObject({ amount: 6, coverage: 1 });
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -54,6 +54,22 @@ export function describeFood(food: Food): FoodDescription {
       const parts = definition.derivedFrom.filter(
         (part) => nutrientPer100g(food, part) !== undefined,
       );
+      const stated = food.nutrients[id];
+      if (parts.length === 0 && stated) {
+        // A total the food states without its parts (a label's K2 with no form): as stated.
+        nutrients[id] = {
+          per100g: stated.per100g,
+          unit: definition.unit,
+          source: {
+            ...stated.source,
+            note: [stated.source.note, 'a total as stated; its parts (forms) not given']
+              .filter(Boolean)
+              .join('; '),
+          },
+          ...(isPartialValue(stated) ? { partial: true as const } : {}),
+        };
+        continue;
+      }
       nutrients[id] = {
         per100g: value.per100g,
         unit: definition.unit,

@@ -136,6 +136,34 @@ describe('nutrientPer100g', () => {
     expect(nutrientPer100g(dkOnly, 'vitamin-k')).toBeUndefined();
   });
 
+  it('takes a stated K2 total (a label naming no form) only when no form is known', () => {
+    const label: Food = {
+      ...salmon,
+      nutrients: {
+        'vitamin-k1': { per100g: 5, source },
+        'vitamin-k2': { per100g: 12, source },
+      },
+    };
+    expect(nutrientPer100g(label, 'vitamin-k2')).toEqual({ per100g: 12, partial: false });
+    expect(nutrientPer100g(label, 'vitamin-k')).toEqual({ per100g: 17, partial: false });
+    // Measured forms win over a stated total: the sum is what was measured.
+    const both: Food = {
+      ...label,
+      nutrients: { ...label.nutrients, mk7: { per100g: 3, source } },
+    };
+    expect(nutrientPer100g(both, 'vitamin-k2')).toEqual({ per100g: 3, partial: false });
+    expect(nutrientPer100g(both, 'vitamin-k')?.per100g).toBe(8);
+    // A stated vitamin K total with no K1 and no K2 counts as stated; with K1 known it does not.
+    const totalOnly: Food = { ...salmon, nutrients: { 'vitamin-k': { per100g: 40, source } } };
+    expect(nutrientPer100g(totalOnly, 'vitamin-k')).toEqual({ per100g: 40, partial: false });
+    expect(nutrientPer100g(totalOnly, 'vitamin-k2')).toBeUndefined();
+    const stated: Food = {
+      ...salmon,
+      nutrients: { 'vitamin-k1': { per100g: 5, source }, 'vitamin-k': { per100g: 40, source } },
+    };
+    expect(nutrientPer100g(stated, 'vitamin-k')).toEqual({ per100g: 5, partial: true });
+  });
+
   it('marks vitamin K partial when K2 is unknown', () => {
     const kale: Food = { ...salmon, nutrients: { 'vitamin-k1': { per100g: 817, source } } };
     expect(nutrientPer100g(kale, 'vitamin-k')).toEqual({ per100g: 817, partial: true });

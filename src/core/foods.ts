@@ -136,24 +136,37 @@ export function amountToGrams(food: Food, amount: number, unit: string): Result<
 
 /**
  * Per-100 g value of a nutrient, derived ones included. Derived values follow docs/design.md §3:
- * vitamin-k2 is the sum of the menaquinones reported (unknown when none is); vitamin-k is K1 + K2
- * (known when K1 or K2 is; `partial` says a component was unknown); epa-dha likewise.
+ * vitamin-k2 is the sum of the menaquinones reported (unknown when none is, unless the food
+ * states a K2 total with no form, as a label does); vitamin-k is K1 + K2 (known when K1 or K2 is;
+ * `partial` says a component was unknown); epa-dha likewise.
  */
 export function nutrientPer100g(
   food: Food,
   nutrient: NutrientId,
 ): { per100g: number; partial: boolean } | undefined {
-  if (nutrient === 'vitamin-k2') return sumKnown(food, MENAQUINONE_IDS);
+  if (nutrient === 'vitamin-k2') return sumKnown(food, MENAQUINONE_IDS) ?? stated(food, nutrient);
   if (nutrient === 'vitamin-k') {
     const k1 = food.nutrients['vitamin-k1'];
-    const k2 = sumKnown(food, MENAQUINONE_IDS);
-    if (!k1 && !k2) return undefined;
+    const k2 = nutrientPer100g(food, 'vitamin-k2');
+    if (!k1 && !k2) return stated(food, nutrient);
     return {
       per100g: (k1?.per100g ?? 0) + (k2?.per100g ?? 0),
       partial: !k1 || !k2 || k2.partial || isPartialValue(k1),
     };
   }
-  if (nutrient === 'epa-dha') return sumKnown(food, ['epa', 'dha']);
+  if (nutrient === 'epa-dha') return sumKnown(food, ['epa', 'dha']) ?? stated(food, nutrient);
+  return stated(food, nutrient);
+}
+
+/**
+ * The value a food states for the nutrient itself. For a derived nutrient this is a total given
+ * without its parts — a label's "vitamin K2 10 µg" with no form named — and counts only when none
+ * of the parts is known: measured forms always win over a stated total.
+ */
+function stated(
+  food: Food,
+  nutrient: NutrientId,
+): { per100g: number; partial: boolean } | undefined {
   const value = food.nutrients[nutrient];
   return value ? { per100g: value.per100g, partial: isPartialValue(value) } : undefined;
 }

@@ -267,7 +267,12 @@ function K2Forms({ nutrients, reason }: { nutrients: ApiNutrients; reason: strin
   return (
     <div className="card" data-section="k2-forms">
       <h2>Vitamin K2 by form</h2>
-      {forms.length === 0 ? (
+      {forms.length === 0 && total ? (
+        <p className="small">
+          {formatAmount(total.per100g, 'µg')} per 100 g in total, as stated; the forms (MK-4, MK-7
+          …) are not given.
+        </p>
+      ) : forms.length === 0 ? (
         <p className="muted">Vitamin K2 unknown{reason ? `: ${reason}` : '.'}</p>
       ) : (
         <>

@@ -23,6 +23,7 @@ export const ENTRY_NUTRIENTS = [
   'vitamin-k1',
   'mk4',
   'mk7',
+  'vitamin-k2',
 ] as const;
 
 /** `custom:<slug>` from a name: lower-case letters, digits and dashes. */
@@ -288,12 +289,16 @@ function CustomFoodForm({
         <legend>Per 100 g</legend>
         <p className="muted small" id="per-100g-hint">
           Leave a value empty when it is not known: it stays unknown, never zero. Vitamin K2 is the
-          sum of the forms entered (MK-4, MK-7); vitamin D in µg (1 µg = 40 IU).
+          sum of the forms entered (MK-4, MK-7); a label that names no form goes in the K2 total,
+          which counts only when no form is entered. Vitamin D in µg (1 µg = 40 IU).
         </p>
         <div className="grid nutrient-fields">
           {ENTRY_NUTRIENTS.map((id) => (
             <label key={id}>
-              {nutrientName(id)} ({nutrientUnit(id)})
+              {id === 'vitamin-k2'
+                ? 'Vitamin K2, total when the label names no form'
+                : nutrientName(id)}{' '}
+              ({nutrientUnit(id)})
               <input
                 name={id}
                 type="number"
