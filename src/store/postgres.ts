@@ -37,10 +37,39 @@ export async function createPostgresStore(
     if (schema !== undefined) {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     }
-    await migrateToLatest(db, 'postgres', schema);
+    // Kysely's migrator looks for its bookkeeping tables in every schema of the database unless
+    // it is told which: another application's (or another calcwise's) tables elsewhere would
+    // pass for ours. Name the schema the search_path resolves to.
+    const own =
+      schema ??
+      (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]
+        ?.schema ??
+      undefined;
+    await migrateWithRetry(db, own);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return createKyselyStore(db, 'postgres', storeOptions);
+}
+
+/** invalid_schema_name: a schema that was there a moment ago is gone. */
+const SCHEMA_GONE = '3F000';
+
+/**
+ * The migrator lists the tables of every schema it may read (has_schema_privilege per schema);
+ * a schema another session drops during that listing fails it with 3F000, though ours is intact.
+ * Migrations run in one transaction under a lock, so running them again is safe.
+ */
+async function migrateWithRetry(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateToLatest(db, 'postgres', schema);
+      return;
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (code !== SCHEMA_GONE || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
